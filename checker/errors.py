@@ -1,0 +1,85 @@
+"""Coded errors. Every user-facing failure is one of these, turned into one stderr line by the CLI.
+
+Codes: E1xx corpus, E2xx input document, E3xx configuration, E4xx usage.
+"""
+from __future__ import annotations
+
+
+class ClausecheckError(Exception):
+    """A failure the user can fix. `str()` is the one line shown on stderr."""
+
+    code = "E000"
+
+    def __init__(self, problem: str, *, path: str | None = None, hint: str | None = None):
+        self.problem = problem
+        self.path = path
+        self.hint = hint
+        super().__init__(self.line())
+
+    def line(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{self.code} {where}{self.problem}{hint}"
+
+
+class CorpusError(ClausecheckError):
+    """The clause corpus (built-in or a custom pack) is invalid. `problems` lists every one."""
+
+    code = "E101"
+
+    def __init__(self, problems: list[str], *, path: str | None = None):
+        self.problems = problems
+        summary = f"{len(problems)} problem(s) in the clause corpus: " + "; ".join(problems[:3])
+        if len(problems) > 3:
+            summary += f"; … and {len(problems) - 3} more"
+        super().__init__(summary, path=path, hint="run `clausecheck corpus validate` to list them all")
+
+
+class InputError(ClausecheckError):
+    """The input document cannot be read."""
+
+    code = "E200"
+
+
+class MissingFileError(InputError):
+    code = "E201"
+
+
+class UnsupportedFormatError(InputError):
+    code = "E202"
+
+
+class EmptyDocumentError(InputError):
+    code = "E203"
+
+
+class CorruptDocumentError(InputError):
+    code = "E204"
+
+
+class EncryptedDocumentError(InputError):
+    code = "E205"
+
+
+class ScannedDocumentError(InputError):
+    code = "E206"
+
+
+class LimitExceededError(InputError):
+    code = "E207"
+
+
+class FormatMismatchError(InputError):
+    code = "E208"
+
+
+class OCRUnavailableError(InputError):
+    code = "E209"
+
+
+class ConfigError(ClausecheckError):
+    code = "E301"
+
+
+class UsageError(ClausecheckError):
+    code = "E401"
