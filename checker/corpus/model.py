@@ -1,0 +1,108 @@
+"""Value objects for the clause corpus: a pack of protections measured against a draft."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# A concept group is satisfied by any one of its members: a lexicon concept name, or an
+# inline regular expression written "re:..." (matched on the lower-cased surface text).
+ConceptGroup = tuple[str, ...]
+# A detector is satisfied when every group matches within one sentence.
+Detector = tuple[ConceptGroup, ...]
+
+
+@dataclass(frozen=True)
+class Concept:
+    name: str
+    description: str
+    terms: tuple[str, ...]
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    unit: str  # hours | days | working days | months
+    model: float
+    better: str  # lower | higher
+    required: bool
+    cues: tuple[str, ...] = ()  # regexes; a number counts only if a cue is near it
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ScopeCheck:
+    requires: Detector  # every group must occur in the element's passage
+    expected: str
+    explain: str
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    detect: Detector  # occurs in the evidence sentence -> scope deviation
+    found: str
+    explain: str
+
+
+@dataclass(frozen=True)
+class Reversal:
+    detect: Detector
+    explain: str
+
+
+@dataclass(frozen=True)
+class Element:
+    index: int
+    description: str
+    strength: str  # obligation | prohibition
+    detect: tuple[Detector, ...]
+    context: Detector = ()
+    scope: tuple[ScopeCheck, ...] = ()
+    narrowing: tuple[Narrowing, ...] = ()
+    reversed: tuple[Reversal, ...] = ()
+    allow: tuple[str, ...] = ()  # the model's own wording that looks like a hedge
+    parameters: tuple[Parameter, ...] = ()
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    status: str
+    deviations: tuple[str, ...]
+    note: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Strengthening:
+    description: str
+    suggested_text: str
+
+
+@dataclass(frozen=True)
+class Protection:
+    id: str
+    title: str
+    category: str
+    plank: tuple[int, ...]
+    severity: str
+    model_text: str
+    rationale: str
+    references: tuple[str, ...]
+    elements: tuple[Element, ...]
+    strengthening: tuple[Strengthening, ...]
+    examples: tuple[Example, ...]
+    headings: tuple[str, ...] = ()  # section-heading cues that route passages here
+    source: str = ""
+
+
+@dataclass
+class Corpus:
+    name: str
+    version: str
+    sha256: str
+    protections: list[Protection]
+    concepts: dict[str, Concept]
+    disabled: list[str] = field(default_factory=list)
+
+    def get(self, pid: str) -> Protection | None:
+        return next((p for p in self.protections if p.id == pid), None)
