@@ -2,14 +2,58 @@
 from __future__ import annotations
 
 import sys
+from typing import Callable, TypeVar
 
 import click
+
+T = TypeVar("T")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def run_guarded(fn: Callable[[], T]) -> T:
+    """Run `fn`; turn any failure into one stderr line and exit 2 — never a traceback.
+
+    A `ClausecheckError` prints its own coded line. Anything else escaping the library is a bug
+    or a file a parser choked on; it is reported E204-style so the user still gets one line."""
+    from checker.errors import ClausecheckError
+
+    try:
+        return fn()
+    except ClausecheckError as exc:
+        click.echo(exc.line(), err=True)
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 — the one place unexpected errors are caught
+        click.echo(f"E204 unexpected {type(exc).__name__}: {exc} (please report this with the file)", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 @click.group()
 @click.version_option(package_name="clausecheck")
 def main() -> None:
     """Check collective bargaining agreements for mixed-status worker protections."""
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=True, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: an indented tree to check by eye; json: metadata and the section list")
+@click.option("--password", default=None, help="password of an encrypted PDF")
+@click.option("--ocr", is_flag=True, help="OCR scanned pages (needs clausecheck[ocr] and tesseract-ocr)")
+def parse(file: str, fmt: str, password: str | None, ocr: bool) -> None:
+    """Show the article/section tree of FILE (PDF, DOCX, TXT or MD)."""
+
+    def work() -> str:
+        from checker.ingest import load_document
+        from checker.outline import outline_json, outline_text
+
+        doc = load_document(file, password=password, ocr=ocr)
+        return outline_json(doc) if fmt == "json" else outline_text(doc)
+
+    click.echo(run_guarded(work))
 
 
 if __name__ == "__main__":

@@ -78,17 +78,28 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     toc_spans: list[tuple[int, int]] = field(default_factory=list)  # tables of contents
     warnings: list[str] = field(default_factory=list)
+    # (clean offset, level) of lines that were Markdown headings in the source; a structure hint.
+    heading_hints: list[tuple[int, int]] = field(default_factory=list)
 
     def position(self, offset: int) -> SourcePosition:
         return self.offset_map.position(offset)
 
     def section_at(self, offset: int) -> Section | None:
-        """The innermost section containing `offset`."""
-        best = None
-        for s in self.sections:
-            if s.start <= offset < s.end and (best is None or s.level >= best.level):
-                best = s
-        return best
+        """The innermost section containing `offset`.
+
+        Sections are stored in document order (pre-order), so the last one starting at or before
+        `offset` is the deepest candidate; if it ended already, one of its ancestors holds it."""
+        cached = self.__dict__.get("_starts")
+        if cached is None or cached[0] is not self.sections or len(cached[1]) != len(self.sections):
+            cached = (self.sections, [s.start for s in self.sections])
+            self.__dict__["_starts"] = cached
+        i = bisect.bisect_right(cached[1], offset) - 1
+        if i < 0:
+            return None
+        s = self.sections[i]
+        while s is not None and not (s.start <= offset < s.end):
+            s = self.sections[s.parent] if s.parent is not None else None
+        return s
 
     def ancestors(self, section: Section) -> list[Section]:
         chain = []

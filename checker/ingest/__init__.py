@@ -1,0 +1,120 @@
+"""Ingestion: any supported file in, one clean, page-mapped, structured `Document` out.
+
+Everything that knows about PDFs, Word files or text encodings lives in this package."""
+from __future__ import annotations
+
+import hashlib
+import os
+import zipfile
+
+from checker.document import Document
+from checker.errors import (
+    ClausecheckError,
+    CorruptDocumentError,
+    EmptyDocumentError,
+    FormatMismatchError,
+    LimitExceededError,
+    MissingFileError,
+    UnsupportedFormatError,
+)
+from checker.ingest.limits import Deadline, Limits
+
+__all__ = ["Limits", "load_document", "sniff_format"]
+
+EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+_KIND_NAMES = {"pdf": "a PDF", "docx": "a Word document", "zip": "a zip archive (not a Word document)",
+               "text": "plain text", "binary": "binary data"}
+
+
+def sniff_format(path: str) -> str:
+    """What the bytes are: pdf, docx, zip, text or binary (magic numbers, not the extension)."""
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                return "docx" if "word/document.xml" in zf.namelist() else "zip"
+        except zipfile.BadZipFile:
+            return "docx"  # a damaged zip claiming to be one; the DOCX reader reports it as corrupt
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return "text"
+    if b"\x00" in head:
+        return "binary"
+    return "text"
+
+
+def _sha256(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: bool = False,
+                  limits: Limits = Limits()) -> Document:
+    """Read `path` into a `Document` with its section tree built. Raises `InputError`s only."""
+    path = os.fspath(path)
+    if not os.path.exists(path):
+        raise MissingFileError("file not found", path=path, hint="check the path and spelling")
+    if os.path.isdir(path):
+        raise MissingFileError("is a directory, not a file", path=path, hint="give the path of one contract file")
+    ext = os.path.splitext(path)[1].lower()
+    fmt = EXTENSIONS.get(ext)
+    if fmt is None:
+        raise UnsupportedFormatError(
+            f"unsupported file type {ext or '(no extension)'!r}", path=path,
+            hint="convert it to PDF, DOCX, TXT or MD (for .doc/.rtf: save as .docx)")
+    size = os.path.getsize(path)
+    if size == 0:
+        raise EmptyDocumentError("file is empty", path=path, hint="check that this is the right file")
+    if size > limits.max_bytes:
+        raise LimitExceededError(
+            f"file is {size / 1e6:.0f} MB, over the {limits.max_bytes / 1e6:.0f} MB limit", path=path,
+            hint="raise Limits.max_bytes if this is really one contract")
+    actual = sniff_format(path)
+    expected = "text" if fmt in ("txt", "md") else fmt
+    if actual != expected and not (expected == "docx" and actual == "zip"):
+        raise FormatMismatchError(
+            f"file name says {_KIND_NAMES[expected]} ({ext}) but it contains {_KIND_NAMES[actual]}", path=path,
+            hint="rename it with the right extension or export it again")
+    deadline = Deadline(path, limits)
+    pages: int | None = None
+    warnings: list[str] = []
+    try:
+        if fmt == "pdf":
+            from checker.ingest.pdf import read_pdf
+
+            cleaned, pages, warnings = read_pdf(path, password=password, ocr=ocr, deadline=deadline)
+        elif fmt == "docx":
+            from checker.ingest.word import read_docx
+
+            cleaned = read_docx(path, limits=limits, deadline=deadline)
+        else:
+            from checker.ingest.text import read_text
+
+            with open(path, "rb") as fh:
+                data = fh.read()
+            cleaned, pages = read_text(data, markdown=(fmt == "md"))
+            if pages is not None:
+                deadline.check_pages(pages)
+    except ClausecheckError:
+        raise
+    except MemoryError:
+        raise LimitExceededError("ran out of memory reading the file", path=path,
+                                 hint="split the document or lower Limits.max_pages") from None
+    except Exception as exc:  # a parser failing on malformed input is a corrupt file to the user
+        raise CorruptDocumentError(f"cannot read {fmt.upper()} ({type(exc).__name__}: {exc})", path=path,
+                                   hint="the file may be damaged; export it again") from None
+    if not cleaned.text.strip():
+        raise EmptyDocumentError("no text found in the file", path=path, hint="check that this is the right file")
+    deadline.check()
+    doc = Document(path=path, format=fmt, sha256=_sha256(path), text=cleaned.text,
+                   offset_map=cleaned.offset_map, pages=pages, warnings=warnings,
+                   heading_hints=cleaned.heading_hints)
+    from checker.structure import build_sections
+
+    build_sections(doc)
+    return doc

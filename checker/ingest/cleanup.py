@@ -1,0 +1,165 @@
+"""Text cleanup shared by every ingester: pages of raw lines in, clean text plus offset map out.
+
+Removes running headers/footers, page numbers and margin line numbers; rejoins words hyphenated
+across lines; normalizes ligatures and odd whitespace. Every emitted line records a breakpoint
+(clean offset -> page, source line) so any character maps back to where it came from.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from checker.document import OffsetMap
+
+_MAP: dict[int, str] = {
+    0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st",
+    0x00AD: "", 0x200B: "", 0x200C: "", 0x200D: "", 0x2060: "", 0xFEFF: "",
+    # pdfium reports a hyphen it judged "soft" (end-of-line) as U+FFFE.
+    0xFFFE: "-", 0x2010: "-", 0x2011: "-",
+}
+for _cp in (0x09, 0x0B, 0x0C, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)):
+    _MAP[_cp] = " "
+for _cp in range(0x20):
+    _MAP.setdefault(_cp, "")
+_MAP[0x7F] = ""
+_TRANSLATE = str.maketrans(_MAP)
+_SPACES = re.compile(r"  +")
+_DIGITS = re.compile(r"\d+")
+_EDGE_ROMAN = re.compile(r"^[ivxlc]{1,6}\b|\b[ivxlc]{1,6}$")
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—]?(?:\s*of\s*\d{1,5})?$", re.IGNORECASE
+)
+_MARGIN_NUMBER = re.compile(r"^\s{0,6}(\d{1,3})(?:\s{2,}|\s*$)")
+# Lines that look like headings are never treated as running headers by shape alone
+# (Safeway repeats "ARTICLE 3" at the top of each page the article continues on).
+_HEADING_LIKE = re.compile(r"^(?:article|art\.|section|sec\.|appendix|§|\d+\.\d)", re.IGNORECASE)
+_HYPHEN_END = re.compile(r"[A-Za-z]{2}-$")
+
+EDGE_LINES = 3  # running headers/footers sit in the first/last 3 text lines of a page
+
+
+def normalize_line(line: str) -> str:
+    """Ligatures expanded, invisible characters dropped, whitespace runs collapsed. Idempotent."""
+    return _SPACES.sub(" ", line.translate(_TRANSLATE)).strip()
+
+
+@dataclass
+class Cleaned:
+    text: str
+    offset_map: OffsetMap
+    removed_lines: int = 0
+    heading_hints: list[tuple[int, int]] = field(default_factory=list)
+
+
+def strip_margin_numbers(lines: list[str]) -> list[str]:
+    """Drop line numbers printed in the left margin (legal-style numbered pages).
+
+    Only when most non-blank lines start with a small integer and the integers mostly count up
+    by one, so a numbered list is not mistaken for margin numbering."""
+    nonblank = [ln for ln in lines if ln.strip()]
+    if len(nonblank) < 5:
+        return lines
+    nums = []
+    for ln in nonblank:
+        m = _MARGIN_NUMBER.match(ln)
+        if m:
+            nums.append(int(m.group(1)))
+    if len(nums) < max(5, 0.6 * len(nonblank)):
+        return lines
+    steps = sum(1 for a, b in zip(nums, nums[1:]) if b == a + 1)
+    if steps < 0.6 * (len(nums) - 1):
+        return lines
+    return [_MARGIN_NUMBER.sub("", ln, count=1) if _MARGIN_NUMBER.match(ln) else ln for ln in lines]
+
+
+def _edge_indexes(lines: list[str]) -> list[int]:
+    idx = [i for i, ln in enumerate(lines) if ln]
+    if len(idx) <= 2 * EDGE_LINES:
+        return idx
+    return idx[:EDGE_LINES] + idx[-EDGE_LINES:]
+
+
+def _shape(line: str) -> str:
+    """A line with its page number folded out: "Page 12 of 115" and "Page 3 of 115" agree."""
+    return _EDGE_ROMAN.sub("#", _DIGITS.sub("#", line.lower()))
+
+
+def running_keys(pages: list[list[str]]) -> set[str]:
+    """Shapes (digits folded) of lines repeated at the top/bottom of many pages."""
+    n = len(pages)
+    if n < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    literal: Counter[str] = Counter()
+    for lines in pages:
+        keys, lits = set(), set()
+        for i in _edge_indexes(lines):
+            ln = lines[i]
+            lits.add(ln)
+            if not _HEADING_LIKE.match(ln):
+                keys.add(_shape(ln))
+        counts.update(keys)
+        literal.update(lits)
+    # A third of the pages: front matter, TOC and appendices often carry no header.
+    threshold = n if n < 4 else max(3, math.ceil(0.3 * n))
+    keys = {k for k, c in counts.items() if c >= threshold}
+    keys |= {"=" + s for s, c in literal.items() if c >= threshold and len(s) > 3}
+    return keys
+
+
+def clean_pages(pages: list[list[tuple[str, int]]], *, paged: bool, hints: dict[int, int] | None = None) -> Cleaned:
+    """`pages`: per page, (raw line, source line number). `paged=False` for text without page
+    breaks: positions then carry page None and the file's own line numbers. `hints` are source
+    line number -> Markdown heading level, reported back as (clean offset, level)."""
+    norm_pages: list[list[str]] = []
+    for page in pages:
+        raw = strip_margin_numbers([t for t, _ in page]) if paged else [t for t, _ in page]
+        norm_pages.append([normalize_line(t) for t in raw])
+    running = running_keys(norm_pages) if paged else set()
+
+    out: list[str] = []
+    pos = 0
+    omap = OffsetMap()
+    removed = 0
+    hint_offsets: list[tuple[int, int]] = []
+    last = ""  # last emitted line ("" after a blank)
+    blank_pending = False
+    for pno, (page, lines) in enumerate(zip(pages, norm_pages), start=1):
+        edges = set(_edge_indexes(lines)) if paged else set()
+        page_no = pno if paged else None
+        for i, ln in enumerate(lines):
+            if not ln:
+                blank_pending = bool(out)
+                continue
+            if i in edges and (
+                _PAGE_NUMBER.match(ln)
+                or ("=" + ln) in running
+                or (not _HEADING_LIKE.match(ln) and _shape(ln) in running)
+            ):
+                removed += 1
+                continue
+            src_line = page[i][1]
+            if last and not blank_pending and _HYPHEN_END.search(last) and ln[0].islower():
+                out[-1] = out[-1][:-1]
+                pos -= 1
+                omap.add(pos, page_no, src_line)
+                out.append(ln)
+                pos += len(ln)
+                last = ln
+                continue
+            if out:
+                sep = "\n\n" if blank_pending else "\n"
+                out.append(sep)
+                pos += len(sep)
+            blank_pending = False
+            omap.add(pos, page_no, src_line)
+            if hints and src_line in hints:
+                hint_offsets.append((pos, hints[src_line]))
+            out.append(ln)
+            pos += len(ln)
+            last = ln
+    if not omap.offsets:
+        omap.add(0, 1 if paged else None, 1)
+    return Cleaned("".join(out), omap, removed, hint_offsets)

@@ -1,0 +1,45 @@
+"""Resource limits for ingestion: size, pages, wall time. Exceeding one is a coded E207 error."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from checker.errors import LimitExceededError
+
+
+@dataclass(frozen=True)
+class Limits:
+    # 200 MB is ~10x the largest real CBA PDF we have seen (a 900-page scanned booklet).
+    max_bytes: int = 200 * 1024 * 1024
+    # The longest real CBA we know runs to ~1,200 pages; 5,000 leaves room and stops abuse.
+    max_pages: int = 5000
+    # Text-layer extraction runs ~1 ms/page; 300 s only trips on pathological or OCR input.
+    max_seconds: float = 300.0
+    # DOCX: total declared uncompressed size and per-member compression ratio (zip bombs).
+    max_unzipped_bytes: int = 500 * 1024 * 1024
+    max_zip_ratio: float = 200.0
+
+
+class Deadline:
+    """Checked between pages: raising from inside a C extension is not possible."""
+
+    def __init__(self, path: str, limits: Limits):
+        self.path = path
+        self.limits = limits
+        self.expires = time.monotonic() + limits.max_seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.expires:
+            raise LimitExceededError(
+                f"reading took longer than the {self.limits.max_seconds:g} s time limit",
+                path=self.path,
+                hint="raise Limits.max_seconds, or split the document",
+            )
+
+    def check_pages(self, pages: int) -> None:
+        if pages > self.limits.max_pages:
+            raise LimitExceededError(
+                f"document has {pages} pages, over the {self.limits.max_pages} page limit",
+                path=self.path,
+                hint="raise Limits.max_pages if this is really one contract",
+            )

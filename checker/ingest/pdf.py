@@ -1,0 +1,135 @@
+"""PDF text layers through pypdfium2 (fast, ~1 ms/page), OCR through ocrmypdf when asked.
+
+pdfplumber's layout analysis costs ~40x more per page; running headers and footers are found
+from repeated edge lines across pages instead, which needs no coordinates.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import tempfile
+
+from checker.errors import (
+    CorruptDocumentError,
+    EncryptedDocumentError,
+    OCRUnavailableError,
+    ScannedDocumentError,
+)
+from checker.ingest.cleanup import Cleaned, clean_pages
+from checker.ingest.limits import Deadline
+
+OCR_HINT = (
+    "run with --ocr; it needs `pip install 'clausecheck[ocr]'` and the Debian packages "
+    "tesseract-ocr and ghostscript"
+)
+
+
+def _open(path: str, password: str | None):
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(path, password=password)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc).lower()
+        if "password" in msg:
+            if password:
+                raise EncryptedDocumentError(
+                    "PDF is encrypted and the password given is wrong", path=path,
+                    hint="check the password passed with --password",
+                ) from None
+            raise EncryptedDocumentError(
+                "PDF is encrypted", path=path, hint="rerun with --password PASSWORD"
+            ) from None
+        raise CorruptDocumentError(
+            f"PDF cannot be opened ({exc})", path=path,
+            hint="the file is truncated or damaged; download or export it again",
+        ) from None
+
+
+def _page_has_images(page) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        return True
+    return False
+
+
+def extract_pages(path: str, password: str | None, deadline: Deadline) -> tuple[list[list[tuple[str, int]]], list[int], int]:
+    """Raw lines per page, the 1-based numbers of pages that are images without text, page count.
+
+    Pages are read one at a time and closed, so memory holds text only."""
+    pdf = _open(path, password)
+    try:
+        n = len(pdf)
+        deadline.check_pages(n)
+        pages: list[list[tuple[str, int]]] = []
+        image_only: list[int] = []
+        for i in range(n):
+            if i % 25 == 0:
+                deadline.check()
+            page = pdf[i]
+            try:
+                tp = page.get_textpage()
+                try:
+                    raw = tp.get_text_range()
+                finally:
+                    tp.close()
+                if not raw.strip() and _page_has_images(page):
+                    image_only.append(i + 1)
+            finally:
+                page.close()
+            lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            pages.append([(t, k) for k, t in enumerate(lines, start=1)])
+        return pages, image_only, n
+    finally:
+        pdf.close()
+
+
+def read_pdf(path: str, *, password: str | None, ocr: bool, deadline: Deadline) -> tuple[Cleaned, int, list[str]]:
+    pages, image_only, n = extract_pages(path, password, deadline)
+    warnings: list[str] = []
+    has_text = any(t.strip() for page in pages for t, _ in page)
+    if not has_text and n:
+        if not image_only:
+            from checker.errors import EmptyDocumentError
+
+            raise EmptyDocumentError("PDF has no text and no images", path=path, hint="check that this is the right file")
+        if not ocr:
+            raise ScannedDocumentError(
+                f"no page of {n} has a text layer; it looks scanned", path=path, hint=OCR_HINT
+            )
+        ocr_path = run_ocr(path, password, deadline)
+        try:
+            pages, image_only, n = extract_pages(ocr_path, None, deadline)
+        finally:
+            shutil.rmtree(os.path.dirname(ocr_path), ignore_errors=True)
+        warnings.append(f"text was produced by OCR ({n} pages); check quotations against the original")
+    elif image_only:
+        listed = ", ".join(map(str, image_only[:20])) + (" …" if len(image_only) > 20 else "")
+        warnings.append(
+            f"page(s) {listed} have no text layer (image only); their text is missing"
+            + ("" if ocr else "; run with --ocr to read them")
+        )
+    return clean_pages(pages, paged=True), n, warnings
+
+
+def run_ocr(path: str, password: str | None, deadline: Deadline) -> str:
+    """OCR into a temporary PDF with a text layer; returns its path (caller removes the dir)."""
+    if importlib.util.find_spec("ocrmypdf") is None or shutil.which("tesseract") is None:
+        raise OCRUnavailableError(
+            "OCR was requested but ocrmypdf/Tesseract are not installed", path=path,
+            hint="pip install 'clausecheck[ocr]' and apt-get install tesseract-ocr ghostscript",
+        )
+    import ocrmypdf
+
+    tmp = tempfile.mkdtemp(prefix="clausecheck-ocr-")
+    out = os.path.join(tmp, "ocr.pdf")
+    remaining = max(1.0, deadline.expires - __import__("time").monotonic())
+    try:
+        ocrmypdf.ocr(path, out, force_ocr=True, progress_bar=False, output_type="pdf", tesseract_timeout=remaining)
+    except Exception as exc:  # ocrmypdf raises many types; all mean "could not OCR"
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise CorruptDocumentError(f"OCR failed ({type(exc).__name__}: {exc})", path=path,
+                                   hint="check the OCR installation or the scan") from None
+    return out

@@ -1,0 +1,94 @@
+"""Plain text and Markdown: encoding detection, form feeds as page breaks, Markdown markup off."""
+from __future__ import annotations
+
+import codecs
+import re
+
+from checker.ingest.cleanup import Cleaned, clean_pages
+
+_FRONT_MATTER_END = re.compile(r"^(---|\.\.\.)\s*$")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_BLOCKQUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_AUTOLINK = re.compile(r"<(https?://[^>]+)>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EM = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_MD_CODE = re.compile(r"`([^`]*)`")
+_MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (BOM or not), UTF-16/32 with BOM, else cp1252 (which also reads Latin-1 text)."""
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def strip_markdown(line: str) -> tuple[str, int]:
+    """One Markdown line as plain text, and its heading level (0 if not a heading)."""
+    level = 0
+    m = _MD_HEADING.match(line)
+    if m:
+        level, line = len(m.group(1)), m.group(2)
+    elif _MD_RULE.match(line):
+        return "", 0
+    line = _MD_BLOCKQUOTE.sub("", line)
+    if "<" in line:
+        line = _MD_AUTOLINK.sub(r"\1", line)
+        line = _HTML_TAG.sub(" ", line)
+    if "](" in line:
+        line = _MD_LINK.sub(r"\1", line)
+    if "*" in line or "_" in line:
+        line = _MD_STRONG.sub(r"\2", line)
+        line = _MD_EM.sub(r"\2", line)
+    if "`" in line:
+        line = _MD_CODE.sub(r"\1", line)
+    return line, level
+
+
+def read_text(data: bytes, *, markdown: bool) -> tuple[Cleaned, int | None]:
+    """Clean text and page count (None when the file has no form feeds)."""
+    text = decode(data)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    start = 0
+    if markdown and lines and lines[0].strip() == "---":
+        for i in range(1, min(len(lines), 400)):
+            if _FRONT_MATTER_END.match(lines[i]):
+                start = i + 1
+                break
+    paged = "\f" in text
+    pages: list[list[tuple[str, int]]] = [[]]
+    hints: dict[int, int] = {}
+    for lineno in range(start + 1, len(lines) + 1):
+        line = lines[lineno - 1]
+        if paged and "\f" in line:
+            parts = line.split("\f")
+            for k, part in enumerate(parts):
+                if k:
+                    pages.append([])
+                if part.strip():
+                    pages[-1].append(_md(part, lineno, hints) if markdown else (part, lineno))
+            continue
+        pages[-1].append(_md(line, lineno, hints) if markdown else (line, lineno))
+    if paged and len(pages) > 1 and not any(t.strip() for t, _ in pages[-1]):
+        pages.pop()  # a trailing form feed ends the last page; it does not start a new one
+    cleaned = clean_pages(pages, paged=paged, hints=hints)
+    return cleaned, (len(pages) if paged else None)
+
+
+def _md(line: str, lineno: int, hints: dict[int, int]) -> tuple[str, int]:
+    text, level = strip_markdown(line)
+    if level:
+        hints[lineno] = level
+    return text, lineno

@@ -1,0 +1,226 @@
+"""DOCX through python-docx: body paragraphs and tables in order, Word automatic numbering
+rendered into the text, footnotes at the end; headers and footers left out. Tracked changes are
+read in their accepted form (insertions kept, deletions dropped)."""
+from __future__ import annotations
+
+import re
+import zipfile
+
+from checker.errors import CorruptDocumentError, LimitExceededError
+from checker.ingest.cleanup import Cleaned, clean_pages
+from checker.ingest.limits import Deadline, Limits
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "footnoteReference", W + "endnoteReference"}
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_LVL_REF = re.compile(r"%([1-9])")
+
+
+def check_zip(path: str, limits: Limits) -> None:
+    """Refuse zip bombs from declared sizes, before anything is decompressed."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except zipfile.BadZipFile as exc:
+        raise CorruptDocumentError(f"DOCX is not a readable zip archive ({exc})", path=path,
+                                   hint="the file is truncated or damaged; save it again from Word") from None
+    total = sum(i.file_size for i in infos)
+    if total > limits.max_unzipped_bytes:
+        raise LimitExceededError(
+            f"DOCX would unpack to {total / 1e6:.0f} MB, over the {limits.max_unzipped_bytes / 1e6:.0f} MB limit",
+            path=path, hint="this looks like a zip bomb; if it is a real contract raise Limits.max_unzipped_bytes")
+    for i in infos:
+        if i.file_size > 1_000_000 and i.file_size > limits.max_zip_ratio * max(i.compress_size, 1):
+            raise LimitExceededError(
+                f"DOCX member {i.filename} expands {i.file_size // max(i.compress_size, 1)}x",
+                path=path, hint="this looks like a zip bomb; if it is a real contract raise Limits.max_zip_ratio")
+    if not any(i.filename == "word/document.xml" for i in infos):
+        raise CorruptDocumentError("zip archive has no word/document.xml", path=path,
+                                   hint="this is not a Word document; export it as .docx again")
+
+
+def format_number(value: int, fmt: str) -> str:
+    """One level of a Word list number in its numFmt."""
+    if fmt in ("lowerLetter", "upperLetter"):
+        v = max(value, 1)
+        s = chr(ord("a") + (v - 1) % 26) * ((v - 1) // 26 + 1)  # past z Word repeats: aa, bb
+        return s.upper() if fmt == "upperLetter" else s
+    if fmt in ("lowerRoman", "upperRoman"):
+        s, v = "", value
+        for n, r in _ROMAN:
+            while v >= n:
+                s += r
+                v -= n
+        return s.upper() if fmt == "upperRoman" else s
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(value)
+
+
+class Numbering:
+    """Counters for Word's automatic numbering, advanced paragraph by paragraph."""
+
+    def __init__(self, root):
+        self.levels: dict[str, dict[int, dict]] = {}  # abstractNumId -> ilvl -> lvl info
+        self.num_abstract: dict[str, str] = {}
+        self.overrides: dict[tuple[str, int], int] = {}
+        self.counters: dict[str, list[int | None]] = {}
+        if root is None:
+            return
+        for an in root.iter(W + "abstractNum"):
+            aid = an.get(W + "abstractNumId")
+            lv = {}
+            for lvl in an.iter(W + "lvl"):
+                ilvl = int(lvl.get(W + "ilvl", "0"))
+                lv[ilvl] = {
+                    "start": int(_val(lvl, "start") or 1),
+                    "fmt": _val(lvl, "numFmt") or "decimal",
+                    "text": _val(lvl, "lvlText") if lvl.find(W + "lvlText") is not None else f"%{ilvl + 1}.",
+                }
+            self.levels[aid] = lv
+        for num in root.iter(W + "num"):
+            nid = num.get(W + "numId")
+            a = num.find(W + "abstractNumId")
+            if a is not None:
+                self.num_abstract[nid] = a.get(W + "val")
+            for ov in num.iter(W + "lvlOverride"):
+                so = ov.find(W + "startOverride")
+                if so is not None:
+                    self.overrides[(nid, int(ov.get(W + "ilvl", "0")))] = int(so.get(W + "val"))
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        aid = self.num_abstract.get(num_id)
+        levels = self.levels.get(aid or "")
+        if not levels or ilvl not in levels or num_id == "0":
+            return ""
+        # Counters belong to the abstract list, so two numIds sharing one continue each other;
+        # a numId with a startOverride restarts on first use.
+        key = aid if not any(k[0] == num_id for k in self.overrides) else f"{aid}/{num_id}"
+        counters = self.counters.setdefault(key, [None] * 9)
+        if counters[ilvl] is None:
+            counters[ilvl] = self.overrides.get((num_id, ilvl), levels[ilvl]["start"])
+        else:
+            counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = None
+        lvl = levels[ilvl]
+        if lvl["fmt"] == "bullet":
+            return ""
+
+        def sub(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            info = levels.get(k, {"start": 1, "fmt": "decimal"})
+            v = counters[k] if counters[k] is not None else info["start"]
+            return format_number(v, info["fmt"])
+
+        return _LVL_REF.sub(sub, lvl["text"] or "").strip()
+
+
+def _val(el, tag: str) -> str | None:
+    child = el.find(W + tag)
+    return None if child is None else child.get(W + "val")
+
+
+def _text(el) -> str:
+    parts: list[str] = []
+    stack = [el]
+    # explicit stack instead of recursion: deeply nested XML must not blow the C stack
+    order: list = []
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag in _SKIP:
+            continue
+        if tag == W + "t":
+            order.append(node.text or "")
+            continue
+        if tag in (W + "tab", W + "br", W + "cr"):
+            order.append(" ")
+            continue
+        stack.extend(reversed(list(node)))
+    parts.extend(order)
+    return "".join(parts)
+
+
+def _style_numpr(style):
+    while style is not None:
+        ppr = style.element.pPr
+        if ppr is not None and ppr.numPr is not None:
+            return ppr.numPr
+        style = style.base_style
+    return None
+
+
+def read_docx(path: str, *, limits: Limits, deadline: Deadline) -> Cleaned:
+    check_zip(path, limits)
+    import docx
+    from lxml import etree
+
+    try:
+        document = docx.Document(path)
+    except Exception as exc:  # python-docx raises KeyError, ValueError, XMLSyntaxError, …
+        raise CorruptDocumentError(f"DOCX cannot be read ({type(exc).__name__}: {exc})", path=path,
+                                   hint="the file is damaged; open and save it again in Word") from None
+    try:
+        numbering_root = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        numbering_root = None
+    numbering = Numbering(numbering_root)
+    styles = {}
+
+    def para_line(p_el) -> str:
+        text = _text(p_el)
+        ppr = p_el.find(W + "pPr")
+        num_id = ilvl = None
+        if ppr is not None:
+            npr = ppr.find(W + "numPr")
+            if npr is not None:
+                num_id, ilvl = _val(npr, "numId"), _val(npr, "ilvl")
+            if num_id is None:
+                sid = _val(ppr, "pStyle")
+                if sid:
+                    if sid not in styles:
+                        try:
+                            styles[sid] = _style_numpr(document.styles.get_by_id(sid, 1))
+                        except Exception:
+                            styles[sid] = None
+                    snpr = styles[sid]
+                    if snpr is not None:
+                        num_id = snpr.numId.val if snpr.numId is not None else None
+                        ilvl = snpr.ilvl.val if snpr.ilvl is not None else None
+                        num_id = None if num_id is None else str(num_id)
+        if num_id is not None and text.strip():
+            label = numbering.label(str(num_id), int(ilvl or 0))
+            if label:
+                text = f"{label} {text}"
+        return text
+
+    lines: list[tuple[str, int]] = []
+    body = document.element.body
+    for block in body.iterchildren():
+        if len(lines) % 500 == 0:
+            deadline.check()
+        if block.tag == W + "p":
+            lines.append((para_line(block), len(lines) + 1))
+        elif block.tag == W + "tbl":
+            for row in block.iter(W + "tr"):
+                cells = [" ".join(_text(p) for p in tc.iter(W + "p")).strip() for tc in row.iterchildren(W + "tc")]
+                lines.append((" | ".join(c for c in cells if c), len(lines) + 1))
+            lines.append(("", len(lines) + 1))
+        elif block.tag == W + "sdt":
+            for p in block.iter(W + "p"):
+                lines.append((para_line(p), len(lines) + 1))
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            root = etree.fromstring(rel.target_part.blob)
+            notes = [fn for fn in root.iter(W + "footnote") if fn.get(W + "type") in (None, "normal")]
+            if notes:
+                lines.append(("", len(lines) + 1))
+                lines.append(("FOOTNOTES", len(lines) + 1))
+            for fn in notes:
+                text = " ".join(_text(p) for p in fn.iter(W + "p")).strip()
+                lines.append((f"[{fn.get(W + 'id')}] {text}", len(lines) + 1))
+    return clean_pages([lines], paged=False)

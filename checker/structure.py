@@ -1,0 +1,500 @@
+"""The article/section tree of a `Document`, its tables of contents, and cross-reference lookup.
+
+One pass over the clean text's lines. Headings are recognised conservatively: a line must
+start with a heading form ("ARTICLE 16", "Section 12.3", "12.3.1", "(a)") and must not read as
+the continuation of a wrapped sentence ("12 hours", "Section 4 of this Article")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.document import Document, Section
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_WORD_NUMBERS = {w: i for i, w in enumerate(
+    "ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN ELEVEN TWELVE THIRTEEN FOURTEEN FIFTEEN SIXTEEN "
+    "SEVENTEEN EIGHTEEN NINETEEN TWENTY".split(), start=1)}
+
+
+def roman_to_int(s: str) -> int | None:
+    """Value of a Roman numeral (either case), or None if `s` is not a well-formed one."""
+    u = s.upper()
+    if not u or not _ROMAN_RE.match(u):
+        return None
+    total = 0
+    for a, b in zip(u, u[1:] + " "):
+        v = _ROMAN_VALUES[a]
+        total += -v if b != " " and _ROMAN_VALUES[b] > v else v
+    return total
+
+
+def int_to_roman(n: int) -> str:
+    out = ""
+    for v, r in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                 (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out += r
+            n -= v
+    return out
+
+
+def letter_to_int(s: str) -> int | None:
+    """a=1 … z=26, aa=27 (Word's doubling); None if not letters."""
+    if not s.isalpha() or len(set(s.lower())) != 1:
+        return None
+    return (len(s) - 1) * 26 + ord(s[0].lower()) - ord("a") + 1
+
+
+def normalize_component(comp: str) -> str:
+    """'012' -> '12', 'XII' -> '12', 'b' -> 'B'. Single I/V/X letters stay letters."""
+    c = comp.strip().strip(".")
+    if c.isdigit():
+        return str(int(c))
+    if len(c) > 1 and roman_to_int(c):
+        return str(roman_to_int(c))
+    return c.upper()
+
+
+def _variants(comp: str) -> set[str]:
+    c = comp.strip().strip(".")
+    out = {normalize_component(c)}
+    r = roman_to_int(c)
+    if r:
+        out.add(str(r))
+    return out
+
+
+# ---- heading forms -------------------------------------------------------------------------
+_SEP = r"[\s.:\-–—]*"
+_ARTICLE = re.compile(
+    r"^(?P<word>ARTICLE|Article|ART\.|Art\.|ARTICULO|ARTÍCULO|Artículo)\s*"
+    r"(?P<num>\d{1,3}(?:\.\d{1,3})*[A-Z]{0,2}(?:,[A-Z]{1,2})*|[IVXLC]{1,7}\b|"
+    + "|".join(_WORD_NUMBERS) + r"\b)(?P<rest>.*)$"
+)
+_SECTION = re.compile(
+    r"^(?P<word>SECTION|Section|SEC\.|Sec\.|§)\s*(?P<num>\d{1,3}(?:\.\d{1,3})*[A-Za-z]?|[A-Z]\b|[IVX]{1,5}\b)(?P<rest>.*)$"
+)
+_DECIMAL = re.compile(r"^(?P<num>\d{1,3}(?:\.(?:\d{1,3}|[IVX]{1,5}|[A-Z]))+)\.?(?P<rest>(?:\s.*)?)$")
+_PAREN = re.compile(r"^\((?P<num>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2}|[A-Z]{1,2}|[IVX]{1,5})\)(?P<rest>(?:\s.*)?)$")
+_DOT = re.compile(r"^(?P<num>[A-Z]|[IVX]{2,5}|\d{1,2}|[a-z]|[ivx]{2,5})[.)](?P<rest>\s+\S.*)$")
+_APPENDIX = re.compile(
+    r"^(?P<word>APPENDIX|Appendix|ATTACHMENT|Attachment|EXHIBIT|Exhibit|ADDENDUM|Addendum)"
+    r"(?:\s+[\"“]?(?P<num>[A-Z]{1,2}|\d{1,3}|[IVX]{1,5})[\"”]?(?:\b|$|(?<=[\"”])))?(?P<rest>.*)$"
+)
+_SIDE = re.compile(
+    r"^(?P<word>SIDE LETTER|LETTER OF (?:UNDERSTANDING|AGREEMENT|INTENT)|MEMORANDUM OF (?:UNDERSTANDING|AGREEMENT)|"
+    r"Side Letter|Letter of (?:Understanding|Agreement|Intent)|Memorandum of (?:Understanding|Agreement))"
+    r"(?P<rest>.*)$"
+)
+_ID = re.compile(r"^[\s#:.\-–—]*(?:No\.?\s*)?([A-Z0-9][\w.\-]*\d[\w.\-]*|\d+|[A-Z])\b")
+_HEADING_START = frozenset("AaSsLMEXS§(0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_CONTINUES = re.compile(r"[a-z,\-–]$")  # a line ending like this runs on into the next
+
+# ---- tables of contents ----------------------------------------------------------------------
+_TOC_TITLE = re.compile(r"^(?:TABLE OF CONTENTS|Table of Contents|CONTENTS|Contents|INDEX)\s*$")
+_LEADER_PAGE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,}|_{4,})\s*\.?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$")
+_TRAILING_PAGE = re.compile(r"\s\d{1,3}\s*$")
+_TITLED_PAGE = re.compile(r"^\S+\s+\S+\s.*[^\d\s]\s+\d{1,3}$")  # "Article 9 HOLIDAYS 17", not "ARTICLE 41"
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def find_toc_spans(lines: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Runs of TOC entries: lines with dot leaders and page numbers, or heading forms ending in a
+    page number, at least three of them with at most three other lines between neighbours."""
+    spans = []
+    run: list[int] = []  # indexes of TOC-like lines in the current run
+    gap = 0
+    strong_count = 0
+
+    def close():
+        nonlocal run, strong_count
+        if strong_count >= 3:
+            first = run[0]
+            # claim a "TABLE OF CONTENTS" title just above the run
+            for k in range(first - 1, max(first - 4, -1), -1):
+                if _TOC_TITLE.match(lines[k][1]):
+                    first = k
+                    break
+            last = run[-1]
+            spans.append((lines[first][0], lines[last][0] + len(lines[last][1])))
+        run, strong_count = [], 0
+
+    for i, (_, line) in enumerate(lines):
+        if not line:
+            continue
+        strong = bool(_LEADER_PAGE.search(line)) or (
+            len(line) < 140 and _TITLED_PAGE.match(line) is not None and _is_heading_form(line)
+        )
+        weak = bool(run) and (_BARE_NUMBER.match(line) is not None or _TOC_TITLE.match(line) is not None
+                              or (_TRAILING_PAGE.search(line) is not None and len(line) < 80))
+        if strong or weak:
+            run.append(i)
+            strong_count += strong
+            gap = 0
+        elif run:
+            gap += 1
+            if gap > 3:
+                close()
+                gap = 0
+    if run:
+        close()
+    return spans
+
+
+def _is_heading_form(line: str) -> bool:
+    return bool(_ARTICLE.match(line) or _SECTION.match(line) or _DECIMAL.match(line) or _APPENDIX.match(line))
+
+
+# ---- the tree ------------------------------------------------------------------------------
+@dataclass
+class _Open:
+    index: int
+    rank: int
+    style: str  # item style ("paren-lower", "dot-digit", …) or "" for structural nodes
+    value: str  # the item's number, for roman/letter disambiguation
+
+
+_FIRST_SENTENCE = re.compile(r"^(.{1,80}?)[.:](?:\s|$)")
+
+
+def _heading_text(rest: str) -> str:
+    """Heading words after the number: the first sentence if it is short, else the short line."""
+    rest = rest.strip().lstrip(".:-–—)").strip()
+    if not rest:
+        return ""
+    m = _FIRST_SENTENCE.match(rest)
+    if m and len(m.group(1).split()) <= 10:
+        return m.group(1).strip()
+    if len(rest) <= 80 and not rest.endswith((".", ",", ";")) and (rest.upper() == rest or len(rest.split()) <= 6):
+        return rest
+    return ""
+
+
+def _title(rest: str) -> str:
+    """An article's title: everything after the number on its line, if it is title-sized."""
+    rest = rest.strip().lstrip(".:-–—)").strip()
+    return rest if len(rest) <= 140 else _heading_text(rest)
+
+
+def _rest_ok(rest: str) -> bool:
+    """The words after a number do not read as the middle of a sentence ("12 hours", "4 of")."""
+    r = rest.strip()
+    if not r:
+        return True
+    if r[0] in ".:-–—)":
+        return True
+    return not r[0].islower()
+
+
+def _item_style(num: str, paren: bool, stack: list[_Open]) -> tuple[str, str]:
+    """Style and value of a list item, telling (i)/(v)/(x) roman from letters by their siblings."""
+    prefix = "paren" if paren else "dot"
+    open_styles = {o.style: o.value for o in stack if o.style}
+    if num.isdigit():
+        return f"{prefix}-digit", num
+    lower = num.islower()
+    letter_style = f"{prefix}-{'lower' if lower else 'upper'}"
+    roman_style = f"{prefix}-{'lroman' if lower else 'uroman'}"
+    r = roman_to_int(num)
+    if r is None:
+        return letter_style, num
+    prev_letter = open_styles.get(letter_style)
+    if len(num) == 1:
+        if prev_letter and letter_to_int(prev_letter) == (letter_to_int(num) or 0) - 1:
+            return letter_style, num
+        if num.lower() == "i" or roman_style in open_styles:
+            return roman_style, num
+        return letter_style, num
+    if prev_letter and letter_to_int(prev_letter) == (letter_to_int(num) or 0) - 1:
+        return letter_style, num
+    return roman_style, num
+
+
+def build_sections(document: Document) -> None:
+    """Fill `document.sections` (document order, parents before children) and `toc_spans`."""
+    text = document.text
+    lines = list(_lines(text))
+    toc = find_toc_spans(lines)
+    document.toc_spans = toc
+    hints = dict(document.heading_hints)
+    sections: list[Section] = []
+    stack: list[_Open] = []
+    toc_i = 0
+    seen_article = False
+    side_count = 0
+    prev_line = ""
+
+    def close_to(rank: int, at: int) -> None:
+        while stack and stack[-1].rank >= rank:
+            sections[stack.pop().index].end = at
+
+    def open_node(kind: str, number: str, key: str, heading: str, start: int, rank: int,
+                  style: str = "", value: str = "") -> Section:
+        close_to(rank, start) if not style else None
+        parent = stack[-1].index if stack else None
+        level = sections[parent].level + 1 if parent is not None else 1
+        s = Section(index=len(sections), kind=kind, number=number, key=key, heading=heading,
+                    start=start, end=len(text), level=level, parent=parent)
+        sections.append(s)
+        if parent is not None:
+            sections[parent].children.append(s.index)
+        stack.append(_Open(s.index, rank, style, value))
+        return s
+
+    def current(kinds: tuple[str, ...]) -> Section | None:
+        for o in reversed(stack):
+            if sections[o.index].kind in kinds:
+                return sections[o.index]
+        return None
+
+    def next_line_heading(i: int) -> str:
+        for j in range(i + 1, min(i + 3, len(lines))):
+            cand = lines[j][1]
+            if not cand:
+                continue
+            if (len(cand) <= 90 and cand.upper() == cand and any(ch.isalpha() for ch in cand)
+                    and not _is_heading_form(cand) and not _PAREN.match(cand)):
+                return cand
+            return ""
+        return ""
+
+    for i, (start, line) in enumerate(lines):
+        if not line:
+            prev_line = ""
+            continue
+        while toc_i < len(toc) and toc[toc_i][1] <= start:
+            toc_i += 1
+        if toc_i < len(toc) and toc[toc_i][0] <= start < toc[toc_i][1]:
+            prev_line = line
+            continue
+        continuation = bool(prev_line) and _CONTINUES.search(prev_line) is not None
+        md_level = hints.get(start, 0)
+        if md_level:
+            continuation = False
+        prev_line = line
+        if line[0] not in _HEADING_START:
+            continue
+
+        m = _ARTICLE.match(line)
+        if m:
+            upper = m.group("word").isupper()
+            rest = m.group("rest")
+            if m.group("num") in _WORD_NUMBERS and not upper:
+                m = None
+            elif not _rest_ok(rest) or len(rest) > 120 or (continuation and not upper):
+                m = None
+            elif not upper and rest.strip() and rest.strip()[0] not in ".:-–—" and rest.upper() != rest:
+                m = None if (continuation or rest.rstrip().endswith(".")) else m
+        if m:
+            num = m.group("num")
+            key = str(_WORD_NUMBERS[num]) if num in _WORD_NUMBERS else ".".join(
+                normalize_component(c) for c in num.split("."))
+            art = current(("article",))
+            if art is not None and art.key == key and stack and sections[stack[0].index].kind == "article":
+                continue  # the article's title repeated at the top of a continuation page
+            heading = _title(m.group("rest")) if m.group("rest").strip() else next_line_heading(i)
+            open_node("article", f"{m.group('word')} {num}".replace("  ", " "), key, heading, start, 1)
+            seen_article = True
+            continue
+
+        m = _SIDE.match(line)
+        if m and seen_article and not continuation and len(line) <= 120 and _rest_ok(m.group("rest")):
+            rest = m.group("rest")
+            idm = _ID.match(rest)
+            side_count += 1
+            key = idm.group(1) if idm else str(side_count)
+            open_node("side_letter", line if len(line) <= 60 else m.group("word"), key,
+                      _heading_text(rest[idm.end():] if idm else rest), start, 1)
+            continue
+
+        m = _APPENDIX.match(line)
+        if m and not continuation and len(line) <= 120 and _rest_ok(m.group("rest")) and (
+                m.group("word").isupper() or m.group("num")) and (seen_article or md_level):
+            num = m.group("num") or ""
+            key = normalize_component(num) if num else str(sum(1 for s in sections if s.kind == "appendix") + 1)
+            heading = _title(m.group("rest")) or next_line_heading(i)
+            open_node("appendix", f"{m.group('word')} {num}".strip(), key, heading, start, 1)
+            continue
+
+        m = _SECTION.match(line)
+        if m and not continuation and _rest_ok(m.group("rest")):
+            num = m.group("num")
+            key = ".".join(normalize_component(c) for c in num.split("."))
+            open_node("section", f"{m.group('word')} {num}".replace("§ ", "§"), key,
+                      _heading_text(m.group("rest")), start, 2)
+            continue
+
+        m = _DECIMAL.match(line)
+        if m and not continuation and _rest_ok(m.group("rest")):
+            num = m.group("num")
+            comps = num.split(".")
+            art = current(("article", "appendix"))
+            art_first = art.key.split(".")[0] if art is not None else None
+            if art is None or not art_first.isdigit() or normalize_component(comps[0]) == art_first:
+                depth = len(comps)
+                key = ".".join(normalize_component(c) for c in comps)
+                open_node("section" if depth == 2 else "subsection", num, key,
+                          _heading_text(m.group("rest")), start, depth)
+                continue
+
+        paren = _PAREN.match(line)
+        m = paren or _DOT.match(line)
+        if m and stack:
+            num = m.group("num")
+            rest = m.group("rest")
+            if paren is None and (continuation or not rest.strip()[:1].isupper() and not rest.strip()[:1] in "“\"("):
+                m = None
+            elif paren is not None and continuation and rest.strip()[:1].islower():
+                m = None
+        else:
+            m = None
+        if m:
+            style, value = _item_style(num, paren is not None, stack)
+            # a sibling of an open item of the same style closes it and everything under it
+            for k in range(len(stack) - 1, -1, -1):
+                if not stack[k].style:
+                    break
+                if stack[k].style == style:
+                    while len(stack) > k:
+                        sections[stack.pop().index].end = start
+                    break
+            parent = sections[stack[-1].index] if stack else None
+            if parent is None:
+                continue
+            printed = f"({num})" if paren else f"{num}."
+            key = f"{parent.key}({num})" if paren else (f"{parent.key}.{num}" if parent.key else num)
+            open_node("item", printed, key, _heading_text(rest), start, 10, style=style, value=value)
+            continue
+
+        if md_level and not _DOT.match(line):
+            # a Markdown heading without a number: a part of the document (front matter, notes)
+            if md_level == 1 or not seen_article:
+                open_node("part", "", "", line.strip(), start, 1)
+            elif stack:
+                art = current(("article", "appendix", "side_letter", "part"))
+                rank = 2 if art is not None else 1
+                open_node("section", "", "", line.strip(), start, rank)
+
+    close_to(-1, len(text))
+    for s in sections:
+        end = s.end
+        while end > s.start and text[end - 1] in "\n ":
+            end -= 1
+        s.end = max(end, s.start + 1)
+        s.first_page = document.position(s.start).page
+        s.last_page = document.position(s.end - 1).page
+    document.sections = sections
+
+
+# ---- cross-references ----------------------------------------------------------------------
+_REF = re.compile(
+    r"^\s*(?P<word>articles?|art\.?|sections?|sec\.?|§+|subsections?|paragraphs?|para\.?|appendix|appendices|"
+    r"attachment|exhibit|addendum|side letter|letter of (?:understanding|agreement))?\s*"
+    r"(?P<num>[0-9A-Za-z]{1,7}(?:[.\-][0-9A-Za-z]{1,5})*)?(?P<parens>(?:\([0-9A-Za-z]{1,5}\))*)\s*$",
+    re.IGNORECASE,
+)
+_THIS = re.compile(r"^\s*(?:this|the same)\s+(article|section|subsection|paragraph|appendix)\s*$", re.IGNORECASE)
+_LAST_COMP = re.compile(r"(?:\(([^()]+)\)|\.([^.()]+)|^([^.()]+))$")
+
+
+def _last_comp(key: str) -> str:
+    m = _LAST_COMP.search(key)
+    return next((g for g in m.groups() if g), "") if m else key
+
+
+def _matches(section: Section, comp: str) -> bool:
+    return bool(_variants(_last_comp(section.key)) & _variants(comp)) if section.key else False
+
+
+def _descendants(doc: Document, s: Section):
+    stack = list(reversed(s.children))
+    while stack:
+        c = doc.sections[stack.pop()]
+        yield c
+        stack.extend(reversed(c.children))
+
+
+def resolve_reference(document: Document, reference: str, context: Section | None = None) -> Section | None:
+    """The Section a cross-reference names, or None. `context` (the section the reference appears
+    in) resolves "this Article" and prefers matches inside the same article."""
+    secs = document.sections
+    m = _THIS.match(reference)
+    if m:
+        if context is None:
+            return None
+        want = m.group(1).lower()
+        chain = [context, *document.ancestors(context)]
+        kinds = {"article": ("article", "appendix", "side_letter"), "appendix": ("appendix",),
+                 "section": ("section", "subsection"), "subsection": ("subsection", "section"),
+                 "paragraph": ("item", "subsection", "section")}[want]
+        return next((s for s in chain if s.kind in kinds), None)
+    m = _REF.match(reference)
+    if not m or not (m.group("num") or m.group("parens")):
+        return None
+    word = (m.group("word") or "").lower()
+    num = m.group("num") or ""
+    parens = re.findall(r"\(([^()]+)\)", m.group("parens") or "")
+    comps = [c for c in re.split(r"[.\-]", num) if c] if num else []
+    if word.startswith("art"):
+        top_kinds = ("article",)
+    elif word.startswith(("appendix", "appendices", "attachment", "exhibit", "addendum")):
+        top_kinds = ("appendix",)
+    elif word.startswith(("side", "letter")):
+        top_kinds = ("side_letter",)
+    else:
+        top_kinds = ()
+
+    def key_norm(k: str) -> str:
+        return ".".join(normalize_component(c) for c in re.split(r"[.\-]", k) if c)
+
+    target = key_norm(num) if num else ""
+    scope_article = None
+    if context is not None:
+        scope_article = next((s for s in [context, *document.ancestors(context)] if s.parent is None), None)
+
+    def descend(nodes: list[Section], rest: list[str]) -> Section | None:
+        for node in nodes:
+            if not rest:
+                return node
+            for d in _descendants(document, node):
+                if _matches(d, rest[0]):
+                    found = descend([d], rest[1:])
+                    if found:
+                        return found
+        return None
+
+    found: Section | None = None
+    if top_kinds:
+        if target:
+            exact = [s for s in secs if s.kind in top_kinds and key_norm(s.key) == target]
+            found = exact[0] if exact else None
+            if found is None and comps:
+                tops = [s for s in secs if s.kind in top_kinds and _variants(s.key) & _variants(comps[0])]
+                found = descend(tops, comps[1:])
+    else:
+        section_kinds = ("section", "subsection", "item")
+        pools = []
+        if scope_article is not None:
+            pools.append([scope_article, *_descendants(document, scope_article)])
+        pools.append(secs)
+        for pool in pools:
+            exact = [s for s in pool if s.kind in section_kinds and s.key and key_norm(s.key) == target]
+            if exact:
+                found = exact[0]
+                break
+        if found is None and len(comps) > 1:
+            tops = [s for s in secs if s.parent is None and s.key and _variants(s.key) & _variants(comps[0])]
+            found = descend(tops, comps[1:])
+        if found is None and len(comps) == 1 and scope_article is not None:
+            found = descend([scope_article], comps)
+    if found is not None and parens:
+        found = descend([found], parens)
+    return found
