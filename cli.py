@@ -56,5 +56,44 @@ def parse(file: str, fmt: str, password: str | None, ocr: bool) -> None:
     click.echo(run_guarded(work))
 
 
+FAIL_RANK = {"never": 99, "weakened": 1, "missing": 2}
+STATUS_RANK = {"matching": 0, "weakened": 1, "missing": 2}
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=True, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(["weakened", "missing", "never"]), default="missing",
+              show_default=True, help="exit 1 when any protection is at or below this status")
+@click.option("--corpus", "corpus_dir", default=None, type=click.Path(file_okay=False, path_type=str),
+              help="a clause pack folder to use instead of (or extending) the built-in one")
+@click.option("--password", default=None, help="password of an encrypted PDF")
+@click.option("--ocr", is_flag=True, help="OCR scanned pages (needs clausecheck[ocr] and tesseract-ocr)")
+@click.option("--verbose", "-v", is_flag=True, help="also print the model language to propose")
+def check(file: str, fmt: str, fail_on: str, corpus_dir: str | None, password: str | None, ocr: bool,
+          verbose: bool) -> None:
+    """Check FILE against every protection and report matching / weakened / missing."""
+
+    def work():
+        from checker.api import check_file
+        from checker.corpus import load_corpus
+
+        corpus = load_corpus(corpus_dir) if corpus_dir else None
+        return check_file(file, corpus, password=password, ocr=ocr)
+
+    report = run_guarded(work)
+    from checker import formats
+
+    if fmt == "json":
+        click.echo(formats.to_json(report))
+    else:
+        import os
+
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        click.echo(formats.to_text(report, color=color, verbose=verbose))
+    worst = max((STATUS_RANK[f.status] for f in report.findings), default=0)
+    sys.exit(EXIT_FINDINGS if worst >= FAIL_RANK[fail_on] else EXIT_OK)
+
+
 if __name__ == "__main__":
     sys.exit(main())

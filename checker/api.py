@@ -1,0 +1,67 @@
+"""The library API: the CLI, the web app and batch audits all call these."""
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+from checker import __version__
+from checker.corpus import Corpus, load_corpus
+from checker.document import Document
+from checker.ingest import Limits, load_document
+from checker.result import Report
+
+TOOL = {"name": "clausecheck", "version": __version__}
+_BUILTIN: Corpus | None = None
+
+
+def default_corpus() -> Corpus:
+    global _BUILTIN
+    if _BUILTIN is None:
+        _BUILTIN = load_corpus()
+    return _BUILTIN
+
+
+def document_from_text(text: str, *, path: str = "<text>", markdown: bool = False) -> Document:
+    """A Document from a string, cleaned and structured exactly like a .txt/.md file."""
+    from checker.ingest.text import read_text
+    from checker.structure import build_sections
+
+    cleaned, pages = read_text(text.encode("utf-8"), markdown=markdown)
+    doc = Document(path=path, format="md" if markdown else "txt",
+                   sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), text=cleaned.text,
+                   offset_map=cleaned.offset_map, pages=pages, heading_hints=cleaned.heading_hints)
+    build_sections(doc)
+    return doc
+
+
+def check_document(document: Document, corpus: Corpus | None = None) -> Report:
+    from checker.engine import evaluate
+
+    corpus = corpus or default_corpus()
+    t0 = time.perf_counter()
+    findings = evaluate(document, corpus)
+    return Report(
+        tool=dict(TOOL),
+        corpus={"name": corpus.name, "version": corpus.version, "sha256": corpus.sha256},
+        document={"path": document.path, "sha256": document.sha256, "format": document.format,
+                  "pages": document.pages},
+        findings=findings,
+        warnings=list(document.warnings),
+        timings={"engine_seconds": round(time.perf_counter() - t0, 4)},
+    )
+
+
+def check_file(path: str | Path, corpus: Corpus | None = None, *, password: str | None = None,
+               ocr: bool = False, limits: Limits = Limits()) -> Report:
+    """Ingest `path` and check it against the corpus (the built-in pack by default)."""
+    t0 = time.perf_counter()
+    document = load_document(path, password=password, ocr=ocr, limits=limits)
+    t1 = time.perf_counter()
+    report = check_document(document, corpus)
+    report.timings["ingest_seconds"] = round(t1 - t0, 4)
+    return report
+
+
+def check_text(text: str, corpus: Corpus | None = None, *, markdown: bool = False) -> Report:
+    return check_document(document_from_text(text, markdown=markdown), corpus)

@@ -1,0 +1,25 @@
+"""The checking engine: find each protection's elements, verify their strength, decide the status."""
+from __future__ import annotations
+
+from checker.corpus.model import Corpus
+from checker.document import Document
+from checker.engine.analysis import Analysis
+from checker.engine.concepts import ConceptIndex
+from checker.engine.grade import grade
+from checker.result import Finding
+
+_INDEXES: dict[str, ConceptIndex] = {}
+
+
+def concept_index(corpus: Corpus) -> ConceptIndex:
+    """Compiled once per corpus (keyed by its content hash) and reused across documents."""
+    idx = _INDEXES.get(corpus.sha256)
+    if idx is None:
+        idx = _INDEXES[corpus.sha256] = ConceptIndex(corpus.concepts)
+    return idx
+
+
+def evaluate(document: Document, corpus: Corpus) -> list[Finding]:
+    """One finding per protection of the corpus, in corpus (catalog) order."""
+    analysis = Analysis.build(document, concept_index(corpus))
+    return [grade(p, analysis) for p in corpus.protections]

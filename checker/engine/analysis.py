@@ -1,0 +1,83 @@
+"""The per-document analysis every protection reads: units, their lemmas, the concept index,
+passages and heading context. Built once per document (the NLP pass runs once)."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+from checker.document import Document
+from checker.engine.concepts import ConceptIndex, UnitMatcher
+from checker.engine.language import normalize
+from checker.engine.segment import Unit, split_units
+from checker.nlp import lemma_strings
+
+# A section this short is read as one passage (scope and context may be satisfied anywhere in
+# it); a longer one falls back to a window of neighbouring sentences. 2,500 characters holds the
+# longest subsection of the calibration samples.
+PASSAGE_MAX_CHARS = 2500
+WINDOW = 2
+
+
+@dataclass
+class Analysis:
+    document: Document
+    units: list[Unit]
+    surfaces: list[str]
+    matcher: UnitMatcher
+
+    @classmethod
+    def build(cls, document: Document, index: ConceptIndex) -> "Analysis":
+        units = split_units(document.text)
+        surfaces = [normalize(u.text) for u in units]
+        lemmas = lemma_strings([u.text for u in units])
+        return cls(document, units, surfaces, UnitMatcher(index, surfaces, lemmas))
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [u.start for u in self.units]
+
+    def units_between(self, start: int, end: int) -> range:
+        a = bisect.bisect_left(self._starts, start)
+        b = bisect.bisect_left(self._starts, end)
+        return range(a, b)
+
+    @cached_property
+    def excluded(self) -> frozenset[int]:
+        """Units that are never evidence: headings and tables of contents."""
+        out = {u.index for u in self.units if u.heading}
+        for a, b in self.document.toc_spans:
+            out.update(self.units_between(a, b))
+        return frozenset(out)
+
+    def passage(self, unit: int) -> frozenset[int]:
+        u = self.units[unit]
+        section = self.document.section_at(u.start)
+        while section is not None:
+            if section.end - section.start <= PASSAGE_MAX_CHARS:
+                return frozenset(self.units_between(section.start, section.end)) | {unit}
+            break
+        lo, hi = max(0, unit - WINDOW), min(len(self.units), unit + WINDOW + 1)
+        return frozenset(range(lo, hi))
+
+    def context(self, unit: int) -> frozenset[int]:
+        """The passage plus the headings above it (section chain and the nearest heading lines)."""
+        out = set(self.passage(unit))
+        section = self.document.section_at(self.units[unit].start)
+        chain = [section, *self.document.ancestors(section)] if section else []
+        for s in chain:
+            out.update(self.units_between(s.start, min(s.end, s.start + 1)))
+        seen = 0
+        for i in range(unit - 1, max(-1, unit - 40), -1):
+            if self.units[i].heading:
+                out.add(i)
+                seen += 1
+                if seen == 2:
+                    break
+        return frozenset(out)
+
+    def section_label(self, unit: int) -> tuple[str | None, str | None]:
+        section = self.document.section_at(self.units[unit].start)
+        if section is None:
+            return None, None
+        return (section.key or section.number or None), (section.heading or None)

@@ -1,0 +1,170 @@
+"""How strongly a sentence binds: permissive modality, hedges, grants of discretion, prohibitions.
+
+All patterns run on lower-cased, whitespace-normalized text with straight quotes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Who a modal belongs to. A worker's, union's or arbitrator's "may" grants a right; it is not a
+# permissive employer duty (catalog conventions, samples README).
+_RIGHT_HOLDERS = re.compile(
+    r"\b(?:employees?|workers?|members?|union|local|stewards?|representatives?|arbitrators?|grievants?|"
+    r"applicants?|individuals?|persons?|he|she|they|attorneys?|advocates?|counsel|committee|staff|"
+    r"associates?|parties|party|either party|student workers?|graduate workers?)\b")
+_EMPLOYER_WORDS = re.compile(
+    r"\b(?:employer|company|hospital|university|college|hotel|county|city|district|management|manager|"
+    r"supervisors?|contractor|corporation|owner|board|administration|agency|firm|operator|department|"
+    r"it|the state|school|institution|center|centre)\b")
+
+_PERMISSIVE = [
+    (re.compile(r"\b(?:will|shall|agrees? to|is to) (?:make |use )?(?:all |every |its |their )?"
+                r"(?:reasonable|good[- ]faith|best|commercially reasonable|diligent) efforts?\b"), "reasonable efforts"),
+    (re.compile(r"\b(?:reasonable|good[- ]faith|best|every) efforts?\b"), "efforts"),
+    (re.compile(r"\b(?:will|shall|agrees? to|should) (?:endeavou?r|attempt|try|strive|seek|aim)\b"), "endeavor"),
+    (re.compile(r"\bendeavou?rs?\b"), "endeavor"),
+    (re.compile(r"\b(?:will|shall|may) (?:request|ask|encourage|invite)\b"), "request"),
+    (re.compile(r"\bshould\b"), "should"),
+    (re.compile(r"\b(?:is|are) encouraged\b"), "encouraged"),
+    (re.compile(r"\b(?:will|shall|may) consider\b"), "consider"),
+    (re.compile(r"\bintends? to\b"), "intends"),
+    (re.compile(r"\bmay be (?:granted|approved|allowed|permitted|given|provided|excused|offered|extended|authorized)\b"),
+     "may be granted"),
+    (re.compile(r"\bmay, (?:at|in) (?:its|their)\b"), "may"),
+    (re.compile(r"\bmay(?! not\b)(?! be (?:present|accompanied|represented))\b"), "may"),
+    (re.compile(r"\bis not required to\b|\bneed not\b|\bis not obligated to\b|\bshall not be obligated to\b"),
+     "not required"),
+]
+
+_HEDGES = [
+    re.compile(r"\b(?:where|when|whenever|if|as far as|insofar as) (?:reasonably |operationally )?"
+               r"(?:practicable|practical|possible|feasible)\b"),
+    re.compile(r"\bas soon as (?:reasonably )?(?:practicable|possible|feasible)\b"),
+    re.compile(r"\bto the (?:maximum |fullest |greatest )?extent (?:reasonably |operationally )?"
+               r"(?:practicable|practical|possible|feasible)\b"),
+    re.compile(r"\b(?:if|when|whenever|as) (?:circumstances|operations|operational needs|staffing|"
+               r"business needs|conditions|time) (?:permit|allow)s?\b"),
+    re.compile(r"\bif (?:practicable|possible|feasible)\b"),
+    re.compile(r"\bwithin reason\b"),
+]
+
+_DISCRETION = [
+    re.compile(r"\b(?:sole|absolute|exclusive|unfettered|reasonable) discretion\b"),
+    re.compile(r"\b(?:at|in|within) (?:the )?(?:discretion|judgment|judgement|opinion)\b"),
+    re.compile(r"\b(?:at|in) (?:its|their|the [\w-]+'s|[\w-]+'s) (?:sole |absolute |own |reasonable |good[- ]faith )?"
+               r"(?:discretion|judgment|judgement|opinion|option|determination)\b"),
+    re.compile(r"\bas (?:it|they|the [\w-]+|management) (?:deems?|determines?|considers?|finds?|judges?|sees fit)\b"),
+    re.compile(r"\b(?:deems?|considers?|determines?|judges?) (?:it )?(?:is )?(?:necessary|appropriate|advisable|"
+               r"warranted|prudent|reasonable)\b"),
+    re.compile(r"\bunless (?:the [\w-]+|management|it) (?:determines|decides|concludes)\b"),
+    re.compile(r"\bto the extent (?:permitted|allowed|authorized|consistent with|required) by (?:applicable )?"
+               r"(?:law|statute|regulation)s?\b(?! to)"),
+    re.compile(r"\bto the extent (?:permitted|allowed) under\b"),
+    re.compile(r"\bas (?:permitted|allowed|authorized) (?:by|under) (?:applicable )?(?:law|statute)\b"),
+    re.compile(r"\bsubject to (?:the [\w-]+'s )?(?:operational|business|staffing|scheduling|production) "
+               r"(?:needs|requirements|necessity|considerations)\b"),
+    re.compile(r"\bsubject to (?:management|the [\w-]+'s) (?:approval|rights?)\b"),
+    re.compile(r"\bsee fit\b|\bsees fit\b"),
+    re.compile(r"\bgood[- ]faith (?:judgment|judgement|belief|determination)\b"),
+    re.compile(r"\bcooperate (?:fully )?with (?:all )?(?:law enforcement|government|immigration)"),
+]
+
+# Narrow legal-compliance carve-outs are normal in model language and are not weakenings.
+LEGAL_CARVE_OUT = re.compile(
+    r"\b(?:except|unless|other than) (?:as |where |when |to the extent )?(?:otherwise )?"
+    r"(?:required|compelled|mandated) by (?:applicable )?(?:federal |state )?(?:or state )?(?:law|statute|"
+    r"regulation|court order)")
+
+_PROHIBITION = re.compile(
+    r"\b(?:shall|will|may|must|can|could|would|does|do|is|are) not\b|\bshall never\b|\bwill never\b|\bcannot\b|"
+    r"\bnor (?:shall|will|may)\b|\bno (?:\w+ ){0,6}(?:shall|will|may)\b|\bprohibited\b|\brefrain from\b|"
+    r"\bin no (?:event|case)\b|\bunder no circumstances?\b|\bnot (?:be )?(?:permitted|allowed)\b|"
+    r"\bwithout (?:first|a|an)\b|\bonly (?:if|upon|with|when)\b|\bunless\b|\bnever\b|\bneither\b|\bfree from\b|"
+    r"\bn't\b|\bnot (?:by itself|alone|in itself)\b|\bno (?:employee|worker|person|one)\b")
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # modality | hedge | discretion
+    found: str
+    start: int
+
+
+def normalize(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower().split())
+
+
+def _owner_is_right_holder(text: str, pos: int) -> bool:
+    """True when the nearest party named before `pos` in the same clause is a worker, union or arbitrator."""
+    window = text[max(0, pos - 100):pos]
+    cut = max(window.rfind(";"), window.rfind(". "), window.rfind(":"))
+    if cut >= 0:
+        window = window[cut + 1:]
+    right = [m.end() for m in _RIGHT_HOLDERS.finditer(window)]
+    boss = [m.end() for m in _EMPLOYER_WORDS.finditer(window)]
+    if not right:
+        return False
+    return not boss or max(right) > max(boss)
+
+
+def permissive(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
+    t = _mask(text, allow)
+    out = []
+    taken: list[tuple[int, int]] = []
+    for pattern, _name in _PERMISSIVE:
+        for m in pattern.finditer(t):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            if m.group(0).startswith("may") or "request" in m.group(0) or "ask" in m.group(0):
+                if _owner_is_right_holder(t, m.start()) and not m.group(0).startswith("may be"):
+                    continue
+            if m.group(0) == "may" and not _owner_is_employer(t, m.start()):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(Finding("modality", text_at(text, m.start(), m.end()), m.start()))
+    return out
+
+
+def _owner_is_employer(text: str, pos: int) -> bool:
+    window = text[max(0, pos - 100):pos]
+    cut = max(window.rfind(";"), window.rfind(". "), window.rfind(":"))
+    if cut >= 0:
+        window = window[cut + 1:]
+    boss = [m.end() for m in _EMPLOYER_WORDS.finditer(window)]
+    right = [m.end() for m in _RIGHT_HOLDERS.finditer(window)]
+    return bool(boss) and (not right or max(boss) > max(right))
+
+
+def text_at(text: str, a: int, b: int) -> str:
+    return text[a:b]
+
+
+def _mask(text: str, allow: tuple[str, ...]) -> str:
+    """Blank out allowed model wording (and legal carve-outs) so they never read as weakenings."""
+    t = text
+    for phrase in allow:
+        for m in re.finditer(re.escape(phrase.lower()), t):
+            t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+    for m in LEGAL_CARVE_OUT.finditer(t):
+        t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+    return t
+
+
+def hedges(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
+    t = _mask(text, allow)
+    return [Finding("hedge", text[m.start():m.end()], m.start()) for p in _HEDGES for m in p.finditer(t)]
+
+
+def discretion(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
+    t = _mask(text, allow)
+    out = []
+    for p in _DISCRETION:
+        for m in p.finditer(t):
+            if not any(f.start == m.start() for f in out):
+                out.append(Finding("discretion", text[m.start():m.end()], m.start()))
+    return out
+
+
+def is_prohibition(text: str) -> bool:
+    return bool(_PROHIBITION.search(text))

@@ -1,0 +1,96 @@
+"""Split a document's clean text into sentence units: the grain at which elements are found."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREV = {"u.s", "no", "nos", "sec", "secs", "art", "arts", "e.g", "i.e", "inc", "mr", "ms", "mrs",
+           "dr", "st", "v", "vs", "c.f.r", "u.s.c", "cal", "gov", "lab", "stat", "etc", "p", "pp",
+           "para", "cf", "co", "corp", "ltd", "jr", "sr", "dept", "approx", "seq", "ch", "subd"}
+_SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9§(])")
+# A list item or numbered provision at the start of a line starts a new unit.
+_ITEM_START = re.compile(
+    r"^\s*(?:\(?[a-zA-Z0-9]{1,4}\)|[0-9]+(?:\.[0-9]+)*\.\s|[0-9]+(?:\.[0-9]+)+\s|[a-z]\.\s|[ivxlc]+\.\s|§|"
+    r"(?:section|article|sec\.|art\.)\s|[-•*]\s)", re.I)
+_MAX_UNIT = 1600  # longer paragraphs are also split at semicolons (measured: 99% of real sentences are shorter)
+
+
+@dataclass
+class Unit:
+    index: int
+    start: int
+    end: int
+    text: str  # whitespace-normalized surface text
+    heading: bool = False
+
+
+def _is_heading(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > 14 or text.rstrip().endswith((".", ";", ":", ",")) and len(words) > 4:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    upper = letters and sum(c.isupper() for c in letters) / len(letters) > 0.7
+    alpha = [w for w in words if w[:1].isalpha()]
+    title = sum(w[:1].isupper() for w in alpha) >= max(1, 0.6 * len(alpha))
+    has_modal = re.search(r"\b(shall|must|will|may|agree|agrees)\b", text, re.I)
+    return bool(upper or (title and not has_modal and not text.rstrip().endswith(".")))
+
+
+def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        before = text[start:m.start() + 1]
+        word = re.search(r"([A-Za-z.]+)\.$", before.rstrip("\"'”’)]"))
+        if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        if b - a > _MAX_UNIT:
+            pieces = [m.end() for m in re.finditer(r";\s+", text[a:b])]
+            cuts = [a] + [a + p for p in pieces] + [b]
+            out.extend((x, y) for x, y in zip(cuts, cuts[1:]) if y > x)
+        else:
+            out.append((a, b))
+    return [(base + a, base + b) for a, b in out if text[a:b].strip()]
+
+
+def split_units(text: str) -> list[Unit]:
+    """Units in document order: sentences, list items, and heading lines (marked `heading`)."""
+    blocks: list[tuple[int, int]] = []
+    pos = 0
+    block_start = None
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if not stripped:
+            if block_start is not None:
+                blocks.append((block_start, pos))
+                block_start = None
+        elif block_start is None:
+            block_start = pos
+        elif _ITEM_START.match(line) or _is_heading(stripped) or _is_heading(text[block_start:pos].strip()):
+            blocks.append((block_start, pos))
+            block_start = pos
+        pos += len(line)
+    if block_start is not None:
+        blocks.append((block_start, pos))
+
+    units: list[Unit] = []
+    for a, b in blocks:
+        block = text[a:b]
+        if _is_heading(block.strip()):
+            units.append(Unit(len(units), a, b, " ".join(block.split()), heading=True))
+            continue
+        for s, e in _split_paragraph(block, a):
+            # trim surrounding whitespace so offsets point at the words themselves
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                units.append(Unit(len(units), s, e, " ".join(text[s:e].split())))
+    return units
