@@ -56,6 +56,57 @@ def parse(file: str, fmt: str, password: str | None, ocr: bool) -> None:
     click.echo(run_guarded(work))
 
 
+@main.group()
+def corpus() -> None:
+    """Validate, list and show the clause corpus (model protections)."""
+
+
+@corpus.command("validate")
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=str))
+def corpus_validate(directory: str | None) -> None:
+    """Check a clause pack (default: the built-in one); print every problem as path:line."""
+    from checker.corpus import load_corpus
+    from checker.errors import CorpusError
+
+    try:
+        c = load_corpus(directory)
+    except CorpusError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        click.echo(f"{exc.code} {len(exc.problems)} problem(s) in {directory or 'the built-in corpus'}", err=True)
+        sys.exit(EXIT_ERROR)
+    examples = sum(len(p.examples) for p in c.protections)
+    click.echo(f"{c.name} {c.version}: {len(c.protections)} protections, {len(c.concepts)} concepts, "
+               f"{examples} examples, sha256 {c.sha256[:12]}… — valid")
+
+
+@corpus.command("list")
+@click.option("--corpus", "directory", default=None, type=click.Path(file_okay=False, path_type=str))
+def corpus_list(directory: str | None) -> None:
+    """List the protections: id, category, severity, title."""
+    from checker.corpus import load_corpus
+
+    c = run_guarded(lambda: load_corpus(directory))
+    for p in c.protections:
+        click.echo(f"{p.id:<48} {p.category:<36} {p.severity:<9} {p.title}")
+
+
+@corpus.command("show")
+@click.argument("protection_id")
+@click.option("--corpus", "directory", default=None, type=click.Path(file_okay=False, path_type=str))
+def corpus_show(protection_id: str, directory: str | None) -> None:
+    """Print a protection's model language, elements, rationale and references."""
+    from checker.corpus import load_corpus
+    from checker.formats import protection_text
+
+    c = run_guarded(lambda: load_corpus(directory))
+    p = c.get(protection_id)
+    if p is None:
+        click.echo(f"E102 unknown protection {protection_id!r} (run `clausecheck corpus list` for the ids)", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(protection_text(p))
+
+
 FAIL_RANK = {"never": 99, "weakened": 1, "missing": 2}
 STATUS_RANK = {"matching": 0, "weakened": 1, "missing": 2}
 

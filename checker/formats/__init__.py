@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from checker.result import Report
 
@@ -43,3 +44,30 @@ def to_text(report: Report, *, color: bool = False, verbose: bool = False) -> st
 def _clip(text: str, n: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def protection_text(p) -> str:
+    """A protection as a union staffer reads it: the language to paste into a proposal first."""
+    import textwrap
+
+    def wrap(s: str, indent: str = "  ") -> str:
+        # a new paragraph starts at a blank line or a line opening with "(a)", "1." or "Section"
+        pars = re.split(r"\n\s*\n|\n(?=\s*(?:\([a-z0-9]{1,4}\)|\d+(?:\.\d+)*\.?\s|section\s|article\s))", s, flags=re.I)
+        return "\n".join(textwrap.fill(" ".join(par.split()), 96, initial_indent=indent,
+                                        subsequent_indent=indent) for par in pars if par.strip())
+
+    out = [f"{p.title}", f"id: {p.id}   category: {p.category}   severity: {p.severity}", "",
+           "MODEL LANGUAGE", wrap(p.model_text), "", "CORE ELEMENTS"]
+    for el in p.elements:
+        out.append(wrap(f"{el.index}. {el.description}"))
+        for prm in el.parameters:
+            direction = "at most" if prm.better == "lower" else "at least"
+            need = "required" if prm.required else "optional"
+            out.append(f"     parameter {prm.name}: {direction} {prm.model:g} {prm.unit} ({need})")
+    if p.strengthening:
+        out += ["", "STRENGTHENING (suggested wording)"]
+        for s in p.strengthening:
+            out.append(wrap(f"- {s.description} {s.suggested_text}"))
+    out += ["", "WHY IT MATTERS", wrap(p.rationale), "", "REFERENCES"]
+    out += [wrap(f"- {r}") for r in p.references]
+    return "\n".join(out)
