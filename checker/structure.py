@@ -107,16 +107,17 @@ def _lines(text: str):
 
 
 def find_toc_spans(lines: list[tuple[int, str]]) -> list[tuple[int, int]]:
-    """Runs of TOC entries: lines with dot leaders and page numbers, or heading forms ending in a
-    page number, at least three of them with at most three other lines between neighbours."""
+    """Runs of TOC entries: at least three lines with dot leaders and a page number (up to three
+    other lines between neighbours: wrapped titles, page furniture), or at least three adjacent
+    heading forms ending in a page number ("Article 9 HOLIDAYS 17") with nothing between."""
     spans = []
     run: list[int] = []  # indexes of TOC-like lines in the current run
     gap = 0
-    strong_count = 0
+    leaders = titled = 0
 
     def close():
-        nonlocal run, strong_count
-        if strong_count >= 3:
+        nonlocal run, leaders, titled, gap
+        if leaders >= 3 or titled >= 3:
             first = run[0]
             # claim a "TABLE OF CONTENTS" title just above the run
             for k in range(first - 1, max(first - 4, -1), -1):
@@ -125,25 +126,26 @@ def find_toc_spans(lines: list[tuple[int, str]]) -> list[tuple[int, int]]:
                     break
             last = run[-1]
             spans.append((lines[first][0], lines[last][0] + len(lines[last][1])))
-        run, strong_count = [], 0
+        run, leaders, titled, gap = [], 0, 0, 0
 
     for i, (_, line) in enumerate(lines):
         if not line:
             continue
-        strong = bool(_LEADER_PAGE.search(line)) or (
-            len(line) < 140 and _TITLED_PAGE.match(line) is not None and _is_heading_form(line)
-        )
+        if not (line[-1].isdigit() or line[-1] in "ivxlc") and not run:
+            continue  # every TOC entry ends in a page number; most body lines do not
+        leader = _LEADER_PAGE.search(line) is not None
+        heading = not leader and len(line) < 140 and _TITLED_PAGE.match(line) is not None and _is_heading_form(line)
         weak = bool(run) and (_BARE_NUMBER.match(line) is not None or _TOC_TITLE.match(line) is not None
                               or (_TRAILING_PAGE.search(line) is not None and len(line) < 80))
-        if strong or weak:
+        if leader or heading or weak:
             run.append(i)
-            strong_count += strong
+            leaders += leader
+            titled += heading
             gap = 0
         elif run:
             gap += 1
-            if gap > 3:
+            if gap > (3 if leaders else 0):
                 close()
-                gap = 0
     if run:
         close()
     return spans
@@ -231,6 +233,7 @@ def build_sections(document: Document) -> None:
     seen_article = False
     side_count = 0
     prev_line = ""
+    count_before = 0  # sections before the previous line: more now means it was a heading
 
     def close_to(rank: int, at: int) -> None:
         while stack and stack[-1].rank >= rank:
@@ -269,17 +272,22 @@ def build_sections(document: Document) -> None:
     for i, (start, line) in enumerate(lines):
         if not line:
             prev_line = ""
+            count_before = len(sections)
             continue
         while toc_i < len(toc) and toc[toc_i][1] <= start:
             toc_i += 1
         if toc_i < len(toc) and toc[toc_i][0] <= start < toc[toc_i][1]:
             prev_line = line
             continue
-        continuation = bool(prev_line) and _CONTINUES.search(prev_line) is not None
+        prev_heading = len(sections) > count_before
+        # a wrapped sentence runs on: previous line long and ending mid-sentence
+        continuation = (not prev_heading and len(prev_line) >= 30
+                        and _CONTINUES.search(prev_line) is not None)
         md_level = hints.get(start, 0)
         if md_level:
             continuation = False
         prev_line = line
+        count_before = len(sections)
         if line[0] not in _HEADING_START:
             continue
 

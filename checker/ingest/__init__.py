@@ -76,7 +76,7 @@ def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: 
             hint="raise Limits.max_bytes if this is really one contract")
     actual = sniff_format(path)
     expected = "text" if fmt in ("txt", "md") else fmt
-    if actual != expected and not (expected == "docx" and actual == "zip"):
+    if actual != expected:
         raise FormatMismatchError(
             f"file name says {_KIND_NAMES[expected]} ({ext}) but it contains {_KIND_NAMES[actual]}", path=path,
             hint="rename it with the right extension or export it again")

@@ -40,8 +40,16 @@ _HYPHEN_END = re.compile(r"[A-Za-z]{2}-$")
 EDGE_LINES = 3  # running headers/footers sit in the first/last 3 text lines of a page
 
 
+_SOFT_BREAK = re.compile(r"(?<=[a-z])\ufffe(?=[a-z])")
+
+
 def normalize_line(line: str) -> str:
-    """Ligatures expanded, invisible characters dropped, whitespace runs collapsed. Idempotent."""
+    """Ligatures expanded, invisible characters dropped, whitespace runs collapsed. Idempotent.
+
+    pdfium joins a word hyphenated across lines itself and marks the join with U+FFFE: between
+    lower-case letters that is a hyphenation to undo ("em\ufffeployer"), else a real hyphen."""
+    if "\ufffe" in line:
+        line = _SOFT_BREAK.sub("", line)
     return _SPACES.sub(" ", line.translate(_TRANSLATE)).strip()
 
 
@@ -76,8 +84,8 @@ def strip_margin_numbers(lines: list[str]) -> list[str]:
 
 def _edge_indexes(lines: list[str]) -> list[int]:
     idx = [i for i, ln in enumerate(lines) if ln]
-    if len(idx) <= 2 * EDGE_LINES:
-        return idx
+    if len(idx) <= 2 * EDGE_LINES:  # a short page: only its first and last line can be furniture
+        return idx[:1] + idx[-1:]
     return idx[:EDGE_LINES] + idx[-EDGE_LINES:]
 
 
