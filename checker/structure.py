@@ -303,8 +303,12 @@ def build_sections(document: Document) -> None:
                 m = None if (continuation or rest.rstrip().endswith(".")) else m
         if m:
             num = m.group("num")
-            key = str(_WORD_NUMBERS[num]) if num in _WORD_NUMBERS else ".".join(
-                normalize_component(c) for c in num.split("."))
+            if num in _WORD_NUMBERS:
+                key = str(_WORD_NUMBERS[num])
+            elif roman_to_int(num):  # an article number is never a letter: ARTICLE X is 10
+                key = str(roman_to_int(num))
+            else:
+                key = ".".join(normalize_component(c) for c in num.split("."))
             art = current(("article",))
             if art is not None and art.key == key and stack and sections[stack[0].index].kind == "article":
                 continue  # the article's title repeated at the top of a continuation page
