@@ -1,0 +1,104 @@
+"""`clausecheck parse`: the tree as text or JSON; every input error is one stderr line, exit 2."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main, run_guarded
+
+CONTRACT = """ARTICLE 30 WAGES
+30.1 Rates. Wages are paid weekly.
+\f
+ARTICLE 31 IMMIGRATION
+31.1 Notice. The Employer shall notify the Union.
+(a) within 72 hours;
+\f
+31.2 Reverification. No reverification unless required by law.
+"""
+
+
+@pytest.fixture
+def contract(tmp_path) -> Path:
+    p = tmp_path / "contract.txt"
+    p.write_text(CONTRACT, encoding="utf-8")
+    return p
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, list(map(str, args)))
+
+
+def test_cli_parse_text_tree(contract):
+    result = invoke("parse", contract)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith(str(contract)) and "3 pages" in lines[0]
+    assert "ARTICLE 31  IMMIGRATION  (pp. 2–3)" in lines
+    assert "  31.1  Notice  (p. 2)" in lines
+    assert "    (a)  (p. 2)" in lines
+
+
+def test_cli_parse_json(contract):
+    result = invoke("parse", contract, "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["format"] == "txt" and data["pages"] == 3 and len(data["sha256"]) == 64
+    art = next(s for s in data["sections"] if s["key"] == "31")
+    assert (art["kind"], art["heading"], art["first_page"], art["last_page"]) == ("article", "IMMIGRATION", 2, 3)
+    assert {"index", "number", "start", "end", "level", "parent", "children"} <= set(art)
+
+
+@pytest.mark.parametrize("setup, code", [
+    (lambda d: d / "missing.pdf", "E201"),
+    (lambda d: d, "E201"),
+    (lambda d: (d / "empty.txt").write_bytes(b"") and None or d / "empty.txt", "E203"),
+    (lambda d: (d / "x.xlsx").write_bytes(b"PK") and None or d / "x.xlsx", "E202"),
+    (lambda d: (d / "fake.pdf").write_text("hello") and None or d / "fake.pdf", "E208"),
+    (lambda d: (d / "bad.pdf").write_bytes(b"%PDF-1.4\n garbage") and None or d / "bad.pdf", "E204"),
+])
+def test_cli_parse_errors_are_one_line_exit_2(tmp_path, setup, code):
+    path = setup(tmp_path)
+    result = CliRunner().invoke(main, ["parse", str(path)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert result.output.startswith(code + " ")
+    assert "Traceback" not in result.output
+
+
+def test_cli_parse_encrypted_password(make_pdf):
+    path = make_pdf([["ARTICLE 1 RECOGNITION", "Text of the article."]], password="pw")
+    assert invoke("parse", path).output.startswith("E205 ")
+    ok = invoke("parse", path, "--password", "pw")
+    assert ok.exit_code == 0 and "ARTICLE 1  RECOGNITION" in ok.output
+
+
+def test_cli_run_guarded_maps_unexpected_errors(capsys):
+    def boom():
+        raise RuntimeError("parser exploded")
+
+    with pytest.raises(SystemExit) as info:
+        run_guarded(boom)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("E204 unexpected RuntimeError: parser exploded") and err.count("\n") == 1
+
+
+def test_cli_help_is_fast():
+    exe = Path(sys.executable).with_name("clausecheck")
+    cmd = [str(exe), "--help"] if exe.exists() else [sys.executable, "-c", "import cli; cli.main()", "--help"]
+    subprocess.run(cmd, capture_output=True, check=True)  # warm the file cache
+    best = min(_timed(cmd) for _ in range(3))
+    assert best < 0.3
+
+
+def _timed(cmd) -> float:
+    t = time.perf_counter()
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    assert "parse" in out.stdout
+    return time.perf_counter() - t
