@@ -8,9 +8,13 @@ from functools import cached_property
 
 from checker.document import Document
 from checker.engine.concepts import ConceptIndex, UnitMatcher
+import re
+
+from checker.document import Section
+from checker.engine import language
 from checker.engine.language import normalize
 from checker.engine.segment import Unit, split_units
-from checker.nlp import lemma_strings
+from checker.nlp import lemma_tokens
 
 # A section this short is read as one passage (scope and context may be satisfied anywhere in
 # it); a longer one falls back to a window of neighbouring sentences. 2,500 characters holds the
@@ -30,7 +34,7 @@ class Analysis:
     def build(cls, document: Document, index: ConceptIndex) -> "Analysis":
         units = split_units(document.text)
         surfaces = [normalize(u.text) for u in units]
-        lemmas = lemma_strings([u.text for u in units])
+        lemmas = lemma_tokens([u.text for u in units])
         return cls(document, units, surfaces, UnitMatcher(index, surfaces, lemmas))
 
     @cached_property
@@ -75,6 +79,35 @@ class Analysis:
                 if seen == 2:
                     break
         return frozenset(out)
+
+    @cached_property
+    def section_overrides(self) -> list[tuple[int, Section]]:
+        """Units that set a named section aside ("Notwithstanding Section 8.4, the Employer may ..."),
+        with the section they name. Only overrides that are themselves permissive or discretionary
+        count: "notwithstanding Section 8.4, the Employer shall also ..." adds, it does not subtract."""
+        out = []
+        for i, text in enumerate(self.surfaces):
+            if i in self.excluded or "notwithstanding" not in text and "except as" not in text:
+                continue
+            m = language.OVERRIDE.search(text)
+            if not m:
+                continue
+            if not (language.permissive(text) or language.discretion(text) or re.search(r"\bmay\b", text)):
+                continue
+            ref = (m.group("ref") or m.group("ref2") or "").strip(".,;)")
+            section = self.document.section_at(self.units[i].start)
+            target = self.document.resolve(ref, context=section) if ref else None
+            if target is not None:
+                out.append((i, target))
+        return out
+
+    @cached_property
+    def global_overrides(self) -> list[int]:
+        """Units reserving a general right against the whole agreement ("nothing in this Agreement
+        limits the Employer's right to ..."); a narrow legal-compliance carve-out is not one."""
+        return [i for i, text in enumerate(self.surfaces)
+                if i not in self.excluded and language.GLOBAL_OVERRIDE.search(text)
+                and not language.LEGAL_CARVE_OUT.search(text)]
 
     def section_label(self, unit: int) -> tuple[str | None, str | None]:
         section = self.document.section_at(self.units[unit].start)

@@ -22,15 +22,6 @@ CUE_DISTANCE = 140
 _EXPECTED_MODAL = {"obligation": "a binding duty (shall / must / will)",
                    "prohibition": "a binding prohibition (shall not / may not / will not)"}
 
-_OVERRIDE = re.compile(
-    r"\bnotwithstanding (?:the provisions of |anything in )?(?:section|article|§|sec\.|art\.|paragraph)\s*"
-    r"(?P<ref>[\w.()-]+)|\bexcept as (?:otherwise )?provided in (?:section|article|§|sec\.|art\.)\s*(?P<ref2>[\w.()-]+)")
-_GLOBAL_OVERRIDE = re.compile(
-    r"\bnothing in this (?:agreement|contract|article|memorandum|section)\b.{0,120}?\b(?:limit|restrict|prevent|"
-    r"prohibit|impair|waive|construed|interfere)|\bnotwithstanding any (?:other )?provision\b|"
-    r"\bmanagement (?:retains|reserves)\b|\breserves? (?:the|its) (?:sole )?right\b")
-
-
 @dataclass
 class Candidate:
     unit: int
@@ -149,28 +140,24 @@ def evaluate_element(el: Element, a: Analysis) -> ElementResult:
 
 def _overrides(a: Analysis, protection: Protection, results: list[ElementResult]) -> list[tuple[ElementResult, int]]:
     """Exceptions stated elsewhere that reach an element's evidence: "Notwithstanding Section 8.4 ..."
-    naming the evidence's section, or a general reservation of rights on the same subject."""
+    naming the evidence's section with a permissive or discretionary rule, or a general reservation
+    of rights on the same subject."""
     hits = []
     for res in results:
         if res.best is None or res.best.reversed:
             continue
         ev_unit = res.best.unit
-        ev_section = a.document.section_at(a.units[ev_unit].start)
-        for i, text in enumerate(a.surfaces):
-            if i == ev_unit or i in a.excluded:
-                continue
-            m = _OVERRIDE.search(text)
-            if m and ev_section is not None:
-                ref = (m.group("ref") or m.group("ref2") or "").strip(".,;)")
-                target = a.document.resolve(ref, context=ev_section) if ref else None
-                if target is not None and target.start <= a.units[ev_unit].start < target.end:
-                    if language.permissive(text) or language.discretion(text) or "may" in text.split():
-                        hits.append((res, i))
-                        break
-            if _GLOBAL_OVERRIDE.search(text) and not language.LEGAL_CARVE_OUT.search(text):
-                near = any(len(det) >= 2 and a.matcher.groups_matched(det, i) >= len(det) - 1
-                           and a.matcher.groups_matched(det, i) >= 2 for det in res.element.detect)
-                if near and not any(res.element.index == r.element.index for r, _ in hits):
+        ev_start = a.units[ev_unit].start
+        for i, target in a.section_overrides:
+            if i != ev_unit and target.start <= ev_start < target.end:
+                hits.append((res, i))
+                break
+        else:
+            for i in a.global_overrides:
+                if i == ev_unit:
+                    continue
+                if any(len(det) >= 2 and a.matcher.groups_matched(det, i) >= max(2, len(det) - 1)
+                       for det in res.element.detect):
                     hits.append((res, i))
                     break
     return hits

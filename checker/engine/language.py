@@ -76,6 +76,16 @@ LEGAL_CARVE_OUT = re.compile(
     r"(?:required|compelled|mandated) by (?:applicable )?(?:federal |state )?(?:or state )?(?:law|statute|"
     r"regulation|court order)")
 
+# "Notwithstanding Section 8.4 ..." / "except as provided in Article 22": an exception aimed at a
+# named section. "Nothing in this Agreement limits ...": a reservation aimed at everything.
+OVERRIDE = re.compile(
+    r"\bnotwithstanding (?:the provisions of |anything in )?(?:section|article|§|sec\.|art\.|paragraph)\s*"
+    r"(?P<ref>[\w.()-]+)|\bexcept as (?:otherwise )?provided in (?:section|article|§|sec\.|art\.)\s*(?P<ref2>[\w.()-]+)")
+GLOBAL_OVERRIDE = re.compile(
+    r"\bnothing in this (?:agreement|contract|article|memorandum|section)\b.{0,120}?\b(?:limit|restrict|prevent|"
+    r"prohibit|impair|waive|construed|interfere)|\bnotwithstanding any (?:other )?provision\b|"
+    r"\bmanagement (?:retains|reserves)\b|\breserves? (?:the|its) (?:sole )?right\b")
+
 _PROHIBITION = re.compile(
     r"\b(?:shall|will|may|must|can|could|would|does|do|is|are) not\b|\bshall never\b|\bwill never\b|\bcannot\b|"
     r"\bnor (?:shall|will|may)\b|\bno (?:\w+ ){0,6}(?:shall|will|may)\b|\bprohibited\b|\brefrain from\b|"
