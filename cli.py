@@ -146,5 +146,36 @@ def check(file: str, fmt: str, fail_on: str, corpus_dir: str | None, password: s
     sys.exit(EXIT_FINDINGS if worst >= FAIL_RANK[fail_on] else EXIT_OK)
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="address to bind; anything but loopback requires an access token")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--token", default=None, envvar="CLAUSECHECK_TOKEN", show_envvar=True,
+              help="access token clients must send (Authorization: Bearer, or /login in a browser)")
+@click.option("--workers", default=2, show_default=True, type=int, help="documents checked at once")
+@click.option("--queue", "max_queue", default=32, show_default=True, type=int,
+              help="uploads allowed to wait; more get 503 + Retry-After")
+def serve(host: str, port: int, token: str | None, workers: int, max_queue: int) -> None:
+    """Serve the upload pages and the JSON API on HOST:PORT (needs clausecheck[web])."""
+
+    def work():
+        from checker.errors import ConfigError
+
+        try:
+            import uvicorn
+
+            from checker.web import Settings, create_app
+        except ImportError as exc:
+            raise ConfigError(f"the web extra is not installed ({exc.name})",
+                              hint="pip install 'clausecheck[web]'") from None
+        settings = Settings(host=host, port=port, token=token, workers=workers, max_queue=max_queue)
+        return uvicorn, create_app(settings)
+
+    uvicorn, app = run_guarded(work)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"clausecheck serving on http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
 if __name__ == "__main__":
     sys.exit(main())
