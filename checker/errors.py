@@ -1,6 +1,6 @@
 """Coded errors. Every user-facing failure is one of these, turned into one stderr line by the CLI.
 
-Codes: E1xx corpus, E2xx input document, E3xx configuration, E4xx usage.
+Codes: E1xx corpus, E2xx input document, E3xx configuration, E4xx usage, E5xx web service.
 """
 from __future__ import annotations
 
@@ -83,3 +83,27 @@ class ConfigError(ClausecheckError):
 
 class UsageError(ClausecheckError):
     code = "E401"
+
+
+class ServiceError(ClausecheckError):
+    """A request to the web service (`clausecheck serve`) that is refused before any checking."""
+
+    code = "E500"
+
+
+class BadRequestError(ServiceError):
+    """Malformed upload: not multipart, a missing or repeated field, a broken part."""
+
+    code = "E501"
+
+
+class AuthenticationError(ServiceError):
+    code = "E502"
+
+
+class CSRFError(ServiceError):
+    code = "E503"
+
+
+class ServiceBusyError(ServiceError):
+    code = "E504"

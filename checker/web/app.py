@@ -1,0 +1,265 @@
+"""The ASGI app behind `clausecheck serve`: upload pages, the JSON API, and nothing kept afterwards."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import asynccontextmanager
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from checker import __version__
+from checker.api import default_corpus
+from checker.errors import (
+    AuthenticationError,
+    BadRequestError,
+    ClausecheckError,
+    CSRFError,
+    EmptyDocumentError,
+    FormatMismatchError,
+    InputError,
+    LimitExceededError,
+    MissingFileError,
+    ServiceBusyError,
+    UnsupportedFormatError,
+)
+from checker.web import security
+from checker.web.runner import Runner, check_upload
+from checker.web.settings import Settings
+from checker.web.uploads import PrivateDir, receive_upload
+from checker.web.views import compare_summary, render, status_changes
+
+log = logging.getLogger("clausecheck.web")
+ACCEPT = ".pdf,.docx,.txt,.md,.markdown,application/pdf,text/plain,text/markdown,"\
+         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def http_status(exc: ClausecheckError) -> int:
+    """400 bad request, 401/403 refused, 413 too large, 415 wrong type, 422 unreadable, 503 busy."""
+    if isinstance(exc, AuthenticationError):
+        return 401
+    if isinstance(exc, CSRFError):
+        return 403
+    if isinstance(exc, ServiceBusyError):
+        return 503
+    if isinstance(exc, LimitExceededError):
+        return 413
+    if isinstance(exc, (UnsupportedFormatError, FormatMismatchError)):
+        return 415
+    if isinstance(exc, (BadRequestError, MissingFileError)):
+        return 400
+    if isinstance(exc, InputError):  # empty, corrupt, encrypted, scanned, OCR unavailable
+        return 422
+    return 400
+
+
+def error_body(exc: ClausecheckError) -> dict:
+    # `problem` and `hint`, never `line()`: that names the private temp path.
+    body = {"code": exc.code, "message": exc.problem}
+    if exc.hint:
+        body["hint"] = exc.hint
+    return body
+
+
+def _multipart_body(*fields: str) -> dict:
+    props = {f: {"type": "string", "format": "binary"} for f in fields}
+    props["password"] = {"type": "string", "description": "password of an encrypted PDF (optional)"}
+    return {"requestBody": {"required": True, "content": {"multipart/form-data": {
+        "schema": {"type": "object", "required": list(fields), "properties": props}}}}}
+
+
+_ERRORS = {str(s): {"description": d} for s, d in (
+    (400, "bad input: not multipart, missing field"), (401, "access token required"),
+    (403, "cross-site request or CSRF token refused"), (413, "over the size, page or time limit"),
+    (415, "not a PDF, DOCX, TXT or MD file"), (422, "unreadable: empty, corrupt, encrypted or scanned"),
+    (503, "busy; retry after the Retry-After seconds"))}
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = (settings or Settings()).validate()
+    runner = Runner(settings.workers, settings.max_queue, settings.check_timeout, settings.retry_after)
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        await asyncio.get_running_loop().run_in_executor(runner.pool, runner.warm_up)
+        yield
+        runner.shutdown()
+
+    app = FastAPI(title="clausecheck", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+                  description="Check collective bargaining agreements for mixed-status worker "
+                              "protections. Errors are JSON objects {code, message, hint}.")
+    app.state.settings = settings
+    app.state.runner = runner
+    app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
+
+    # ---- errors -------------------------------------------------------------------------------
+    def wants_html(request: Request) -> bool:
+        return not request.url.path.startswith(("/api/", "/healthz", "/openapi"))
+
+    def error_response(request: Request, exc: ClausecheckError) -> Response:
+        status = http_status(exc)
+        headers = {}
+        if status == 503:
+            headers["Retry-After"] = str(settings.retry_after)
+        if status == 401:
+            headers["WWW-Authenticate"] = 'Bearer realm="clausecheck"'
+        if wants_html(request):
+            return HTMLResponse(render("error.html", status=status, error=error_body(exc)),
+                                status_code=status, headers=headers)
+        return JSONResponse(error_body(exc), status_code=status, headers=headers)
+
+    @app.exception_handler(ClausecheckError)
+    async def on_clausecheck_error(request: Request, exc: ClausecheckError):
+        return error_response(request, exc)
+
+    @app.exception_handler(404)
+    async def on_not_found(request: Request, exc):
+        body = {"code": "E404", "message": "no such page"}
+        if wants_html(request):
+            return HTMLResponse(render("error.html", status=404, error=body), status_code=404)
+        return JSONResponse(body, status_code=404)
+
+    @app.exception_handler(405)
+    async def on_bad_method(request: Request, exc):
+        return JSONResponse({"code": "E405", "message": "method not allowed"}, status_code=405)
+
+    @app.exception_handler(Exception)
+    async def on_bug(request: Request, exc: Exception):
+        # A bug, not the user's input (input failures are ClausecheckErrors). Log the type only:
+        # exception messages can quote document text.
+        log.error("internal error %s in %s", type(exc).__name__, request.url.path)
+        return JSONResponse({"code": "E500", "message": "internal error; please report it"},
+                            status_code=500)
+
+    # ---- access control -----------------------------------------------------------------------
+    @app.middleware("http")
+    async def access_control(request: Request, call_next):
+        if not security.host_allowed(settings, request.headers.get("host", "")):
+            return JSONResponse({"code": "E502", "message": "unexpected Host header"}, status_code=400)
+        path = request.url.path
+        if not path.startswith(security.PUBLIC_PATHS) and not security.authenticated(
+                settings, request.headers, request.cookies):
+            if request.method == "GET" and wants_html(request):
+                return RedirectResponse("/login", status_code=303)
+            return error_response(request, AuthenticationError(
+                "an access token is required", hint="send 'Authorization: Bearer <token>' or sign in at /login"))
+        return await call_next(request)
+
+    # Added last, so it is the outermost: error and redirect responses get the headers too.
+    app.add_middleware(security.SecurityHeaders)
+
+    # ---- helpers ------------------------------------------------------------------------------
+    def page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
+        token = request.cookies.get(security.CSRF_COOKIE) or security.new_csrf_token()
+        html = render(template, csrf=token, accept=ACCEPT, auth=bool(settings.token), **context)
+        resp = HTMLResponse(html, status_code=status)
+        resp.set_cookie(security.CSRF_COOKIE, token, httponly=True, samesite="strict",
+                        secure=request.url.scheme == "https", path="/")
+        return resp
+
+    async def checked(request: Request, fields: tuple[str, ...], *, form: bool) -> list[dict]:
+        """Receive the upload into a private directory, check each file, delete it all."""
+        security.check_same_origin(request)
+        with PrivateDir(settings.upload_root) as tmp:
+            upload = await receive_upload(request, tmp.path, max_bytes=settings.max_upload_bytes)
+            if form:
+                security.check_csrf(request, upload.fields.get(security.CSRF_FIELD))
+            files = []
+            for name in fields:
+                f = upload.files.get(name)
+                if f is None:
+                    raise MissingFileError(f"no file in the form field {name!r}",
+                                           hint="choose a PDF, DOCX, TXT or MD file")
+                if f.size == 0:
+                    raise EmptyDocumentError(f"the file in {name!r} is empty",
+                                             hint="check that this is the right file")
+                files.append(f)
+            password = upload.fields.get("password") or None
+            reports = await asyncio.gather(*(runner.run(check_upload, f, settings.limits, password)
+                                             for f in files))
+            return [r.to_dict() for r in reports]
+
+    def comparison(before: dict, after: dict) -> dict:
+        rows = status_changes(before, after)
+        return {"schema_version": "1", "summary": compare_summary(rows), "changes": rows,
+                "before": before, "after": after}
+
+    # ---- pages --------------------------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    async def upload_page(request: Request):
+        return page(request, "upload.html")
+
+    @app.post("/check", include_in_schema=False)
+    async def report_page(request: Request):
+        (report,) = await checked(request, ("file",), form=True)
+        return page(request, "report.html", report=report)
+
+    @app.get("/compare", include_in_schema=False)
+    async def compare_page(request: Request):
+        return page(request, "compare.html")
+
+    @app.post("/compare", include_in_schema=False)
+    async def compare_result_page(request: Request):
+        before, after = await checked(request, ("before", "after"), form=True)
+        return page(request, "compare_result.html", cmp=comparison(before, after))
+
+    @app.get("/login", include_in_schema=False)
+    async def login_page(request: Request):
+        return page(request, "login.html")
+
+    @app.post("/login", include_in_schema=False)
+    async def login(request: Request):
+        security.check_same_origin(request)
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > 4096:
+                raise BadRequestError("sign-in form too long")
+        form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
+        security.check_csrf(request, form.get(security.CSRF_FIELD))
+        if not security.token_matches(settings, form.get("token", "")):
+            return page(request, "login.html", status=401, failed=True)
+        resp = RedirectResponse("/", status_code=303)
+        resp.set_cookie(security.SESSION_COOKIE, security.session_value(settings.token), httponly=True,
+                        samesite="strict", secure=request.url.scheme == "https", path="/")
+        return resp
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs_page(request: Request):
+        return page(request, "docs.html", spec=app.openapi())
+
+    # ---- JSON API -----------------------------------------------------------------------------
+    @app.post("/api/v1/check", summary="Check one document", responses=_ERRORS,
+              openapi_extra=_multipart_body("file"))
+    async def api_check(request: Request):
+        """Upload a PDF, DOCX, TXT or MD contract as form field `file`; get the JSON report
+        (schema_version 1: summary and one finding per protection)."""
+        (report,) = await checked(request, ("file",), form=False)
+        return JSONResponse(report)
+
+    @app.post("/api/v1/compare", summary="Compare two drafts", responses=_ERRORS,
+              openapi_extra=_multipart_body("before", "after"))
+    async def api_compare(request: Request):
+        """Upload two drafts as `before` and `after`; get each report and, per protection, the
+        status in each and whether the later draft `improved`, `worsened` or left it `unchanged`."""
+        before, after = await checked(request, ("before", "after"), form=False)
+        return JSONResponse(comparison(before, after))
+
+    @app.get("/api/v1/protections", summary="The protections checked")
+    async def api_protections():
+        corpus = default_corpus()
+        return {"corpus": {"name": corpus.name, "version": corpus.version, "sha256": corpus.sha256},
+                "protections": [{"id": p.id, "title": p.title, "category": p.category,
+                                 "severity": p.severity, "elements": len(p.elements),
+                                 "model_text": p.model_text} for p in corpus.protections]}
+
+    @app.get("/healthz", summary="Liveness probe")
+    @app.get("/api/v1/health", summary="Liveness probe")
+    async def health():
+        return {"status": "ok", "version": __version__}
+
+    return app

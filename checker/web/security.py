@@ -1,0 +1,116 @@
+"""Who may use the service and how its pages defend themselves: token, CSRF, origin, headers."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from urllib.parse import urlsplit
+
+from checker.errors import AuthenticationError, CSRFError
+from checker.web.settings import LOOPBACK_NAMES, Settings
+
+SESSION_COOKIE = "clausecheck_session"
+CSRF_COOKIE = "clausecheck_csrf"
+CSRF_FIELD = "csrf"
+CSRF_HEADER = "x-csrf-token"
+
+# Everything the pages use is served by the app itself: no inline script or style, no CDN.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+    # Reports are the bargaining team's strategy: no browser or proxy may keep a copy.
+    (b"cache-control", b"no-store"),
+]
+# Reached without a token: the load balancer's probe, the login form and what it needs to render.
+PUBLIC_PATHS = ("/healthz", "/api/v1/health", "/login", "/static/")
+
+
+class SecurityHeaders:
+    """ASGI middleware adding the headers above to every response, errors included."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                message = {**message, "headers": list(message.get("headers", [])) + extra}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def session_value(token: str) -> str:
+    """The browser cookie holds a value derived from the token, never the token itself."""
+    return hmac.new(token.encode(), b"clausecheck browser session v1", hashlib.sha256).hexdigest()
+
+
+def authenticated(settings: Settings, headers, cookies) -> bool:
+    if not settings.token:
+        return True
+    auth = headers.get("authorization", "")
+    if auth[:7].lower() == "bearer ":
+        return hmac.compare_digest(auth[7:].strip().encode(), settings.token.encode())
+    cookie = cookies.get(SESSION_COOKIE)
+    if cookie:
+        return hmac.compare_digest(cookie.encode(), session_value(settings.token).encode())
+    return False
+
+
+def require_token(settings: Settings, request) -> None:
+    if not authenticated(settings, request.headers, request.cookies):
+        raise AuthenticationError("an access token is required",
+                                  hint="send 'Authorization: Bearer <token>' or sign in at /login")
+
+
+def token_matches(settings: Settings, given: str) -> bool:
+    return bool(settings.token) and hmac.compare_digest(given.encode(), settings.token.encode())
+
+
+def host_allowed(settings: Settings, host_header: str) -> bool:
+    """On loopback, only loopback Host names: a DNS-rebinding page cannot reach a local server."""
+    if settings.public:
+        return True
+    host = host_header.rsplit(":", 1)[0] if not host_header.endswith("]") else host_header
+    if host_header.startswith("["):
+        host = host_header.split("]")[0] + "]"
+    return host.lower() in LOOPBACK_NAMES
+
+
+def check_same_origin(request) -> None:
+    """Refuse unsafe requests a browser marks as coming from another site."""
+    site = request.headers.get("sec-fetch-site")
+    if site and site not in ("same-origin", "none"):
+        raise CSRFError("cross-site request refused")
+    origin = request.headers.get("origin")
+    if origin and origin != "null":
+        o = urlsplit(origin)
+        if o.netloc.lower() != request.headers.get("host", "").lower():
+            raise CSRFError("cross-origin request refused")
+    elif origin == "null":
+        raise CSRFError("request from an opaque origin refused")
+
+
+def new_csrf_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def check_csrf(request, form_value: str | None) -> None:
+    """Double submit: the form's hidden field must equal the cookie set with the page."""
+    cookie = request.cookies.get(CSRF_COOKIE, "")
+    given = form_value or request.headers.get(CSRF_HEADER, "")
+    if not cookie or not given or not hmac.compare_digest(cookie.encode(), given.encode()):
+        raise CSRFError("the form's security token is missing or stale",
+                        hint="reload the page and submit the form again")
