@@ -220,6 +220,15 @@ def _item_style(num: str, paren: bool, stack: list[_Open]) -> tuple[str, str]:
     return roman_style, num
 
 
+def _ordinal(value: str, style: str) -> int:
+    """1 for "1", "a", "A", "i"; 2 for "2", "b", "ii" …, by the list's style."""
+    if value.isdigit():
+        return int(value)
+    if "roman" in style:
+        return roman_to_int(value) or 0
+    return letter_to_int(value) or 0
+
+
 def build_sections(document: Document) -> None:
     """Fill `document.sections` (document order, parents before children) and `toc_spans`."""
     text = document.text
@@ -370,14 +379,18 @@ def build_sections(document: Document) -> None:
             m = None
         if m:
             style, value = _item_style(num, paren is not None, stack)
-            # a sibling of an open item of the same style closes it and everything under it
-            for k in range(len(stack) - 1, -1, -1):
-                if not stack[k].style:
-                    break
-                if stack[k].style == style:
-                    while len(stack) > k:
-                        sections[stack.pop().index].end = start
-                    break
+            # The next number of an open list closes that item and everything under it; a list
+            # starting again at 1/a/i under an open item of the same style is nested in it.
+            same = [k for k in range(len(stack)) if stack[k].style == style and all(
+                stack[j].style for j in range(k, len(stack)))]
+            succ = [k for k in same if _ordinal(value, style) == _ordinal(stack[k].value, style) + 1]
+            if len(succ) > 1:  # two open lists could continue: the one whose items have titles like this one
+                titled = bool(_heading_text(rest))
+                succ = [k for k in succ if bool(sections[stack[k].index].heading) == titled] or succ
+            k = succ[-1] if succ else (None if _ordinal(value, style) == 1 or not same else same[-1])
+            if k is not None:
+                while len(stack) > k:
+                    sections[stack.pop().index].end = start
             parent = sections[stack[-1].index] if stack else None
             if parent is None:
                 continue

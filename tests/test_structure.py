@@ -246,3 +246,20 @@ def test_structure_real_sample_tocs(shared_dir, name, tocs):
     doc = load_document(shared_dir / "samples" / "real" / name)
     assert len(doc.toc_spans) == tocs
     assert doc.position(doc.toc_spans[0][0]).page <= 2
+
+
+def test_structure_list_restarting_at_one_nests():
+    d = doc_of("""
+ARTICLE 3 WAGE SCALE
+1. Rates. Rates are set out below.
+A. Classifications.
+1. Drivers are paid the driver rate.
+2. Loaders are paid the loader rate.
+B. Progression.
+2. Duties. Duties are assigned by seniority.
+""")
+    by_line = {d.text[s.start:].split("\n")[0]: s for s in d.sections}
+    duties = by_line["2. Duties. Duties are assigned by seniority."]
+    assert d.sections[duties.parent].key == "3"
+    loaders = by_line["2. Loaders are paid the loader rate."]
+    assert d.sections[loaders.parent].number == "A."
