@@ -177,5 +177,145 @@ def serve(host: str, port: int, token: str | None, workers: int, max_queue: int)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 
+# ---- audit: batch runs over whole collections (checker.batch) ----------------------------------
+class _AuditGroup(click.Group):
+    """`audit DIR…` runs an audit; `audit export|report|summary DB` read its results database."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = ["run", *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group(cls=_AuditGroup)
+def audit() -> None:
+    """Audit a whole collection: `clausecheck audit DIR|GLOB|FILE… [--from-list FILE] --db audit.sqlite`.
+
+    Exit codes of a run: 0 every document audited, 1 finished but some documents of this run are recorded as
+    errors, 2 usage/corpus/database error, 130 interrupted (run the same command again to resume)."""
+
+
+@audit.command("run")
+@click.argument("inputs", nargs=-1)
+@click.option("--from-list", "from_list", default=None, type=click.Path(dir_okay=False, path_type=str),
+              help="a text file with one contract path a line")
+@click.option("--db", "db_path", default="audit.sqlite", show_default=True, help="the results database (SQLite)")
+@click.option("--jobs", "-j", default=None, type=click.IntRange(1), help="worker processes (default: CPU count)")
+@click.option("--scheduler", default=None, help="run on Dask: tcp://HOST:PORT, or 'local' for a LocalCluster of --jobs workers")
+@click.option("--corpus", "corpus_dir", default=None, type=click.Path(file_okay=False, path_type=str))
+@click.option("--timeout", default=600.0, show_default=True, help="hard per-document seconds (local processes)")
+@click.option("--max-memory", default=4096, show_default=True, help="per-worker memory cap in MB (local processes; 0: none)")
+@click.option("--max-seconds", default=300.0, show_default=True, help="per-document reading deadline (ingest)")
+@click.option("--max-pages", default=5000, show_default=True)
+@click.option("--max-mb", default=200, show_default=True, help="largest file size in MB")
+@click.option("--retry-errors", is_flag=True, help="audit again documents recorded as errors")
+@click.option("--jsonl", "jsonl_out", default=None, help="also write every record as JSON Lines to this file at the end")
+@click.option("--progress/--no-progress", default=None, help="progress bar (default: when stderr is a terminal)")
+def audit_run(inputs, from_list, db_path, jobs, scheduler, corpus_dir, timeout, max_memory, max_seconds, max_pages,
+              max_mb, retry_errors, jsonl_out, progress) -> None:
+    """Audit every contract under INPUTS into the results database; re-running resumes."""
+    import os
+    import time
+
+    from checker.batch import AuditOptions, ResultsDB, audit_summary, discover, export, run_audit, summary_text
+    from checker.ingest import Limits
+
+    if not inputs and not from_list:
+        click.echo("E401 give folders, files or globs to audit, or --from-list FILE", err=True)
+        sys.exit(EXIT_ERROR)
+    paths = run_guarded(lambda: discover(inputs, from_list=from_list))
+    options = AuditOptions(corpus_dir=corpus_dir, jobs=jobs or os.cpu_count() or 1, timeout=timeout,
+                           max_memory_mb=max_memory or None, scheduler=scheduler, retry_errors=retry_errors,
+                           limits=Limits(max_bytes=max_mb * 1024 * 1024, max_pages=max_pages, max_seconds=max_seconds))
+    show = sys.stderr.isatty() if progress is None else progress
+    t0 = time.monotonic()
+
+    def tick(stats, record):
+        if show:
+            done = stats.done
+            rate = done / max(time.monotonic() - t0, 1e-6)
+            eta = (stats.inputs - done) / rate if rate else 0
+            click.echo(f"\r{done}/{stats.inputs} documents  {rate:.1f}/s  ETA {eta:.0f}s  errors {stats.errors}   ",
+                       err=True, nl=False)
+
+    stats = run_guarded(lambda: run_audit(paths, db_path, options, progress=tick))
+    if show:
+        click.echo("", err=True)
+
+    def finish():
+        db = ResultsDB(db_path, create=False)
+        try:
+            if jsonl_out:
+                export(db, "jsonl", jsonl_out)
+            return summary_text(audit_summary(db))
+        finally:
+            db.close()
+
+    click.echo(run_guarded(finish))
+    click.echo(f"run {stats.run_id}: {stats.inputs} inputs, {stats.audited} audited, {stats.skipped} already done, "
+               f"{stats.duplicates} duplicates, {stats.errors} errors in {stats.seconds:.1f} s", err=True)
+    sys.exit(EXIT_FINDINGS if stats.errors else EXIT_OK)
+
+
+@audit.command("export")
+@click.argument("db_path", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json", "parquet"]), default="jsonl", show_default=True)
+@click.option("--table", type=click.Choice(["documents", "findings", "protections", "summary"]), default=None,
+              help="csv/parquet: documents (default), findings or protections; json: summary")
+@click.option("--output", "-o", required=True, help="file to write (replaced atomically)")
+def audit_export(db_path, fmt, table, output) -> None:
+    """Export the results database: JSON Lines reports, CSV or Parquet tables, or the JSON summary."""
+    from checker.batch import ResultsDB, export
+
+    def work():
+        db = ResultsDB(db_path, create=False)
+        try:
+            return export(db, fmt, output, table=table)
+        finally:
+            db.close()
+
+    n = run_guarded(work)
+    click.echo(f"wrote {n} rows to {output}", err=True)
+
+
+@audit.command("summary")
+@click.argument("db_path", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def audit_summary_cmd(db_path, fmt) -> None:
+    """Per-protection counts of matching / weakened / missing across the audited contracts."""
+    import json
+
+    from checker.batch import ResultsDB, audit_summary, summary_text
+
+    def work():
+        db = ResultsDB(db_path, create=False)
+        try:
+            s = audit_summary(db)
+        finally:
+            db.close()
+        return json.dumps(s, indent=2, ensure_ascii=False) if fmt == "json" else summary_text(s)
+
+    click.echo(run_guarded(work))
+
+
+@audit.command("report")
+@click.argument("db_path", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--output", "-o", default="audit-report.html", show_default=True)
+def audit_report(db_path, output) -> None:
+    """A self-contained HTML summary with charts."""
+    from checker.batch import ResultsDB
+    from checker.batch.html import write_report
+
+    def work():
+        db = ResultsDB(db_path, create=False)
+        try:
+            write_report(db, output)
+        finally:
+            db.close()
+
+    run_guarded(work)
+    click.echo(f"wrote {output}", err=True)
+
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,0 +1,54 @@
+"""`audit report`: one self-contained HTML page (inline CSS bars, no scripts, no network)."""
+from __future__ import annotations
+
+from html import escape
+
+from checker.batch.store import ResultsDB
+from checker.batch.summary import _atomic_write, audit_summary
+
+COLORS = {"matching": "#2e7d32", "weakened": "#f9a825", "missing": "#c62828"}
+CSS = """body{font:14px/1.4 system-ui,sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;width:100%}
+td,th{padding:3px 6px;border-bottom:1px solid #ddd;text-align:left;vertical-align:middle}
+.bar{display:flex;height:14px;width:320px;background:#eee}.bar span{display:block;height:100%}
+.n{text-align:right;font-variant-numeric:tabular-nums}.legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px}"""
+
+
+def _bar(row: dict) -> str:
+    total = sum(row[k] or 0 for k in COLORS) or 1
+    parts = "".join(f'<span style="width:{100 * (row[k] or 0) / total:.1f}%;background:{c}" title="{k}: {row[k] or 0}"></span>'
+                    for k, c in COLORS.items())
+    return f'<div class="bar">{parts}</div>'
+
+
+def render(summary: dict) -> str:
+    c = summary["corpus"]
+    legend = "".join(f'<span style="background:{v}"></span>{k}' for k, v in COLORS.items())
+    out = [f"<!doctype html><html><head><meta charset='utf-8'><title>clausecheck audit</title><style>{CSS}</style></head><body>",
+           "<h1>clausecheck audit</h1>",
+           f"<p>{summary['documents']} documents: {summary['audited']} audited, {summary['errors']} errors, "
+           f"{summary['duplicates']} duplicates. Corpus {escape(str(c['name']))} {escape(str(c['version']))}.</p>",
+           f"<p class='legend'>{legend}</p>",
+           "<h2>Coverage of each protection</h2><table><tr><th>protection</th><th>category</th><th></th>"
+           "<th class=n>matching</th><th class=n>weakened</th><th class=n>missing</th></tr>"]
+    for p in summary["protections"]:
+        out.append(f"<tr><td title='{escape(p['title'] or '')}'>{escape(p['protection'])}</td><td>{escape(p['category'] or '')}</td>"
+                   f"<td>{_bar(p)}</td><td class=n>{p['matching']}</td><td class=n>{p['weakened']}</td><td class=n>{p['missing']}</td></tr>")
+    out.append("</table><h2>Status mix by category</h2><table><tr><th>category</th><th></th><th class=n>matching</th>"
+               "<th class=n>weakened</th><th class=n>missing</th></tr>")
+    for k in summary["categories"]:
+        out.append(f"<tr><td>{escape(k['category'] or '')}</td><td>{_bar(k)}</td><td class=n>{k['matching']}</td>"
+                   f"<td class=n>{k['weakened']}</td><td class=n>{k['missing']}</td></tr>")
+    out.append("</table><h2>Contracts with the most missing protections</h2><table><tr><th>contract</th><th></th>"
+               "<th class=n>matching</th><th class=n>weakened</th><th class=n>missing</th></tr>")
+    for d in summary["weakest"]:
+        out.append(f"<tr><td>{escape(d['path'])}</td><td>{_bar(d)}</td><td class=n>{d['matching']}</td>"
+                   f"<td class=n>{d['weakened']}</td><td class=n>{d['missing']}</td></tr>")
+    out.append(f"</table><h2>Errors ({len(summary['error_list'])})</h2><table><tr><th>file</th><th>code</th><th>message</th></tr>")
+    for e in summary["error_list"]:
+        out.append(f"<tr><td>{escape(e['path'])}</td><td>{escape(str(e['error_code']))}</td><td>{escape(str(e['error']))}</td></tr>")
+    out.append("</table></body></html>\n")
+    return "\n".join(out)
+
+
+def write_report(db: ResultsDB, path: str) -> None:
+    _atomic_write(path, render(audit_summary(db)))
