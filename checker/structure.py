@@ -240,6 +240,9 @@ def build_sections(document: Document) -> None:
     stack: list[_Open] = []
     toc_i = 0
     seen_article = False
+    in_annex = False  # past the first appendix or side letter
+    article_keys: set[str] = set()
+    max_article = 0
     side_count = 0
     prev_line = ""
     count_before = 0  # sections before the previous line: more now means it was a heading
@@ -321,6 +324,12 @@ def build_sections(document: Document) -> None:
             art = current(("article",))
             if art is not None and art.key == key and stack and sections[stack[0].index].kind == "article":
                 continue  # the article's title repeated at the top of a continuation page
+            lead = key.split(".")[0]
+            lead_n = int(lead) if lead.isdigit() else 0
+            if in_annex and (key in article_keys or lead_n <= max_article):
+                continue  # a letter's subject line ("Article 22 – No Discrimination"), not a new article
+            article_keys.add(key)
+            max_article = max(max_article, lead_n)
             heading = _title(m.group("rest")) if m.group("rest").strip() else next_line_heading(i)
             open_node("article", f"{m.group('word')} {num}".replace("  ", " "), key, heading, start, 1)
             seen_article = True
@@ -332,8 +341,11 @@ def build_sections(document: Document) -> None:
             idm = _ID.match(rest)
             side_count += 1
             key = idm.group(1) if idm else str(side_count)
+            in_annex = True
+            # letters collected in an appendix ("APPENDIX A – LETTERS OF AGREEMENT") nest in it
+            rank = 2 if stack and sections[stack[0].index].kind == "appendix" else 1
             open_node("side_letter", line if len(line) <= 60 else m.group("word"), key,
-                      _heading_text(rest[idm.end():] if idm else rest), start, 1)
+                      _heading_text(rest[idm.end():] if idm else rest), start, rank)
             continue
 
         m = _APPENDIX.match(line)
@@ -341,7 +353,11 @@ def build_sections(document: Document) -> None:
                 m.group("word").isupper() or m.group("num")) and (seen_article or md_level):
             num = m.group("num") or ""
             key = normalize_component(num) if num else str(sum(1 for s in sections if s.kind == "appendix") + 1)
+            top = sections[stack[0].index] if stack else None
+            if num and top is not None and top.kind == "appendix" and top.key == key:
+                continue  # the appendix title repeated at the top of each of its pages
             heading = _title(m.group("rest")) or next_line_heading(i)
+            in_annex = True
             open_node("appendix", f"{m.group('word')} {num}".strip(), key, heading, start, 1)
             continue
 

@@ -201,7 +201,7 @@ REAL = [
                                                ("47", "DISCHARGE AND NO DISCRIMINATION", 46)]),
     ("washington-county-afscme-2024-2027.md", 29, [("7", "EQUAL EMPLOYMENT OPPORTUNITY", 15), ("12", "WAGES", 24),
                                                    ("29", "EFFECTIVE DATE AND DURATION", 69)]),
-    ("oregon-state-seiu503-master-2023-2025.md", 380, [("1", "PARTIES TO THE AGREEMENT", 12), ("22", "NO DISCRIMINATION", 30),
+    ("oregon-state-seiu503-master-2023-2025.md", 309, [("1", "PARTIES TO THE AGREEMENT", 12), ("22", "NO DISCRIMINATION", 30),
                                                        ("10.1C", "UNION STEWARDS (Employment Department)", 20)]),
     ("grinnell-ugsdw-contract-2024-2027.md", 9, [("1", "RECOGNITION", None), ("5", "UNION SECURITY, DATA PRIVACY", None),
                                                  ("9", "TERM", None)]),
@@ -263,3 +263,24 @@ B. Progression.
     assert d.sections[duties.parent].key == "3"
     loaders = by_line["2. Loaders are paid the loader rate."]
     assert d.sections[loaders.parent].number == "A."
+
+
+def test_structure_appendix_letters_nest_and_subject_lines_are_not_articles():
+    d = doc_of("""
+ARTICLE 21 GRIEVANCES
+Text.
+ARTICLE 22 NO DISCRIMINATION
+Text.
+APPENDIX A LETTERS OF AGREEMENT
+LETTER OF AGREEMENT 22.00-23-461
+Article 22 – No Discrimination
+The parties agree to meet.
+APPENDIX A LETTERS OF AGREEMENT
+LETTER OF AGREEMENT 21.1C-99-07
+Article 21.1C – Grievances
+""")
+    tops = [s for s in d.sections if s.parent is None]
+    assert [(s.kind, s.key) for s in tops] == [("article", "21"), ("article", "22"), ("appendix", "A")]
+    letters = [s for s in d.sections if s.kind == "side_letter"]
+    assert [s.key for s in letters] == ["22.00-23-461", "21.1C-99-07"]
+    assert all(s.parent == tops[2].index for s in letters)
