@@ -104,3 +104,29 @@ def test_ingest_pdf_partly_scanned_warns_with_pages(make_pdf):
 def test_ingest_real_scanned_sample_is_detected(shared_dir):
     with pytest.raises(ScannedDocumentError):
         load_document(shared_dir / "samples/real/kingsoopers-loveland-meat-2019-2022-scanned.pdf")
+
+
+def test_ingest_pdf_ocr_path_reads_the_ocr_output(make_pdf, tmp_path, monkeypatch):
+    """With --ocr the scanned file goes through run_ocr (ocrmypdf) and its text layer is read."""
+    import os
+
+    from checker.ingest import pdf as pdf_ingest
+
+    scanned = make_pdf([[], []], image_pages=(1, 2), name="scan.pdf")
+    ocr_dir = tmp_path / "ocr"
+    ocr_dir.mkdir()
+    from conftest import write_pdf
+
+    ocr_out = write_pdf(ocr_dir / "ocr.pdf", [["ARTICLE 1 RECOGNITION", "Recognized text."], ["ARTICLE 2 WAGES"]])
+    calls = []
+
+    def fake_run_ocr(path, password, deadline):
+        calls.append(path)
+        return str(ocr_out)
+
+    monkeypatch.setattr(pdf_ingest, "run_ocr", fake_run_ocr)
+    doc = load_document(scanned, ocr=True)
+    assert calls == [str(scanned)]
+    assert [s.key for s in doc.sections if s.kind == "article"] == ["1", "2"]
+    assert any("OCR" in w for w in doc.warnings)
+    assert not os.path.exists(ocr_dir)  # the temporary OCR output is cleaned up
