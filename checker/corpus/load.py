@@ -35,8 +35,12 @@ PROTECTION_KEYS = {
     "id": (str, True), "title": (str, True), "category": (str, True), "plank": (list, True),
     "severity": (str, True), "model_text": (str, True), "rationale": (str, True),
     "references": (list, True), "elements": (list, True), "strengthening": (list, False),
-    "examples": (list, True), "headings": (list, False),
+    "examples": (list, True), "headings": (list, False), "anchor": (list, False),
 }
+# Every protection is about immigration, so by default a passage must mention it before any of
+# its detectors count; a protection whose subject has other words (interpreters, name changes)
+# names its own `anchor`, and `anchor: []` turns the check off.
+DEFAULT_ANCHOR = (("immigration",),)
 ELEMENT_KEYS = {
     "index": (int, True), "description": (str, True), "strength": (str, True),
     "detect": ((list, dict), True), "context": (list, False), "scope": (list, False),
@@ -297,10 +301,16 @@ def _load_protection(path: Path, data, concepts, catalog, builtin: bool, problem
     for i, s in enumerate(data.get("strengthening", [])):
         if _check_keys(s, STRENGTHENING_KEYS, path, f"strengthening {i + 1}", problems):
             strengthening.append(Strengthening(s["description"], s["suggested_text"]))
+    if "anchor" not in data:
+        anchor = DEFAULT_ANCHOR if "immigration" in concepts else ()
+    elif data["anchor"]:
+        anchor = _detector(data["anchor"], path, data.line_of("anchor"), concepts, problems, "anchor")
+    else:
+        anchor = ()
     return Protection(pid, data["title"], data["category"], tuple(data["plank"]), data["severity"],
                       data["model_text"].strip(), data["rationale"].strip(),
                       tuple(data["references"]), tuple(elements), tuple(strengthening), tuple(examples),
-                      tuple(data.get("headings", [])), str(path))
+                      tuple(data.get("headings", [])), anchor, str(path))
 
 
 def _hash_files(files: list[Path], root_of: dict[Path, Path]) -> str:

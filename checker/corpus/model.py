@@ -92,6 +92,7 @@ class Protection:
     strengthening: tuple[Strengthening, ...]
     examples: tuple[Example, ...]
     headings: tuple[str, ...] = ()  # section-heading cues that route passages here
+    anchor: Detector = ()  # must occur in a candidate's passage or headings (the protection's subject)
     source: str = ""
 
 

@@ -112,19 +112,25 @@ def _assess(el: Element, a: Analysis, unit: int) -> Candidate:
     return Candidate(unit, _dedupe(devs), sim)
 
 
-def _context_ok(el: Element, a: Analysis, unit: int) -> bool:
-    return not el.context or a.matcher.groups_in(el.context, a.context(unit))
+def _context_ok(el: Element, anchor, a: Analysis, unit: int) -> bool:
+    ctx = None
+    for required in (el.context, anchor):
+        if required:
+            ctx = ctx if ctx is not None else a.context(unit)
+            if not a.matcher.groups_in(required, ctx):
+                return False
+    return True
 
 
-def evaluate_element(el: Element, a: Analysis) -> ElementResult:
+def evaluate_element(el: Element, a: Analysis, anchor=()) -> ElementResult:
     units: set[int] = set()
     for det in el.detect:
         units |= a.matcher.detector(det)
-    units = {u for u in units if u not in a.excluded and _context_ok(el, a, u)}
+    units = {u for u in units if u not in a.excluded and _context_ok(el, anchor, a, u)}
     cands = [_assess(el, a, u) for u in sorted(units)]
     for r in el.reversed:
         for u in sorted(a.matcher.detector(r.detect)):
-            if u in a.excluded or not _context_ok(el, a, u):
+            if u in a.excluded or not _context_ok(el, anchor, a, u):
                 continue
             c = Candidate(u, [Deviation("reversed", el.index, r.explain, a.units[u].text[:160])], reversed=True)
             cands.append(c)
@@ -175,7 +181,7 @@ def _confidence(status: str, results: list[ElementResult], devs: list[Deviation]
 
 
 def grade(protection: Protection, a: Analysis) -> Finding:
-    results = [evaluate_element(el, a) for el in protection.elements]
+    results = [evaluate_element(el, a, protection.anchor) for el in protection.elements]
     finding = Finding(protection.id, protection.title, protection.category, protection.severity,
                       "missing", 0.0, suggestion=protection.model_text)
     if not any(r.addressed for r in results):

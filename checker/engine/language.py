@@ -12,11 +12,11 @@ from dataclasses import dataclass
 _RIGHT_HOLDERS = re.compile(
     r"\b(?:employees?|workers?|members?|union|local|stewards?|representatives?|arbitrators?|grievants?|"
     r"applicants?|individuals?|persons?|he|she|they|attorneys?|advocates?|counsel|committee|staff|"
-    r"associates?|parties|party|either party|student workers?|graduate workers?)\b")
+    r"associates?|either party|student workers?|graduate workers?)\b")
 _EMPLOYER_WORDS = re.compile(
     r"\b(?:employer|company|hospital|university|college|hotel|county|city|district|management|manager|"
     r"supervisors?|contractor|corporation|owner|board|administration|agency|firm|operator|department|"
-    r"it|the state|school|institution|center|centre)\b")
+    r"it|the state|school|institution|center|centre|the parties|both parties)\b")
 
 _PERMISSIVE = [
     (re.compile(r"\b(?:will|shall|agrees? to|is to) (?:make |use )?(?:all |every |its |their )?"
@@ -25,7 +25,8 @@ _PERMISSIVE = [
     (re.compile(r"\b(?:will|shall|agrees? to|should) (?:endeavou?r|attempt|try|strive|seek|aim)\b"), "endeavor"),
     (re.compile(r"\bendeavou?rs?\b"), "endeavor"),
     (re.compile(r"\b(?:will|shall|may) (?:request|ask|encourage|invite)\b"), "request"),
-    (re.compile(r"\bshould\b"), "should"),
+    # "should" as a modal, not the conditional "Should TPS be terminated, ..."
+    (re.compile(r"(?<![,;:(]\s)(?<![,;:(])(?<!^)(?<!\) )\bshould\b(?! (?:any|an?|the|such)\b)"), "should"),
     (re.compile(r"\b(?:is|are) encouraged\b"), "encouraged"),
     (re.compile(r"\b(?:will|shall|may) consider\b"), "consider"),
     (re.compile(r"\bintends? to\b"), "intends"),
@@ -66,6 +67,10 @@ _DISCRETION = [
                r"(?:needs|requirements|necessity|considerations)\b"),
     re.compile(r"\bsubject to (?:management|the [\w-]+'s) (?:approval|rights?)\b"),
     re.compile(r"\bsee fit\b|\bsees fit\b"),
+    re.compile(r"\bas (?:determined|decided|judged|approved) by (?:the [\w-]+|management|its)\b"),
+    re.compile(r"\b(?:where|when|if) (?:the [\w-]+(?: [\w-]+)?|management) (?:determines|decides|finds|concludes)\b"),
+    re.compile(r"\bsubject to (?:the )?availability of (?:funds|funding|positions|resources)\b"),
+    re.compile(r"\bif (?:funding|funds|budget) (?:permits?|allows?)\b"),
     re.compile(r"\bgood[- ]faith (?:judgment|judgement|belief|determination)\b"),
     re.compile(r"\bcooperate (?:fully )?with (?:all )?(?:law enforcement|government|immigration)"),
 ]

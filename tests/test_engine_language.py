@@ -1,0 +1,80 @@
+"""Modality, hedges and discretion: one row per wording."""
+from __future__ import annotations
+
+import pytest
+
+from checker.engine.language import discretion, hedges, is_prohibition, normalize, permissive
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The Hotel may grant an employee unpaid leave", "may"),
+    ("the Manager on Duty will request that the agent present a warrant", "will request"),
+    ("The Company will make reasonable efforts to notify the Union", "will make reasonable efforts"),
+    ("The Employer shall endeavor to provide an interpreter", "shall endeavor"),
+    ("The Employer should provide copies", "should"),
+    ("Leave may be granted for immigration hearings", "may be granted"),
+    ("The parties may meet to discuss the effects", "may"),
+])
+def test_language_permissive_wording_is_modality(text, found):
+    assert [f.found for f in permissive(normalize(text))][:1] == [found]
+
+
+@pytest.mark.parametrize("text", [
+    "An employee may decline to answer questions",
+    "The arbitrator may order reinstatement with back pay",
+    "Union representatives may be present and meet privately with employees",
+    "Either party may request arbitration",
+    "The Employer may not consent to entry",
+    "Should TPS be terminated, the parties shall meet within fourteen days",
+    "The Employer shall notify the Union within 24 hours",
+])
+def test_language_rights_and_binding_duties_are_not_permissive(text):
+    assert permissive(normalize(text)) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("To the extent practicable, the Hotel shall permit Union representatives", "to the extent practicable"),
+    ("The Employer will notify the Union as soon as practicable", "as soon as practicable"),
+    ("where possible, notices shall be translated", "where possible"),
+    ("if operations permit, release time shall be granted", "if operations permit"),
+])
+def test_language_hedges_are_found(text, found):
+    assert [f.found for f in hedges(normalize(text))] == [found]
+
+
+@pytest.mark.parametrize("text", [
+    "questioning shall take place in as private a setting as possible",
+    "the Employer shall notify the employee as soon as the law allows",
+])
+def test_language_model_wording_is_not_a_hedge(text):
+    assert hedges(normalize(text)) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("except as the Hotel determines is necessary to comply", "as the hotel determines"),
+    ("To the extent permitted by law, the rights apply", "to the extent permitted by law"),
+    ("if, in the Hotel's judgment, a suitable position is available", "in the hotel's judgment"),
+    ("at the Company's sole discretion", "at the company's sole discretion"),
+    ("subject to operational needs", "subject to operational needs"),
+    ("as determined by the Employer", "as determined by the employer"),
+])
+def test_language_grants_of_discretion_are_found(text, found):
+    assert found in [f.found for f in discretion(normalize(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "The Employer shall not disclose records except as required by federal law",
+    "unless required by law or court order, no records shall be released",
+])
+def test_language_legal_compliance_carve_out_is_not_discretion(text):
+    assert discretion(normalize(text)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Employer shall not consent to entry", True),
+    ("No employee shall be disciplined", True),
+    ("The Employer may not reverify", True),
+    ("The Employer shall notify the Union", False),
+])
+def test_language_prohibitions_are_recognised(text, expected):
+    assert is_prohibition(normalize(text)) is expected
