@@ -59,6 +59,23 @@ def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
     return [(base + a, base + b) for a, b in out if text[a:b].strip()]
 
 
+def _join_lead_ins(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence that ends in a colon ("... after any of the following:") and the list items that
+    complete it are one sentence: its subject and duty are in the lead-in, its objects in the items."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(blocks):
+        a, b = blocks[i]
+        j = i + 1
+        if text[a:b].rstrip().endswith(":") and not _is_heading(text[a:b].strip()):
+            while (j < len(blocks) and _ITEM_START.match(text[blocks[j][0]:blocks[j][1]])
+                   and blocks[j][1] - a <= _MAX_UNIT and not text[a:blocks[j - 1][1]].rstrip().endswith(".")):
+                j += 1
+        out.append((a, blocks[j - 1][1]))
+        i = j
+    return out
+
+
 def split_units(text: str) -> list[Unit]:
     """Units in document order: sentences, list items, and heading lines (marked `heading`)."""
     blocks: list[tuple[int, int]] = []
@@ -79,6 +96,7 @@ def split_units(text: str) -> list[Unit]:
     if block_start is not None:
         blocks.append((block_start, pos))
 
+    blocks = _join_lead_ins(text, blocks)
     units: list[Unit] = []
     for a, b in blocks:
         block = text[a:b]
