@@ -43,13 +43,15 @@ def raw_text(path: Path) -> int:
     return len(decode(path.read_bytes()))
 
 
-def median_time(fn, repeat: int = 3) -> float:
-    times = []
+def paired_times(raw, doc, repeat: int = 3) -> tuple[float, float]:
+    """Medians of `repeat` runs of each, interleaved so load from other processes hits both alike."""
+    a, b = [], []
     for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        for fn, out in ((raw, a), (doc, b)):
+            t = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - t)
+    return statistics.median(a), statistics.median(b)
 
 
 # VmHWM, not ru_maxrss: Linux carries ru_maxrss across execve, so a child would report its
@@ -150,10 +152,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             load_document(path)
         except InputError as exc:
-            rows.append({"file": path.name, "raw": median_time(lambda: raw(path)), "error": exc.code})
+            rows.append({"file": path.name, "raw": paired_times(lambda: raw(path), lambda: None)[0],
+                         "error": exc.code})
             continue
-        t_raw = median_time(lambda: raw(path))
-        t_doc = median_time(lambda: load_document(path))
+        t_raw, t_doc = paired_times(lambda: raw(path), lambda: load_document(path))
         mem = peak_memory(path)
         doc = load_document(path)
         rows.append({"file": path.name, "raw": t_raw, "doc": t_doc, "ratio": t_doc / t_raw if t_raw else 0,
@@ -166,8 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         big = Path(tmp, "synthetic-1000.pdf")
         synthetic_pdf(big)
         raw_pdf(big)
-        t_raw = median_time(lambda: raw_pdf(big))
-        t_doc = median_time(lambda: load_document(big))
+        t_raw, t_doc = paired_times(lambda: raw_pdf(big), lambda: load_document(big))
         mem = peak_memory(big)
     synth = {"raw": t_raw, "doc": t_doc, "ratio": t_doc / t_raw, "peak_mb": mem.get("peak_kb", 0) / 1024,
              "base_mb": mem.get("base_kb", 0) / 1024, "sections": mem.get("sections")}
@@ -178,8 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         "# Ingestion benchmark",
         "",
         f"Run by `benchmarks/ingest_bench.py` on {platform.machine()} {platform.system()}, Python "
-        f"{platform.python_version()}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}. Times are the median "
-        "of 3 runs in one process; raw = pypdfium2 `get_text_range()` over every page (PDF) or read+decode (text).",
+        f"{platform.python_version()}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}. Times are medians "
+        "of 3 interleaved runs in one process; raw = pypdfium2 `get_text_range()` over every page (PDF) or read+decode (text).",
         "Peak memory = high-water RSS (VmHWM) of a fresh process that imports the ingester and loads the file; "
         "imports alone take about " + (f"{rows[-1].get('base_mb', 0):.0f}" if rows else "?") + " MB. For text files "
         "the raw time is only read+decode, so the ratio is not meaningful; the 2× target is for PDFs.",

@@ -88,8 +88,11 @@ _SIDE = re.compile(
     r"(?P<rest>.*)$"
 )
 _ID = re.compile(r"^[\s#:.\-–—]*(?:No\.?\s*)?([A-Z0-9][\w.\-]*\d[\w.\-]*|\d+|[A-Z])\b")
-_HEADING_START = frozenset("AaSsLMEXS§(0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_CONTINUES = re.compile(r"[a-z,\-–]$")  # a line ending like this runs on into the next
+# One cheap test before the specific patterns: most body lines fail it and cost one match.
+_MAYBE_HEADING = re.compile(
+    r"^(?:ART|Art|SEC|Sec|§|\d|\(|[A-Za-z]{1,5}[.)]\s|APPENDIX|Appendix|ATTACHMENT|Attachment|EXHIBIT|Exhibit|"
+    r"ADDENDUM|Addendum|SIDE|Side|LETTER|Letter|MEMORANDUM|Memorandum)"
+)
 
 # ---- tables of contents ----------------------------------------------------------------------
 _TOC_TITLE = re.compile(r"^(?:TABLE OF CONTENTS|Table of Contents|CONTENTS|Contents|INDEX)\s*$")
@@ -294,13 +297,13 @@ def build_sections(document: Document) -> None:
         prev_heading = len(sections) > count_before
         # a wrapped sentence runs on: previous line long and ending mid-sentence
         continuation = (not prev_heading and len(prev_line) >= 30
-                        and _CONTINUES.search(prev_line) is not None)
+                        and (prev_line[-1].islower() or prev_line[-1] in ",-–"))
         md_level = hints.get(start, 0)
         if md_level:
             continuation = False
         prev_line = line
         count_before = len(sections)
-        if line[0] not in _HEADING_START:
+        if not md_level and not _MAYBE_HEADING.match(line):
             continue
 
         m = _ARTICLE.match(line)
