@@ -1,6 +1,7 @@
 """The `clausecheck` command. Thin: parse options, call `checker`, format, map errors to exit codes."""
 from __future__ import annotations
 
+import os
 import sys
 from typing import Callable, TypeVar
 
@@ -107,43 +108,116 @@ def corpus_show(protection_id: str, directory: str | None) -> None:
     click.echo(protection_text(p))
 
 
-FAIL_RANK = {"never": 99, "weakened": 1, "missing": 2}
-STATUS_RANK = {"matching": 0, "weakened": 1, "missing": 2}
+FORMAT_CHOICES = ["text", "json", "html", "markdown", "sarif", "junit", "github"]
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """--select a,b --select c -> ("a", "b", "c")."""
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def _colour(output: str | None) -> bool:
+    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Write the rendered output to stdout or to --output (an unwritable path is exit 2)."""
+    if output is None:
+        if text:
+            click.echo(text)
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text if text.endswith("\n") or not text else text + "\n")
+    except OSError as exc:
+        click.echo(f"E402 {output}: cannot write the output ({exc.strerror}; check the folder exists "
+                   f"and is writable)", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def _progress(enabled: bool):
+    """A one-line counter on stderr, only for a person watching a terminal."""
+    if not enabled:
+        return None
+
+    def show(i: int, n: int, path: str) -> None:
+        click.echo(f"\r\x1b[K[{i}/{n}] {path}", err=True, nl=False)
+        if i == n:
+            click.echo("", err=True)
+
+    return show
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=True, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--fail-on", type=click.Choice(["weakened", "missing", "never"]), default="missing",
-              show_default=True, help="exit 1 when any protection is at or below this status")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True,
+              help="json: one report object (a list of them for several files or a folder); "
+                   "sarif/junit: one combined document; github: workflow-command annotations")
+@click.option("--output", "-o", default=None, type=click.Path(dir_okay=False, path_type=str),
+              help="write the report to this file instead of stdout")
+@click.option("--fail-on", type=click.Choice(["weakened", "missing", "never"]), default=None,
+              help="exit 1 when any protection is at or below this status [default: missing, or the config's]")
+@click.option("--select", multiple=True, help="only these protection ids or categories (comma-separated, repeatable)")
+@click.option("--ignore", multiple=True, help="leave out these protection ids or categories (comma-separated, repeatable)")
 @click.option("--corpus", "corpus_dir", default=None, type=click.Path(file_okay=False, path_type=str),
               help="a clause pack folder to use instead of (or extending) the built-in one")
+@click.option("--config", "config_file", default=None, type=click.Path(dir_okay=False, path_type=str),
+              help="use this .clausecheck.toml / pyproject.toml instead of searching up from here")
 @click.option("--password", default=None, help="password of an encrypted PDF")
 @click.option("--ocr", is_flag=True, help="OCR scanned pages (needs clausecheck[ocr] and tesseract-ocr)")
+@click.option("--quiet", "-q", is_flag=True, help="only what fails, the summaries and errors")
 @click.option("--verbose", "-v", is_flag=True, help="also print the model language to propose")
-def check(file: str, fmt: str, fail_on: str, corpus_dir: str | None, password: str | None, ocr: bool,
-          verbose: bool) -> None:
-    """Check FILE against every protection and report matching / weakened / missing."""
+def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | None, select: tuple[str, ...],
+          ignore: tuple[str, ...], corpus_dir: str | None, config_file: str | None, password: str | None,
+          ocr: bool, quiet: bool, verbose: bool) -> None:
+    """Check documents (PDF, DOCX, TXT, MD; folders are searched recursively) against every protection.
 
-    def work():
-        from checker.api import check_file
+    Exit 0: nothing at or above --fail-on; 1: findings at or above it; 2: a usage, configuration,
+    corpus or input error (each unreadable file gets one stderr line; the others are still checked)."""
+    from checker import formats
+    from checker.run import Policy, check_paths, expand_inputs
+
+    def setup():
+        from checker.api import default_corpus
+        from checker.config import load_config
         from checker.corpus import load_corpus
 
-        corpus = load_corpus(corpus_dir) if corpus_dir else None
-        return check_file(file, corpus, password=password, ocr=ocr)
+        config = load_config(config_file)
+        directory = corpus_dir or config.corpus
+        corpus = load_corpus(directory) if directory else default_corpus()
+        config.validate(corpus)
+        policy = config.policy(fail_on=fail_on, select=_split(select), ignore=_split(ignore))
+        policy.validate(corpus)
+        return corpus, policy
 
-    report = run_guarded(work)
-    from checker import formats
+    corpus, policy = run_guarded(setup)
+    files = expand_inputs(paths)
+    many = len(paths) > 1 or any(os.path.isdir(p) for p in paths)
+    if not files:
+        click.echo(f"E203 {', '.join(paths)}: no PDF, DOCX, TXT or MD documents found (pass files or a folder "
+                   f"that contains some)", err=True)
+        sys.exit(EXIT_ERROR)
 
-    if fmt == "json":
-        click.echo(formats.to_json(report))
-    else:
-        import os
+    def check_one(path: str):
+        from checker.api import check_file
 
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        click.echo(formats.to_text(report, color=color, verbose=verbose))
-    worst = max((STATUS_RANK[f.status] for f in report.findings), default=0)
-    sys.exit(EXIT_FINDINGS if worst >= FAIL_RANK[fail_on] else EXIT_OK)
+        return check_file(path, corpus, password=password, ocr=ocr)
+
+    show = _progress(len(files) > 1 and not quiet and sys.stderr.isatty())
+    result = check_paths(files, check_one, policy, many=many, progress=show)
+    for outcome in result.errors:
+        click.echo(outcome.error, err=True)
+    for warning in result.warnings():
+        click.echo(f"warning: {warning}", err=True)
+    options = formats.Options(color=_colour(output) and fmt == "text", verbose=verbose, quiet=quiet)
+    if result.reports or many or fmt in ("sarif", "junit"):
+        _emit(formats.FORMATTERS[fmt].render(result, options), output)
+    if verbose:
+        for r in result.reports:
+            t = r.timings
+            click.echo(f"{r.document['path']}: ingest {t.get('ingest_seconds', 0):.2f}s, "
+                       f"engine {t.get('engine_seconds', 0):.2f}s", err=True)
+    sys.exit(result.exit_code())
 
 
 @main.command()
@@ -191,8 +265,8 @@ class _AuditGroup(click.Group):
 def audit() -> None:
     """Audit a whole collection: `clausecheck audit DIR|GLOB|FILE… [--from-list FILE] --db audit.sqlite`.
 
-    Exit codes of a run: 0 every document audited, 1 finished but some documents of this run are recorded as
-    errors, 2 usage/corpus/database error, 130 interrupted (run the same command again to resume)."""
+    Exit codes of a run: 0 every document audited, 1 finished but some of the inputs are recorded as
+    errors (now or by an earlier run), 2 usage/corpus/database error, 130 interrupted (run the same command again to resume)."""
 
 
 @audit.command("run")
@@ -254,7 +328,7 @@ def audit_run(inputs, from_list, db_path, jobs, scheduler, corpus_dir, timeout, 
     click.echo(run_guarded(finish))
     click.echo(f"run {stats.run_id}: {stats.inputs} inputs, {stats.audited} audited, {stats.skipped} already done, "
                f"{stats.duplicates} duplicates, {stats.errors} errors in {stats.seconds:.1f} s", err=True)
-    sys.exit(EXIT_FINDINGS if stats.errors else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if stats.failed else EXIT_OK)
 
 
 @audit.command("export")

@@ -1,49 +1,84 @@
-"""Views of a Report. JSON is the contract (spec/report.md); the others are read by people or tools."""
+"""Plain text for a terminal: one line per protection, the evidence and deviations beneath."""
 from __future__ import annotations
 
-import json
 import re
+from typing import Callable
 
-from checker.result import Report
+from checker.formats.base import Options, clip, where
+from checker.result import Finding, Report
 
 STATUS_MARK = {"matching": "✔", "weakened": "▲", "missing": "✘"}
+COLORS = {"matching": "32", "weakened": "33", "missing": "31", "waived": "36"}
 
 
-def to_json(report: Report) -> str:
-    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
-
-
-def to_text(report: Report, *, color: bool = False, verbose: bool = False) -> str:
+def to_text(report: Report, *, color: bool = False, verbose: bool = False, quiet: bool = False,
+            waiver: Callable[[Finding], object] | None = None,
+            fails: Callable[[Finding], bool] | None = None) -> str:
+    """One report. `waiver(finding)` returns the waiver covering it (or None); with `quiet`, only
+    the findings `fails` selects are listed."""
     def paint(s: str, code: str) -> str:
         return f"\x1b[{code}m{s}\x1b[0m" if color else s
 
-    colors = {"matching": "32", "weakened": "33", "missing": "31"}
     doc = report.document
     s = report.summary
-    lines = [f"{doc['path']}  ({doc['format']}, {doc['pages'] or '-'} pages)",
-             f"corpus {report.corpus['name']} {report.corpus['version']}",
-             f"{s['matching']} matching, {s['weakened']} weakened, {s['missing']} missing", ""]
+    lines = [f"{doc['path']}  ({doc['format']}, {doc['pages'] or '-'} pages)"]
+    if not quiet:
+        lines.append(f"corpus {report.corpus['name']} {report.corpus['version']}")
+    lines.append(f"{s['matching']} matching, {s['weakened']} weakened, {s['missing']} missing")
+    if not quiet:
+        lines.append("")
     for f in report.findings:
-        mark = paint(f"{STATUS_MARK[f.status]} {f.status:<8}", colors[f.status])
-        lines.append(f"{mark} {f.protection}  ({f.severity})")
+        w = waiver(f) if waiver else None
+        if quiet and not (fails(f) if fails else f.status != "matching"):
+            continue
+        mark = paint(f"{STATUS_MARK[f.status]} {f.status:<8}", COLORS[f.status])
+        tag = paint(f"  [waived: {w.reason}]", COLORS["waived"]) if w else ""
+        lines.append(f"{mark} {f.protection}  ({f.severity}){tag}")
+        if quiet:
+            continue
         if f.evidence:
-            ev = f.evidence[0]
-            where = ", ".join(x for x in (f"§{ev.section}" if ev.section else "",
-                                          f"p. {ev.page}" if ev.page else f"line {ev.line}") if x)
-            lines.append(f"    at {where}: \"{_clip(ev.text, 110)}\"")
+            lines.append(f"    at {where(f.evidence[0])}: \"{clip(f.evidence[0].text, 110)}\"")
         for d in f.deviations:
-            found = f" (found: {_clip(d.found, 60)})" if d.found else ""
+            found = f" (found: {clip(d.found, 60)})" if d.found else ""
             lines.append(f"    - {d.kind}, element {d.element}: {d.explanation}{found}")
         if verbose and f.status != "matching":
-            lines.append("    propose: " + _clip(" ".join(f.suggestion.split()), 300))
-    for w in report.warnings:
-        lines.append(f"warning: {w}")
+            lines.append("    propose: " + clip(" ".join(f.suggestion.split()), 300))
+    if not quiet:
+        for warning in report.warnings:
+            lines.append(f"warning: {warning}")
     return "\n".join(lines)
 
 
-def _clip(text: str, n: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+def render(run, options: Options) -> str:
+    blocks = [to_text(r, color=options.color, verbose=options.verbose, quiet=options.quiet,
+                      waiver=lambda f, r=r: run.waiver(r, f), fails=lambda f, r=r: run.fails(r, f))
+              for r in run.reports]
+    if len(run.outcomes) > 1:
+        failing = len(run.failures())
+        blocks.append(f"{len(run.reports)} document(s) checked, {len(run.errors)} could not be read, "
+                      f"{failing} finding(s) at or above --fail-on {run.policy.fail_on}")
+    return "\n\n".join(blocks)
+
+
+def render_comparison(comparison, options: Options) -> str:
+    from checker.compare import CHANGE_MARK
+
+    def paint(s: str, code: str) -> str:
+        return f"\x1b[{code}m{s}\x1b[0m" if options.color else s
+
+    colors = {"regression": "31", "improvement": "32", "unchanged": "0", "added": "0", "removed": "0"}
+    c = comparison
+    n = c.counts()
+    lines = [f"{c.old_path}  →  {c.new_path}",
+             f"{n['regression']} regression(s), {n['improvement']} improvement(s), {n['unchanged']} unchanged", ""]
+    for ch in c.changes:
+        if options.quiet and ch.change != "regression":
+            continue
+        mark = paint(f"{CHANGE_MARK[ch.change]} {ch.change:<11}", colors.get(ch.change, "0"))
+        lines.append(f"{mark} {ch.protection}  {ch.old_status or '-'} → {ch.new_status or '-'}")
+        for reason in ch.reasons:
+            lines.append(f"    - {reason}")
+    return "\n".join(lines)
 
 
 def protection_text(p) -> str:

@@ -1,0 +1,109 @@
+"""SARIF 2.1.0 for code-scanning tools: one run, a rule per protection, a result per shortfall.
+
+Choices (docs/ci.md repeats them):
+- level: missing -> error, weakened -> warning; severity 'critical' raises weakened to error,
+  'low' lowers either one step (see checker.run.level). Waived findings keep their level and
+  carry a `suppressions` entry (kind "external", the waiver's reason), as SARIF intends.
+- location: artifactLocation.uri is the path relative to the working directory. For TXT and MD
+  inputs region.startLine is the line of the evidence; PDF and DOCX inputs have no line a viewer
+  could open, so the region is left out and the page goes in location.properties.page (with the
+  section) instead. A missing protection points at the file with no region.
+- partialFingerprints["clausecheck/v1"]: a hash of the relative path and the protection id, so
+  the same gap keeps its identity across runs even when lines move.
+"""
+from __future__ import annotations
+
+import json
+
+from checker import __version__
+from checker.formats.base import Options, clip, message
+from checker.run import display_path, fingerprint, level
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LINE_FORMATS = ("txt", "md")
+
+
+def _rules(run) -> tuple[list[dict], dict[str, int]]:
+    rules: list[dict] = []
+    index: dict[str, int] = {}
+    for report in run.reports:
+        for f in report.findings:
+            if f.protection in index:
+                continue
+            index[f.protection] = len(rules)
+            model = " ".join(f.suggestion.split())
+            rules.append({
+                "id": f.protection,
+                "name": "".join(w.capitalize() for w in f.protection.split("_")),
+                "shortDescription": {"text": f.title},
+                "fullDescription": {"text": f.title},
+                "help": {"text": f"Model language to propose:\n{f.suggestion}",
+                         "markdown": f"**Model language to propose**\n\n> {model}"},
+                "defaultConfiguration": {"level": "error"},
+                "properties": {"category": f.category, "severity": f.severity,
+                               "tags": ["clausecheck", f.category]},
+            })
+    return rules, index
+
+
+def _location(report, finding) -> dict:
+    physical: dict = {"artifactLocation": {"uri": display_path(report.document["path"])}}
+    location: dict = {"physicalLocation": physical}
+    if finding.evidence:
+        ev = finding.evidence[0]
+        if report.document["format"] in LINE_FORMATS:
+            physical["region"] = {"startLine": ev.line, "snippet": {"text": clip(ev.text, 500)}}
+        props = {k: v for k, v in (("page", ev.page), ("section", ev.section)) if v is not None}
+        if props:
+            location["properties"] = props
+    return location
+
+
+def sarif_dict(run) -> dict:
+    rules, index = _rules(run)
+    results = []
+    for report in run.reports:
+        for f in report.findings:
+            if f.status == "matching":
+                continue
+            result = {
+                "ruleId": f.protection,
+                "ruleIndex": index[f.protection],
+                "level": level(f),
+                "kind": "fail",
+                "message": {"text": message(f)},
+                "locations": [_location(report, f)],
+                "partialFingerprints": {"clausecheck/v1": fingerprint(report, f)},
+                "properties": {"status": f.status, "severity": f.severity, "category": f.category,
+                               "confidence": f.confidence,
+                               "deviations": [{k: v for k, v in vars(d).items() if v is not None}
+                                              for d in f.deviations]},
+            }
+            w = run.waiver(report, f)
+            if w is not None:
+                result["suppressions"] = [{"kind": "external", "justification": w.reason}]
+            results.append(result)
+    notifications = [{"level": "error", "message": {"text": o.error},
+                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": display_path(o.path)}}}]}
+                     for o in run.errors]
+    notifications += [{"level": "warning", "message": {"text": w}} for w in run.warnings()]
+    invocation = {"executionSuccessful": not run.errors}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "clausecheck", "version": __version__,
+                                "informationUri": "https://github.com/clausecheck/clausecheck",
+                                "rules": rules}},
+            "invocations": [invocation],
+            "artifacts": [{"location": {"uri": display_path(r.document["path"])},
+                           "hashes": {"sha-256": r.document["sha256"]}} for r in run.reports],
+            "results": results,
+        }],
+    }
+
+
+def render(run, options: Options) -> str:
+    return json.dumps(sarif_dict(run), indent=2, ensure_ascii=False)
