@@ -265,8 +265,8 @@ class _AuditGroup(click.Group):
 def audit() -> None:
     """Audit a whole collection: `clausecheck audit DIR|GLOB|FILE… [--from-list FILE] --db audit.sqlite`.
 
-    Exit codes of a run: 0 every document audited, 1 finished but some documents of this run are recorded as
-    errors, 2 usage/corpus/database error, 130 interrupted (run the same command again to resume)."""
+    Exit codes of a run: 0 every document audited, 1 finished but some of the inputs are recorded as
+    errors (now or by an earlier run), 2 usage/corpus/database error, 130 interrupted (run the same command again to resume)."""
 
 
 @audit.command("run")
@@ -328,7 +328,7 @@ def audit_run(inputs, from_list, db_path, jobs, scheduler, corpus_dir, timeout, 
     click.echo(run_guarded(finish))
     click.echo(f"run {stats.run_id}: {stats.inputs} inputs, {stats.audited} audited, {stats.skipped} already done, "
                f"{stats.duplicates} duplicates, {stats.errors} errors in {stats.seconds:.1f} s", err=True)
-    sys.exit(EXIT_FINDINGS if stats.errors else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if stats.failed else EXIT_OK)
 
 
 @audit.command("export")

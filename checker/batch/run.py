@@ -37,7 +37,8 @@ class AuditStats:
     audited: int = 0
     skipped: int = 0
     duplicates: int = 0
-    errors: int = 0
+    errors: int = 0  # documents recorded as errors by this run
+    failed: int = 0  # inputs whose record (new or kept from an earlier run) is an error
     seconds: float = 0.0
     status: str = "running"
 
@@ -79,6 +80,7 @@ def run_audit(paths: list[str], db_path: str, options: AuditOptions | None = Non
             else:
                 stats.audited += 1
             stats.errors += rec["status"] == "error"
+            stats.failed += rec["status"] == "error"
         else:
             stats.skipped += 1
         if progress:
@@ -101,6 +103,7 @@ def run_audit(paths: list[str], db_path: str, options: AuditOptions | None = Non
                 continue
             prior = db.done(path, corpus.sha256)
             if prior is not None and prior["sha256"] == sha and not (options.retry_errors and prior["status"] == "error"):
+                stats.failed += prior["status"] == "error"
                 settle(None)
                 continue
             if sha in waiting:

@@ -1,0 +1,277 @@
+"""Batch audits (checker.batch): one record per input, resumable, isolated, same on Dask."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from checker.batch import AuditOptions, ResultsDB, audit_summary, discover, export, run_audit
+from checker.batch.errors import ResultsDatabaseError
+
+DEVSET = Path(__file__).parent / "devset" / "shared"
+REPO = Path(__file__).resolve().parents[1]
+
+BAD_FILES = [  # name, bytes, expected error code
+    ("empty.txt", b"", "E203"),
+    ("corrupt.pdf", b"%PDF-1.4\n%garbage, not a PDF body\n", "E204"),
+    ("wrong_extension.pdf", b"ARTICLE 1\nThis is plain text named as a PDF.\n", "E208"),
+    ("binary.txt", b"\x00\x01\x02\x03" * 64, "E208"),
+]
+
+
+def make_tree(root: Path, *, copies: int = 1) -> Path:
+    """Devset contracts (each copy made unique by a trailing line) plus broken files, in sub-folders."""
+    good = sorted(p for p in DEVSET.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
+    for i in range(copies):
+        d = root / "contracts" / f"set{i}"
+        d.mkdir(parents=True)
+        for p in good:
+            (d / p.name).write_text(p.read_text(encoding="utf-8") + f"\n\nCopy {i}.\n", encoding="utf-8")
+    bad = root / "contracts" / "bad"
+    bad.mkdir(parents=True)
+    for name, data, _ in BAD_FILES:
+        (bad / name).write_bytes(data)
+    return root / "contracts"
+
+
+def comparable(records) -> dict:
+    """Records keyed by path without timings (which differ run to run)."""
+    out = {}
+    for r in records:
+        r = dict(r)
+        r.pop("timings", None)
+        out[r["path"]] = r
+    return out
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_engine():
+    """Load the engine once in the test process: forked pool workers inherit it."""
+    from checker.api import check_text
+
+    check_text("ARTICLE 1\nThe Employer shall notify the Union.")
+
+
+@pytest.fixture
+def tree(tmp_path):
+    return make_tree(tmp_path)
+
+
+def test_batch_one_record_per_input(tree, tmp_path):
+    paths = discover([str(tree)])
+    stats = run_audit(paths, str(tmp_path / "a.sqlite"), AuditOptions(jobs=2))
+    records = list(ResultsDB(tmp_path / "a.sqlite").records())
+    assert sorted(r["path"] for r in records) == sorted(paths)
+    assert stats.audited == len(paths) and stats.errors == len(BAD_FILES)
+    for r in records:
+        assert (r["report"] is None) == (r["status"] == "error")
+        if r["report"]:
+            assert r["report"]["document"]["path"] == r["path"]
+            assert sum(r["report"]["summary"].values()) == len(r["report"]["findings"])
+
+
+@pytest.mark.parametrize("name,data,code", BAD_FILES)
+def test_batch_bad_file_recorded_with_code(tree, tmp_path, name, data, code):
+    run_audit(discover([str(tree)]), str(tmp_path / "a.sqlite"), AuditOptions(jobs=1))
+    rec = {Path(r["path"]).name: r for r in ResultsDB(tmp_path / "a.sqlite").records()}[name]
+    assert rec["status"] == "error"
+    assert rec["error"]["code"] == code
+    assert rec["error"]["message"].startswith(code) and name in rec["error"]["message"]
+
+
+def test_batch_resume_skips_finished_and_redoes_changed(tree, tmp_path):
+    db = str(tmp_path / "a.sqlite")
+    paths = discover([str(tree)])
+    run_audit(paths, db, AuditOptions(jobs=2))
+    first = comparable(ResultsDB(db).records())
+    again = run_audit(paths, db, AuditOptions(jobs=2))
+    assert (again.audited, again.skipped) == (0, len(paths))
+    changed = next(p for p in paths if p.endswith(".md"))
+    Path(changed).write_text("ARTICLE 9 IMMIGRATION\nThe Employer shall notify the Union within 24 hours.\n")
+    third = run_audit(paths, db, AuditOptions(jobs=2))
+    assert (third.audited, third.skipped) == (1, len(paths) - 1)
+    after = comparable(ResultsDB(db).records())
+    assert after[changed]["sha256"] != first[changed]["sha256"]
+    assert {p: r for p, r in after.items() if p != changed} == {p: r for p, r in first.items() if p != changed}
+    assert len(after) == len(paths)
+
+
+def test_batch_retry_errors_redoes_only_errors(tree, tmp_path):
+    db = str(tmp_path / "a.sqlite")
+    paths = discover([str(tree)])
+    run_audit(paths, db, AuditOptions(jobs=1))
+    stats = run_audit(paths, db, AuditOptions(jobs=1, retry_errors=True))
+    assert (stats.audited, stats.errors) == (len(BAD_FILES), len(BAD_FILES))
+
+
+def test_batch_duplicate_content_audited_once(tree, tmp_path):
+    original = next(tree.glob("set0/*.txt"))
+    twin = tree / "set0" / ("copy_of_" + original.name)
+    shutil.copy(original, twin)
+    db = str(tmp_path / "a.sqlite")
+    paths = discover([str(tree)])
+    stats = run_audit(paths, db, AuditOptions(jobs=2))
+    records = {r["path"]: r for r in ResultsDB(db).records()}
+    assert stats.duplicates == 1 and len(records) == len(paths)
+    dup = [r for r in records.values() if r.get("duplicate_of")]
+    assert len(dup) == 1
+    other = records[dup[0]["duplicate_of"]]
+    assert dup[0]["report"]["findings"] == other["report"]["findings"]
+    assert {dup[0]["path"], other["path"]} == {str(original), str(twin)}
+
+
+def _slow_or_crashing(task):
+    from checker.batch.worker import audit_one
+
+    name = os.path.basename(task["path"])
+    if name.startswith("crash"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    if name.startswith("slow"):
+        time.sleep(30)
+    return audit_one(task)
+
+
+def test_batch_worker_crash_and_timeout_isolated(tree, tmp_path, monkeypatch):
+    # fork start method: the patched worker function is what the pool's children run
+    monkeypatch.setattr("checker.batch.pool.audit_one", _slow_or_crashing)
+    (tree / "crash_me.txt").write_text("ARTICLE 1\nText.\n")
+    (tree / "slow_me.txt").write_text("ARTICLE 1\nOther text.\n")
+    db = str(tmp_path / "a.sqlite")
+    paths = discover([str(tree)])
+    t0 = time.monotonic()
+    run_audit(paths, db, AuditOptions(jobs=2, timeout=1.5))
+    assert time.monotonic() - t0 < 20
+    records = {Path(r["path"]).name: r for r in ResultsDB(db).records()}
+    assert len(records) == len(paths)
+    assert records["crash_me.txt"]["error"]["code"] == "E211"
+    assert "signal 9" in records["crash_me.txt"]["error"]["message"]
+    assert records["slow_me.txt"]["error"]["code"] == "E212"
+    assert sum(r["status"] == "ok" for r in records.values()) == len(paths) - len(BAD_FILES) - 2
+
+
+def test_batch_file_list_and_glob(tree, tmp_path):
+    listing = tmp_path / "list.txt"
+    wanted = sorted(str(p) for p in tree.glob("set0/*.md"))
+    listing.write_text("# contracts\n" + "\n".join(wanted + [wanted[0], str(tmp_path / "gone.txt")]) + "\n")
+    paths = discover([], from_list=str(listing))
+    assert paths == wanted + [str(tmp_path / "gone.txt")]
+    assert discover([str(tree / "**" / "*.md")]) == wanted
+    run_audit(paths, str(tmp_path / "a.sqlite"), AuditOptions(jobs=1))
+    gone = {r["path"]: r for r in ResultsDB(tmp_path / "a.sqlite").records()}[str(tmp_path / "gone.txt")]
+    assert gone["error"]["code"] == "E201"
+
+
+def test_batch_not_a_database(tmp_path):
+    bogus = tmp_path / "audit.sqlite"
+    bogus.write_text("this is not SQLite" * 100)
+    with pytest.raises(ResultsDatabaseError) as exc:
+        ResultsDB(bogus)
+    assert exc.value.code == "E601"
+
+
+def test_batch_dask_gives_the_same_records(tree, tmp_path):
+    pytest.importorskip("distributed")
+    paths = discover([str(tree)])
+    run_audit(paths, str(tmp_path / "local.sqlite"), AuditOptions(jobs=2))
+    stats = run_audit(paths, str(tmp_path / "dask.sqlite"),
+                      AuditOptions(jobs=1, scheduler="local", dask_processes=False))
+    assert stats.audited == len(paths)
+    assert comparable(ResultsDB(tmp_path / "dask.sqlite").records()) == comparable(ResultsDB(tmp_path / "local.sqlite").records())
+
+
+def test_batch_exports_and_summary(tree, tmp_path):
+    db_path = str(tmp_path / "a.sqlite")
+    paths = discover([str(tree)])
+    run_audit(paths, db_path, AuditOptions(jobs=2))
+    db = ResultsDB(db_path)
+    good = len(paths) - len(BAD_FILES)
+    assert export(db, "jsonl", str(tmp_path / "r.jsonl")) == len(paths)
+    lines = (tmp_path / "r.jsonl").read_text().splitlines()
+    assert sorted(json.loads(ln)["path"] for ln in lines) == sorted(paths)
+    export(db, "csv", str(tmp_path / "docs.csv"))
+    assert len((tmp_path / "docs.csv").read_text().splitlines()) == len(paths) + 1
+    export(db, "csv", str(tmp_path / "prot.csv"), table="protections")
+    export(db, "json", str(tmp_path / "summary.json"))
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert summary == json.loads(json.dumps(audit_summary(db)))
+    assert summary["audited"] == good and summary["errors"] == len(BAD_FILES)
+    for p in summary["protections"]:
+        assert p["matching"] + p["weakened"] + p["missing"] == p["documents"] == good
+    assert len((tmp_path / "prot.csv").read_text().splitlines()) == len(summary["protections"]) + 1
+    if pytest.importorskip("pyarrow"):
+        import pyarrow.parquet as pq
+
+        export(db, "parquet", str(tmp_path / "f.parquet"), table="findings")
+        assert pq.read_table(tmp_path / "f.parquet").num_rows == good * len(summary["protections"])
+    from checker.batch.html import write_report
+
+    write_report(db, str(tmp_path / "r.html"))
+    html = (tmp_path / "r.html").read_text()
+    assert summary["protections"][0]["protection"] in html and "E208" in html and "<script" not in html
+
+
+@pytest.mark.parametrize("args,code", [
+    (["--jobs", "1"], 1),          # the tree has broken files: recorded, exit 1
+    (["--jobs", "1", "--jsonl", "{tmp}/out.jsonl"], 1),
+])
+def test_batch_cli_audit_exit_codes(tree, tmp_path, args, code):
+    from click.testing import CliRunner
+
+    from cli import main
+
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    result = CliRunner().invoke(main, ["audit", str(tree), "--db", str(tmp_path / "a.sqlite"), *args])
+    assert result.exit_code == code, result.output
+    clean = CliRunner().invoke(main, ["audit", str(tree / "set0"), "--db", str(tmp_path / "a.sqlite"), "--jobs", "1"])
+    assert clean.exit_code == 0, clean.output
+    assert CliRunner().invoke(main, ["audit", "--db", str(tmp_path / "b.sqlite")]).exit_code == 2
+    export = CliRunner().invoke(main, ["audit", "export", str(tmp_path / "a.sqlite"), "--format", "csv",
+                                       "-o", str(tmp_path / "d.csv")])
+    assert export.exit_code == 0, export.output
+
+
+def test_batch_sigkill_then_resume_matches_uninterrupted(tmp_path):
+    """A real SIGKILL of a running `clausecheck audit`, then the same command: nothing lost or doubled."""
+    tree = make_tree(tmp_path, copies=8)
+    paths = discover([str(tree)])
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+
+    def audit(db):
+        return [sys.executable, "-c", "import sys; from cli import main; sys.exit(main())",
+                "audit", str(tree), "--db", db, "--jobs", "1", "--no-progress"]
+
+    killed_db = str(tmp_path / "killed.sqlite")
+    proc = subprocess.Popen(audit(killed_db), cwd=REPO, env=env, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    done = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with sqlite3.connect(killed_db) as c:
+                done = c.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        except sqlite3.Error:
+            done = 0
+        if done >= len(BAD_FILES) + 4:  # the broken files come first; kill among real contracts
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the audit finished before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(killed_db) as c:
+        partial = c.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    assert 0 < partial < len(paths)
+    resumed = subprocess.run(audit(killed_db), cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert resumed.returncode == 1, resumed.stderr  # broken files are in the tree
+    assert f"{partial} already done" in resumed.stderr
+    run_audit(paths, str(tmp_path / "clean.sqlite"), AuditOptions(jobs=2))
+    killed = comparable(ResultsDB(killed_db).records())
+    assert sorted(killed) == sorted(paths)
+    assert killed == comparable(ResultsDB(tmp_path / "clean.sqlite").records())
