@@ -179,7 +179,9 @@ def main(argv: list[str] | None = None) -> int:
         "# Ingestion benchmark",
         "",
         f"Run by `benchmarks/ingest_bench.py` on {platform.machine()} {platform.system()}, Python "
-        f"{platform.python_version()}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}. Times are medians "
+        f"{platform.python_version()}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end "
+        f"(other jobs share the machine: absolute times are noisy, ratios less so), {time.strftime('%Y-%m-%d')}. "
+        "Times are medians "
         "of 3 interleaved runs in one process; raw = pypdfium2 `get_text_range()` over every page (PDF) or read+decode (text).",
         "Peak memory = high-water RSS (VmHWM) of a fresh process that imports the ingester and loads the file; "
         "imports alone take about " + (f"{rows[-1].get('base_mb', 0):.0f}" if rows else "?") + " MB. For text files "
