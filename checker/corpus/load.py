@@ -50,7 +50,7 @@ ELEMENT_KEYS = {
 PARAMETER_KEYS = {"name": (str, True), "unit": (str, True), "model": ((int, float), True),
                   "better": (str, True), "required": (bool, True), "cues": (list, False),
                   "note": (str, False)}
-SCOPE_KEYS = {"requires": (list, True), "expected": (str, True), "explain": (str, True)}
+SCOPE_KEYS = {"requires": (list, True), "expected": (str, True), "explain": (str, True), "kind": (str, False)}
 NARROWING_KEYS = {"detect": (list, True), "found": (str, True), "explain": (str, True)}
 REVERSAL_KEYS = {"detect": (list, True), "explain": (str, True)}
 EXAMPLE_KEYS = {"text": (str, True), "status": (str, True), "deviations": (list, False),
@@ -226,8 +226,11 @@ def _load_protection(path: Path, data, concepts, catalog, builtin: bool, problem
         scope = []
         for j, s in enumerate(raw.get("scope", [])):
             if _check_keys(s, SCOPE_KEYS, path, f"{where}.scope[{j}]", problems):
+                kind = s.get("kind", "scope")
+                if kind not in ("scope", "missing_element"):
+                    problems.add(path, s.line_of("kind"), "scope kind must be 'scope' or 'missing_element'")
                 scope.append(ScopeCheck(_detector(s["requires"], path, s.line_of("requires"), concepts, problems,
-                                                  f"{where}.scope.requires"), s["expected"], s["explain"]))
+                                                  f"{where}.scope.requires"), s["expected"], s["explain"], kind))
         narrowing = []
         for j, s in enumerate(raw.get("narrowing", [])):
             if _check_keys(s, NARROWING_KEYS, path, f"{where}.narrowing[{j}]", problems):

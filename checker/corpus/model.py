@@ -34,6 +34,7 @@ class ScopeCheck:
     requires: Detector  # every group must occur in the element's passage
     expected: str
     explain: str
+    kind: str = "scope"  # or missing_element, when the absent words are a part of the duty itself
 
 
 @dataclass(frozen=True)

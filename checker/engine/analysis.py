@@ -13,6 +13,7 @@ import re
 from checker.document import Section
 from checker.engine import language
 from checker.engine.language import normalize
+from checker.engine.noncontract import blank, non_contract_spans
 from checker.engine.segment import Unit, split_units
 from checker.nlp import lemma_tokens
 
@@ -32,7 +33,7 @@ class Analysis:
 
     @classmethod
     def build(cls, document: Document, index: ConceptIndex) -> "Analysis":
-        units = split_units(document.text)
+        units = split_units(blank(document.text, non_contract_spans(document.text)))
         surfaces = [normalize(u.text) for u in units]
         lemmas = lemma_tokens([u.text for u in units])
         return cls(document, units, surfaces, UnitMatcher(index, surfaces, lemmas))
@@ -57,10 +58,14 @@ class Analysis:
     def passage(self, unit: int) -> frozenset[int]:
         u = self.units[unit]
         section = self.document.section_at(u.start)
-        while section is not None:
-            if section.end - section.start <= PASSAGE_MAX_CHARS:
-                return frozenset(self.units_between(section.start, section.end)) | {unit}
-            break
+        best = None
+        # The largest enclosing section that is still short: a list item "(b)" reads with its
+        # siblings "(a)" and "(c)" of the same provision.
+        while section is not None and section.end - section.start <= PASSAGE_MAX_CHARS:
+            best = section
+            section = self.document.sections[section.parent] if section.parent is not None else None
+        if best is not None:
+            return frozenset(self.units_between(best.start, best.end)) | {unit}
         lo, hi = max(0, unit - WINDOW), min(len(self.units), unit + WINDOW + 1)
         return frozenset(range(lo, hi))
 

@@ -16,6 +16,8 @@ from checker.result import Deviation, ElementState, Evidence, Finding
 # states an element best: the candidate with the fewest, least serious deviations wins.
 _WEIGHT = {"reversed": 5, "modality": 3, "discretion": 3, "missing_element": 3, "scope": 2,
            "parameter": 2, "hedge": 2}
+# Weakenings that reach an element from another sentence of the same provision.
+_CARRIED = ("modality", "hedge", "discretion")
 # A number counts for a parameter only this close to one of its cue words (characters).
 CUE_DISTANCE = 140
 
@@ -105,7 +107,7 @@ def _assess(el: Element, a: Analysis, unit: int) -> Candidate:
             devs.append(Deviation("scope", el.index, n.explain, n.found))
     for s in el.scope:
         if not a.matcher.groups_in(s.requires, passage | {unit}):
-            devs.append(Deviation("scope", el.index, s.explain, None, s.expected))
+            devs.append(Deviation(s.kind, el.index, s.explain, None, s.expected))
     for p in el.parameters:
         devs.extend(_parameter(p, el, a, unit, passage))
     sim = fuzz.token_set_ratio(text, el.description.lower())
@@ -141,6 +143,17 @@ def evaluate_element(el: Element, a: Analysis, anchor=()) -> ElementResult:
     best = min(cands, key=lambda c: c.cost)
     if reversal is not None and not best.reversed:
         best = reversal
+    elif not best.reversed:
+        # One provision often states an element over several sentences ("... shall reinstate the
+        # employee. Reinstatement is subject to the Hotel's judgment ..."): a weakening in another
+        # sentence of the same passage that also states the element weakens it too.
+        passage = a.passage(best.unit)
+        for c in cands:
+            if c is not best and c.unit in passage:
+                for d in c.deviations:
+                    if d.kind in _CARRIED and all(d.found != x.found for x in best.deviations):
+                        best.deviations.append(d)
+                        best.extra_units.append(c.unit)
     return ElementResult(el, best, True)
 
 

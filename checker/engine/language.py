@@ -62,7 +62,8 @@ _DISCRETION = [
     re.compile(r"\bto the extent (?:permitted|allowed|authorized|consistent with|required) by (?:applicable )?"
                r"(?:law|statute|regulation)s?\b(?! to)"),
     re.compile(r"\bto the extent (?:permitted|allowed) under\b"),
-    re.compile(r"\bas (?:permitted|allowed|authorized) (?:by|under) (?:applicable )?(?:law|statute)\b"),
+    re.compile(r"\b(?:as|where|when|if|insofar as) (?:otherwise )?(?:permitted|allowed|authorized|not prohibited) "
+               r"(?:by|under) (?:applicable )?(?:federal |state )?(?:law|statute)s?\b"),
     re.compile(r"\bsubject to (?:the [\w-]+'s )?(?:operational|business|staffing|scheduling|production) "
                r"(?:needs|requirements|necessity|considerations)\b"),
     re.compile(r"\bsubject to (?:management|the [\w-]+'s) (?:approval|rights?)\b"),

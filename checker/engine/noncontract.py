@@ -1,0 +1,48 @@
+"""Text that is in the file but is not contract language: struck (withdrawn) redline text, cover
+memos and negotiators' notes. Only contract language addresses a protection (LABELS.md), so this
+text is blanked out (same length, offsets unchanged) before sentences are found."""
+from __future__ import annotations
+
+import re
+
+_STRUCK = re.compile(r"~~.+?~~|<(?:del|s|strike)\b[^>]*>.*?</(?:del|s|strike)>", re.S | re.I)
+_MEMO_START = re.compile(
+    r"^[ \t>*_#]*(?:cover (?:note|memo(?:randum)?|letter)|transmittal (?:note|memo)|"
+    r"negotiator'?s'? (?:note|memo|comment)s?|bargaining notes?|explanatory (?:note|memo))\b.*$|"
+    r"^.*\bnot (?:a )?part of (?:the|this) (?:proposal|agreement|contract|tentative agreement)\b.*$",
+    re.I | re.M)
+_MEMO_END = re.compile(
+    r"^\s*(?:[=\-_*~]{3,}\s*$|#*\s*(?:article|section|appendix|side letter|letter of|memorandum of|§)\b|"
+    r"#*\s*\d+(?:\.\d+)+\s+\S|#+\s)", re.I | re.M)
+_RULE = re.compile(r"[=\-_*~]{3,}")
+_NOTE = re.compile(r"^[ \t>*_\[]*(?:note|comment|drafting note|union note|employer note)\b[^\n]*"
+                   r"(?:\n(?![ \t]*\n)[^\n]*)*", re.I | re.M)
+_NOTE_VOICE = re.compile(r"\b(?:we|our|us|negotiat\w*|withdrawn|across the table|proposal|agreed to|"
+                         r"caucus|tentative(?:ly)? agreed)\b", re.I)
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span replaced by spaces (newlines kept, so lines stay where they were)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        for i in range(a, b):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def non_contract_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _STRUCK.finditer(text)]
+    for m in _MEMO_START.finditer(text):
+        before = text[:m.start()].rstrip().rsplit("\n", 1)[-1].strip()
+        if _RULE.fullmatch(before):  # a memo boxed between rules ends at the closing rule
+            end = re.compile(rf"^\s*{re.escape(before[0])}{{3,}}\s*$", re.M).search(text, m.end())
+        else:
+            end = _MEMO_END.search(text, m.end())
+        spans.append((m.start(), end.start() if end else len(text)))
+    for m in _NOTE.finditer(text):
+        if _NOTE_VOICE.search(m.group(0)):
+            spans.append((m.start(), m.end()))
+    return sorted(spans)
