@@ -391,5 +391,51 @@ def audit_report(db_path, output) -> None:
     click.echo(f"wrote {output}", err=True)
 
 
+COMPARE_FORMATS = ["text", "json", "html", "markdown", "github"]
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=str))
+@click.argument("new", type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(COMPARE_FORMATS), default="text", show_default=True)
+@click.option("--output", "-o", default=None, type=click.Path(dir_okay=False, path_type=str),
+              help="write the comparison to this file instead of stdout")
+@click.option("--select", multiple=True, help="only these protection ids or categories (comma-separated, repeatable)")
+@click.option("--ignore", multiple=True, help="leave out these protection ids or categories (comma-separated, repeatable)")
+@click.option("--corpus", "corpus_dir", default=None, type=click.Path(file_okay=False, path_type=str),
+              help="a clause pack folder to use instead of (or extending) the built-in one")
+@click.option("--config", "config_file", default=None, type=click.Path(dir_okay=False, path_type=str),
+              help="use this .clausecheck.toml / pyproject.toml instead of searching up from here")
+@click.option("--password", default=None, help="password of encrypted PDFs")
+@click.option("--quiet", "-q", is_flag=True, help="only the regressions")
+def compare(old: str, new: str, fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+            corpus_dir: str | None, config_file: str | None, password: str | None, quiet: bool) -> None:
+    """Compare two versions of a contract (e.g. the current agreement and the employer's counter).
+
+    Per protection: the status in OLD and NEW and whether it regressed, improved or is unchanged.
+    Exit 0: no regression; 1: at least one regression; 2: a usage, configuration, corpus or input error."""
+    from checker import formats
+
+    def work():
+        from checker.api import check_file, default_corpus
+        from checker.compare import compare as compare_reports
+        from checker.config import load_config
+        from checker.corpus import load_corpus
+
+        config = load_config(config_file)
+        directory = corpus_dir or config.corpus
+        corpus = load_corpus(directory) if directory else default_corpus()
+        config.validate(corpus)
+        policy = config.policy(select=_split(select), ignore=_split(ignore))
+        policy.validate(corpus)
+        reports = [policy.apply(check_file(p, corpus, password=password)) for p in (old, new)]
+        return compare_reports(*reports)
+
+    comparison = run_guarded(work)
+    options = formats.Options(color=_colour(output) and fmt == "text", quiet=quiet)
+    _emit(formats.FORMATTERS[fmt].render_comparison(comparison, options), output)
+    sys.exit(EXIT_FINDINGS if comparison.regressions else EXIT_OK)
+
+
 if __name__ == "__main__":
     sys.exit(main())
