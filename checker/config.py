@@ -121,8 +121,9 @@ def parse_config(p: Path) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"at line (\d+)", str(exc))
-        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise ConfigError(f"invalid TOML: {msg}", path=f"{p}:{m.group(1) if m else 1}",
+        line = int(m.group(1)) if m else max(1, len(text.splitlines()))  # "at end of document"
+        msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        raise ConfigError(f"invalid TOML: {msg}", path=f"{p}:{line}",
                           hint="fix the syntax; see docs/ci.md for an example") from exc
     cfg = Config(path=p, lines=text.splitlines())
     if p.name == "pyproject.toml":
