@@ -52,9 +52,22 @@ def comparable(records) -> dict:
     return out
 
 
+FROZEN: dict[str, str] = {}
+
+
+def opts(**kw) -> AuditOptions:
+    return AuditOptions(corpus_dir=FROZEN["corpus"], **kw)
+
+
 @pytest.fixture(scope="session", autouse=True)
-def warm_engine():
-    """Load the engine once in the test process: forked pool workers inherit it."""
+def frozen_corpus(tmp_path_factory):
+    """A copy of the built-in corpus: others edit clause_corpus/ while tests run, and a corpus
+    change between two runs rightly means "audit everything again"."""
+    from checker.corpus import BUILTIN_DIR
+    from checker.batch.worker import corpus_for
+
+    FROZEN["corpus"] = str(shutil.copytree(BUILTIN_DIR, tmp_path_factory.mktemp("corpus") / "pack"))
+    corpus_for(FROZEN["corpus"])  # load once here: forked pool workers inherit it
     from checker.api import check_text
 
     check_text("ARTICLE 1\nThe Employer shall notify the Union.")
@@ -67,7 +80,7 @@ def tree(tmp_path):
 
 def test_batch_one_record_per_input(tree, tmp_path):
     paths = discover([str(tree)])
-    stats = run_audit(paths, str(tmp_path / "a.sqlite"), AuditOptions(jobs=2))
+    stats = run_audit(paths, str(tmp_path / "a.sqlite"), opts(jobs=2))
     records = list(ResultsDB(tmp_path / "a.sqlite").records())
     assert sorted(r["path"] for r in records) == sorted(paths)
     assert stats.audited == len(paths) and stats.errors == len(BAD_FILES)
@@ -80,7 +93,7 @@ def test_batch_one_record_per_input(tree, tmp_path):
 
 @pytest.mark.parametrize("name,data,code", BAD_FILES)
 def test_batch_bad_file_recorded_with_code(tree, tmp_path, name, data, code):
-    run_audit(discover([str(tree)]), str(tmp_path / "a.sqlite"), AuditOptions(jobs=1))
+    run_audit(discover([str(tree)]), str(tmp_path / "a.sqlite"), opts(jobs=1))
     rec = {Path(r["path"]).name: r for r in ResultsDB(tmp_path / "a.sqlite").records()}[name]
     assert rec["status"] == "error"
     assert rec["error"]["code"] == code
@@ -90,13 +103,13 @@ def test_batch_bad_file_recorded_with_code(tree, tmp_path, name, data, code):
 def test_batch_resume_skips_finished_and_redoes_changed(tree, tmp_path):
     db = str(tmp_path / "a.sqlite")
     paths = discover([str(tree)])
-    run_audit(paths, db, AuditOptions(jobs=2))
+    run_audit(paths, db, opts(jobs=2))
     first = comparable(ResultsDB(db).records())
-    again = run_audit(paths, db, AuditOptions(jobs=2))
+    again = run_audit(paths, db, opts(jobs=2))
     assert (again.audited, again.skipped) == (0, len(paths))
     changed = next(p for p in paths if p.endswith(".md"))
     Path(changed).write_text("ARTICLE 9 IMMIGRATION\nThe Employer shall notify the Union within 24 hours.\n")
-    third = run_audit(paths, db, AuditOptions(jobs=2))
+    third = run_audit(paths, db, opts(jobs=2))
     assert (third.audited, third.skipped) == (1, len(paths) - 1)
     after = comparable(ResultsDB(db).records())
     assert after[changed]["sha256"] != first[changed]["sha256"]
@@ -107,8 +120,8 @@ def test_batch_resume_skips_finished_and_redoes_changed(tree, tmp_path):
 def test_batch_retry_errors_redoes_only_errors(tree, tmp_path):
     db = str(tmp_path / "a.sqlite")
     paths = discover([str(tree)])
-    run_audit(paths, db, AuditOptions(jobs=1))
-    stats = run_audit(paths, db, AuditOptions(jobs=1, retry_errors=True))
+    run_audit(paths, db, opts(jobs=1))
+    stats = run_audit(paths, db, opts(jobs=1, retry_errors=True))
     assert (stats.audited, stats.errors) == (len(BAD_FILES), len(BAD_FILES))
 
 
@@ -118,7 +131,7 @@ def test_batch_duplicate_content_audited_once(tree, tmp_path):
     shutil.copy(original, twin)
     db = str(tmp_path / "a.sqlite")
     paths = discover([str(tree)])
-    stats = run_audit(paths, db, AuditOptions(jobs=2))
+    stats = run_audit(paths, db, opts(jobs=2))
     records = {r["path"]: r for r in ResultsDB(db).records()}
     assert stats.duplicates == 1 and len(records) == len(paths)
     dup = [r for r in records.values() if r.get("duplicate_of")]
@@ -147,7 +160,7 @@ def test_batch_worker_crash_and_timeout_isolated(tree, tmp_path, monkeypatch):
     db = str(tmp_path / "a.sqlite")
     paths = discover([str(tree)])
     t0 = time.monotonic()
-    run_audit(paths, db, AuditOptions(jobs=2, timeout=1.5))
+    run_audit(paths, db, opts(jobs=2, timeout=1.5))
     assert time.monotonic() - t0 < 20
     records = {Path(r["path"]).name: r for r in ResultsDB(db).records()}
     assert len(records) == len(paths)
@@ -164,7 +177,7 @@ def test_batch_file_list_and_glob(tree, tmp_path):
     paths = discover([], from_list=str(listing))
     assert paths == wanted + [str(tmp_path / "gone.txt")]
     assert discover([str(tree / "**" / "*.md")]) == wanted
-    run_audit(paths, str(tmp_path / "a.sqlite"), AuditOptions(jobs=1))
+    run_audit(paths, str(tmp_path / "a.sqlite"), opts(jobs=1))
     gone = {r["path"]: r for r in ResultsDB(tmp_path / "a.sqlite").records()}[str(tmp_path / "gone.txt")]
     assert gone["error"]["code"] == "E201"
 
@@ -180,9 +193,9 @@ def test_batch_not_a_database(tmp_path):
 def test_batch_dask_gives_the_same_records(tree, tmp_path):
     pytest.importorskip("distributed")
     paths = discover([str(tree)])
-    run_audit(paths, str(tmp_path / "local.sqlite"), AuditOptions(jobs=2))
+    run_audit(paths, str(tmp_path / "local.sqlite"), opts(jobs=2))
     stats = run_audit(paths, str(tmp_path / "dask.sqlite"),
-                      AuditOptions(jobs=1, scheduler="local", dask_processes=False))
+                      opts(jobs=1, scheduler="local", dask_processes=False))
     assert stats.audited == len(paths)
     assert comparable(ResultsDB(tmp_path / "dask.sqlite").records()) == comparable(ResultsDB(tmp_path / "local.sqlite").records())
 
@@ -190,7 +203,7 @@ def test_batch_dask_gives_the_same_records(tree, tmp_path):
 def test_batch_exports_and_summary(tree, tmp_path):
     db_path = str(tmp_path / "a.sqlite")
     paths = discover([str(tree)])
-    run_audit(paths, db_path, AuditOptions(jobs=2))
+    run_audit(paths, db_path, opts(jobs=2))
     db = ResultsDB(db_path)
     good = len(paths) - len(BAD_FILES)
     assert export(db, "jsonl", str(tmp_path / "r.jsonl")) == len(paths)
@@ -228,9 +241,10 @@ def test_batch_cli_audit_exit_codes(tree, tmp_path, args, code):
     from cli import main
 
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
-    result = CliRunner().invoke(main, ["audit", str(tree), "--db", str(tmp_path / "a.sqlite"), *args])
+    result = CliRunner().invoke(main, ["audit", str(tree), "--db", str(tmp_path / "a.sqlite"), "--corpus", FROZEN["corpus"], *args])
     assert result.exit_code == code, result.output
-    clean = CliRunner().invoke(main, ["audit", str(tree / "set0"), "--db", str(tmp_path / "a.sqlite"), "--jobs", "1"])
+    clean = CliRunner().invoke(main, ["audit", str(tree / "set0"), "--db", str(tmp_path / "a.sqlite"), "--jobs", "1",
+                                      "--corpus", FROZEN["corpus"]])
     assert clean.exit_code == 0, clean.output
     assert CliRunner().invoke(main, ["audit", "--db", str(tmp_path / "b.sqlite")]).exit_code == 2
     export = CliRunner().invoke(main, ["audit", "export", str(tmp_path / "a.sqlite"), "--format", "csv",
@@ -246,7 +260,7 @@ def test_batch_sigkill_then_resume_matches_uninterrupted(tmp_path):
 
     def audit(db):
         return [sys.executable, "-c", "import sys; from cli import main; sys.exit(main())",
-                "audit", str(tree), "--db", db, "--jobs", "1", "--no-progress"]
+                "audit", str(tree), "--db", db, "--jobs", "1", "--no-progress", "--corpus", FROZEN["corpus"]]
 
     killed_db = str(tmp_path / "killed.sqlite")
     proc = subprocess.Popen(audit(killed_db), cwd=REPO, env=env, start_new_session=True,
@@ -271,7 +285,7 @@ def test_batch_sigkill_then_resume_matches_uninterrupted(tmp_path):
     resumed = subprocess.run(audit(killed_db), cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert resumed.returncode == 1, resumed.stderr  # broken files are in the tree
     assert f"{partial} already done" in resumed.stderr
-    run_audit(paths, str(tmp_path / "clean.sqlite"), AuditOptions(jobs=2))
+    run_audit(paths, str(tmp_path / "clean.sqlite"), opts(jobs=2))
     killed = comparable(ResultsDB(killed_db).records())
     assert sorted(killed) == sorted(paths)
     assert killed == comparable(ResultsDB(tmp_path / "clean.sqlite").records())

@@ -34,3 +34,20 @@ class ResultsDatabaseError(ClausecheckError):
     """The audit results database cannot be opened or written (not ours, locked, disk full)."""
 
     code = "E601"
+
+
+class WorkerCorpusError(ClausecheckError):
+    """A worker could not load the audit's clause corpus (or loaded a different one): stop the run.
+
+    Carries the worker's own coded line unchanged, so the CLI prints it once."""
+
+    code = "E101"
+
+    def __init__(self, message: str):
+        self.message = message
+        self.problems = [message]
+        self.code = message.split(" ", 1)[0] if message[:1] == "E" else self.code
+        Exception.__init__(self, message)
+
+    def line(self) -> str:
+        return self.message

@@ -6,11 +6,11 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from checker.batch.errors import UnreadableFileError
+from checker.batch.errors import UnreadableFileError, WorkerCorpusError
 from checker.batch.inputs import file_sha256
 from checker.batch.store import ResultsDB
 from checker.batch.worker import base_record, error_record, make_task
-from checker.errors import CorpusError, MissingFileError
+from checker.errors import MissingFileError
 from checker.ingest import Limits
 
 
@@ -119,7 +119,7 @@ def run_audit(paths: list[str], db_path: str, options: AuditOptions | None = Non
     def on_result(rec: dict) -> None:
         err = rec.get("error") or {}
         if str(err.get("code", "")).startswith("E1"):  # the corpus, not the document: stop the run
-            raise CorpusError([err["message"]], path=corpus_dir)
+            raise WorkerCorpusError(err["message"])
         settle(rec)
         for other in waiting.pop(rec["sha256"], []):
             settle(_as_duplicate(rec, other), duplicate_of=rec["path"])

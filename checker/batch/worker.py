@@ -58,7 +58,8 @@ def audit_one(task: dict) -> dict:
             from checker.errors import CorpusError
 
             raise CorpusError([f"the clause corpus on this worker (sha256 {corpus.sha256[:12]}) differs from "
-                               f"the audit's ({task['corpus_sha256'][:12]})"], path=task["corpus_dir"])
+                               f"the audit's ({task['corpus_sha256'][:12]}); it changed during the run or the "
+                               "worker sees other files"], path=task["corpus_dir"])
         report = check_file(task["path"], corpus, limits=Limits(**task["limits"]))
         if report.document.get("sha256") != task["sha256"]:
             raise FileChangedError("file changed while it was being audited", path=task["path"],
