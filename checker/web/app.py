@@ -228,6 +228,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                         samesite="strict", secure=request.url.scheme == "https", path="/")
         return resp
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon():
+        return RedirectResponse("/static/favicon.svg", status_code=301)
+
     @app.get("/docs", include_in_schema=False)
     async def docs_page(request: Request):
         return page(request, "docs.html", spec=app.openapi())

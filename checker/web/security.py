@@ -20,7 +20,9 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    # Not "no-referrer": with it Chromium sends `Origin: null` on the page's own form posts, and
+    # the same-origin check could not tell them from a sandboxed attacker frame.
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
@@ -29,7 +31,7 @@ SECURITY_HEADERS = [
     (b"cache-control", b"no-store"),
 ]
 # Reached without a token: the load balancer's probe, the login form and what it needs to render.
-PUBLIC_PATHS = ("/healthz", "/api/v1/health", "/login", "/static/")
+PUBLIC_PATHS = ("/healthz", "/api/v1/health", "/login", "/static/", "/favicon.ico")
 
 
 class SecurityHeaders:

@@ -1,0 +1,149 @@
+"""The real pages in headless Chromium (Debian's /usr/bin/chromium driven by Playwright).
+
+Screenshots go to $CLAUSECHECK_ARTIFACTS (default: a pytest temp dir named web-artifacts).
+In CI (CI=true) a missing browser is a failure, never a skip."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from checker.api import check_file
+
+CHROMIUM = os.environ.get("CLAUSECHECK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "hotel-counterproposal.txt"
+OLD_DRAFT = "ARTICLE 1 WAGES\nThe Employer shall pay wages every two weeks.\n"
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run in CI: {reason} (.ci/run installs chromium)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        _unavailable(f"{CHROMIUM} not found (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from checker.web import Settings, create_app
+    from web_server import LiveServer
+
+    root = tmp_path_factory.mktemp("uploads")
+    with LiveServer(create_app(Settings(upload_root=str(root)))) as s:
+        s.upload_root = root
+        yield s
+
+
+@pytest.fixture(scope="module")
+def artifacts(tmp_path_factory) -> Path:
+    d = Path(os.environ["CLAUSECHECK_ARTIFACTS"]) if os.environ.get("CLAUSECHECK_ARTIFACTS") \
+        else tmp_path_factory.mktemp("web-artifacts")
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    pg = context.new_page()
+    problems = []
+    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: problems.append(str(e)))
+    pg.problems = problems
+    yield pg
+    context.close()
+
+
+def _statuses(pg) -> list[str]:
+    return pg.locator("#findings > li").evaluate_all("els => els.map(e => e.dataset.status)")
+
+
+def test_web_e2e_upload_with_file_picker_shows_statuses(page, server, artifacts):
+    expected = check_file(EXAMPLE).to_dict()
+    page.goto(server.url + "/")
+    page.screenshot(path=str(artifacts / "upload.png"), full_page=True)
+    page.set_input_files("#file", str(EXAMPLE))
+    assert "hotel-counterproposal.txt" in page.locator("[data-chosen]").inner_text()
+    page.click("button[type=submit]")
+    page.wait_for_selector("#summary")
+    for status in ("matching", "weakened", "missing"):
+        assert int(page.locator(f'[data-count="{status}"]').inner_text()) == expected["summary"][status]
+    assert _statuses(page) == [f["status"] for f in expected["findings"]]
+    page.screenshot(path=str(artifacts / "report.png"), full_page=True)
+    assert page.problems == []  # no CSP violations, no script errors
+    assert os.listdir(server.upload_root) == []
+
+
+def test_web_e2e_drag_and_drop(page, server, artifacts):
+    page.goto(server.url + "/")
+    data = page.evaluate_handle("""(text) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], "dropped-draft.txt", {type: "text/plain"}));
+        return dt;
+    }""", EXAMPLE.read_text())
+    page.dispatch_event("[data-drop]", "dragover", {"dataTransfer": data})
+    page.dispatch_event("[data-drop]", "drop", {"dataTransfer": data})
+    assert "dropped-draft.txt" in page.locator("[data-chosen]").inner_text()
+    page.screenshot(path=str(artifacts / "dropped.png"))
+    page.click("button[type=submit]")
+    page.wait_for_selector("#summary")
+    assert "dropped-draft.txt" in page.locator("h1").inner_text()
+    assert page.problems == []
+
+
+def test_web_e2e_upload_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    try:
+        pg.goto(server.url + "/")
+        pg.set_input_files("#file", str(EXAMPLE))
+        pg.click("button[type=submit]")
+        pg.wait_for_selector("#summary")
+        assert pg.locator("#findings > li").count() == len(check_file(EXAMPLE).findings)
+    finally:
+        context.close()
+
+
+def test_web_e2e_compare_two_drafts(page, server, artifacts, tmp_path):
+    old = tmp_path / "current-contract.txt"
+    old.write_text(OLD_DRAFT)
+    after = check_file(EXAMPLE).to_dict()
+    page.goto(server.url + "/compare")
+    page.set_input_files("#before", str(old))
+    page.set_input_files("#after", str(EXAMPLE))
+    page.screenshot(path=str(artifacts / "compare-form.png"))
+    page.click("button[type=submit]")
+    page.wait_for_selector("#changes")
+    rows = page.locator("#changes tbody tr").evaluate_all(
+        "els => els.map(e => [e.dataset.protection, e.dataset.change])")
+    want = [[f["protection"], "unchanged" if f["status"] == "missing" else "improved"] for f in after["findings"]]
+    assert rows == want
+    improved = sum(1 for _, c in want if c == "improved")
+    assert int(page.locator('[data-count="improved"]').inner_text()) == improved
+    page.screenshot(path=str(artifacts / "compare.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_web_e2e_error_page_for_unsupported_file(page, server, tmp_path):
+    bad = tmp_path / "photo.pdf"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    page.goto(server.url + "/")
+    page.set_input_files("#file", str(bad))
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    assert "E202" in page.locator(".error").inner_text()
