@@ -5,23 +5,21 @@ from repeated edge lines across pages instead, which needs no coordinates.
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
-import tempfile
 
 from checker.errors import (
     CorruptDocumentError,
     EncryptedDocumentError,
-    OCRUnavailableError,
     ScannedDocumentError,
 )
 from checker.ingest.cleanup import Cleaned, clean_pages
 from checker.ingest.limits import Deadline
+from checker.ingest.ocr import run_ocr
 
 OCR_HINT = (
     "run with --ocr; it needs `pip install 'clausecheck[ocr]'` and the Debian packages "
-    "tesseract-ocr and ghostscript"
+    "tesseract-ocr, tesseract-ocr-eng and ghostscript"
 )
 
 
@@ -99,37 +97,28 @@ def read_pdf(path: str, *, password: str | None, ocr: bool, deadline: Deadline) 
             raise ScannedDocumentError(
                 f"no page of {n} has a text layer; it looks scanned", path=path, hint=OCR_HINT
             )
-        ocr_path = run_ocr(path, password, deadline)
-        try:
-            pages, image_only, n = extract_pages(ocr_path, None, deadline)
-        finally:
-            shutil.rmtree(os.path.dirname(ocr_path), ignore_errors=True)
+        pages, n = _ocr_and_extract(path, password, deadline, None)
         warnings.append(f"text was produced by OCR ({n} pages); check quotations against the original")
+    elif image_only and ocr:
+        pages, n = _ocr_and_extract(path, password, deadline, image_only)
+        warnings.append(f"page(s) {_list_pages(image_only)} were read by OCR; check quotations against the original")
     elif image_only:
-        listed = ", ".join(map(str, image_only[:20])) + (" …" if len(image_only) > 20 else "")
         warnings.append(
-            f"page(s) {listed} have no text layer (image only); their text is missing"
-            + ("" if ocr else "; run with --ocr to read them")
+            f"page(s) {_list_pages(image_only)} have no text layer (image only); their text is missing"
+            "; run with --ocr to read them"
         )
     return clean_pages(pages, paged=True), n, warnings
 
 
-def run_ocr(path: str, password: str | None, deadline: Deadline) -> str:
-    """OCR into a temporary PDF with a text layer; returns its path (caller removes the dir)."""
-    if importlib.util.find_spec("ocrmypdf") is None or shutil.which("tesseract") is None:
-        raise OCRUnavailableError(
-            "OCR was requested but ocrmypdf/Tesseract are not installed", path=path,
-            hint="pip install 'clausecheck[ocr]' and apt-get install tesseract-ocr ghostscript",
-        )
-    import ocrmypdf
+def _list_pages(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers[:20])) + (" …" if len(numbers) > 20 else "")
 
-    tmp = tempfile.mkdtemp(prefix="clausecheck-ocr-")
-    out = os.path.join(tmp, "ocr.pdf")
-    remaining = max(1.0, deadline.expires - __import__("time").monotonic())
+
+def _ocr_and_extract(path: str, password: str | None, deadline: Deadline, only: list[int] | None):
+    """OCR (all image-only pages, or just `only`), read the result's text layer, remove the temp dir."""
+    ocr_path = run_ocr(path, password, deadline, pages=only) if only else run_ocr(path, password, deadline)
     try:
-        ocrmypdf.ocr(path, out, force_ocr=True, progress_bar=False, output_type="pdf", tesseract_timeout=remaining)
-    except Exception as exc:  # ocrmypdf raises many types; all mean "could not OCR"
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise CorruptDocumentError(f"OCR failed ({type(exc).__name__}: {exc})", path=path,
-                                   hint="check the OCR installation or the scan") from None
-    return out
+        pages, _, n = extract_pages(ocr_path, None, deadline)
+    finally:
+        shutil.rmtree(os.path.dirname(ocr_path), ignore_errors=True)
+    return pages, n
