@@ -84,7 +84,7 @@ def test_web_e2e_upload_with_file_picker_shows_statuses(page, server, artifacts)
     for status in ("matching", "weakened", "missing"):
         assert int(page.locator(f'[data-count="{status}"]').inner_text()) == expected["summary"][status]
     assert _statuses(page) == [f["status"] for f in expected["findings"]]
-    page.screenshot(path=str(artifacts / "report.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "report.png"))
     assert page.problems == []  # no CSP violations, no script errors
     assert os.listdir(server.upload_root) == []
 
@@ -135,7 +135,7 @@ def test_web_e2e_compare_two_drafts(page, server, artifacts, tmp_path):
     assert rows == want
     improved = sum(1 for _, c in want if c == "improved")
     assert int(page.locator('[data-count="improved"]').inner_text()) == improved
-    page.screenshot(path=str(artifacts / "compare.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "compare.png"))
     assert page.problems == []
 
 
