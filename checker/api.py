@@ -35,12 +35,14 @@ def document_from_text(text: str, *, path: str = "<text>", markdown: bool = Fals
     return doc
 
 
-def check_document(document: Document, corpus: Corpus | None = None) -> Report:
+def check_document(document: Document, corpus: Corpus | None = None, *, router: bool = False) -> Report:
+    """Check an ingested document. `router` also vets candidates with the trained classifier in
+    models/router (off by default: it lowers development-set macro-F1, see models/README.md)."""
     from checker.engine import evaluate
 
     corpus = corpus or default_corpus()
     t0 = time.perf_counter()
-    findings = evaluate(document, corpus)
+    findings = evaluate(document, corpus, router=router)
     return Report(
         tool=dict(TOOL),
         corpus={"name": corpus.name, "version": corpus.version, "sha256": corpus.sha256},

@@ -19,7 +19,10 @@ def concept_index(corpus: Corpus) -> ConceptIndex:
     return idx
 
 
-def evaluate(document: Document, corpus: Corpus) -> list[Finding]:
-    """One finding per protection of the corpus, in corpus (catalog) order."""
-    analysis = Analysis.build(document, concept_index(corpus))
+def evaluate(document: Document, corpus: Corpus, *, router: bool = False) -> list[Finding]:
+    """One finding per protection of the corpus, in corpus (catalog) order. With `router`, the
+    trained sentence classifier in models/router also vets each candidate sentence."""
+    from checker.engine.router import Router
+
+    analysis = Analysis.build(document, concept_index(corpus), Router() if router else None)
     return [grade(p, analysis) for p in corpus.protections]

@@ -30,13 +30,14 @@ class Analysis:
     units: list[Unit]
     surfaces: list[str]
     matcher: UnitMatcher
+    router: object | None = None  # checker.engine.router.Router when the trained router is on
 
     @classmethod
-    def build(cls, document: Document, index: ConceptIndex) -> "Analysis":
+    def build(cls, document: Document, index: ConceptIndex, router=None) -> "Analysis":
         units = split_units(blank(document.text, non_contract_spans(document.text)))
         surfaces = [normalize(u.text) for u in units]
         lemmas = lemma_tokens([u.text for u in units])
-        return cls(document, units, surfaces, UnitMatcher(index, surfaces, lemmas))
+        return cls(document, units, surfaces, UnitMatcher(index, surfaces, lemmas), router)
 
     @cached_property
     def _starts(self) -> list[int]:

@@ -124,11 +124,15 @@ def _context_ok(el: Element, anchor, a: Analysis, unit: int) -> bool:
     return True
 
 
-def evaluate_element(el: Element, a: Analysis, anchor=()) -> ElementResult:
+def evaluate_element(el: Element, a: Analysis, anchor=(), pid: str = "") -> ElementResult:
     units: set[int] = set()
     for det in el.detect:
         units |= a.matcher.detector(det)
     units = {u for u in units if u not in a.excluded and _context_ok(el, anchor, a, u)}
+    if a.router is not None and pid:
+        from checker.engine.router import VETO_BELOW
+
+        units = {u for u in units if a.router.scores(u, a.units[u].text).get(pid, 1.0) >= VETO_BELOW}
     cands = [_assess(el, a, u) for u in sorted(units)]
     for r in el.reversed:
         for u in sorted(a.matcher.detector(r.detect)):
@@ -194,7 +198,7 @@ def _confidence(status: str, results: list[ElementResult], devs: list[Deviation]
 
 
 def grade(protection: Protection, a: Analysis) -> Finding:
-    results = [evaluate_element(el, a, protection.anchor) for el in protection.elements]
+    results = [evaluate_element(el, a, protection.anchor, protection.id) for el in protection.elements]
     finding = Finding(protection.id, protection.title, protection.category, protection.severity,
                       "missing", 0.0, suggestion=protection.model_text)
     if not any(r.addressed for r in results):
