@@ -115,6 +115,19 @@ class Analysis:
                 if i not in self.excluded and language.GLOBAL_OVERRIDE.search(text)
                 and not language.LEGAL_CARVE_OUT.search(text)]
 
+    @cached_property
+    def definitions(self):
+        """Defined terms whose definitions narrow them (checker.engine.definitions)."""
+        from checker.engine.definitions import narrowing_definitions
+
+        def provision_text(i: int) -> str:
+            section = self.document.section_at(self.units[i].start)
+            if section is None or section.end - section.start > PASSAGE_MAX_CHARS:
+                return " ".join(self.units[j].text for j in range(i, min(len(self.units), i + 3)))
+            return " ".join(self.units[j].text for j in self.units_between(section.start, section.end))
+
+        return narrowing_definitions([u.text for u in self.units], provision_text)
+
     def section_label(self, unit: int) -> tuple[str | None, str | None]:
         section = self.document.section_at(self.units[unit].start)
         if section is None:

@@ -110,6 +110,11 @@ def _assess(el: Element, a: Analysis, unit: int) -> Candidate:
             devs.append(Deviation(s.kind, el.index, s.explain, None, s.expected))
     for p in el.parameters:
         devs.extend(_parameter(p, el, a, unit, passage))
+    for d in a.definitions:
+        if d.unit != unit and d.pattern.search(a.units[unit].text):
+            devs.append(Deviation("scope", el.index,
+                                  f"the definition of \"{d.term}\" narrows it ('{d.narrowing}')",
+                                  d.narrowing, f"\"{d.term}\" covering everyone the model covers"))
     sim = fuzz.token_set_ratio(text, el.description.lower())
     return Candidate(unit, _dedupe(devs), sim)
 

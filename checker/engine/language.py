@@ -71,6 +71,9 @@ _DISCRETION = [
     re.compile(r"\bas (?:determined|decided|judged|approved) by (?:the [\w-]+|management|its)\b"),
     re.compile(r"\b(?:where|when|if) (?:the [\w-]+(?: [\w-]+)?|management) (?:determines|decides|finds|concludes)\b"),
     re.compile(r"\bsubject to (?:the )?availability of (?:funds|funding|positions|resources)\b"),
+    re.compile(r"\bsubject to (?:the )?(?:prior )?(?:approval|appropriation|authorization|consent)\b"),
+    re.compile(r"\bwith (?:the )?(?:prior )?(?:approval|consent|permission|authorization) of (?:the|its|his|her|their|"
+               r"management|a|an)\b(?! (?:union|employee|worker|grievant))"),
     re.compile(r"\bif (?:funding|funds|budget) (?:permits?|allows?)\b"),
     re.compile(r"\bgood[- ]faith (?:judgment|judgement|belief|determination)\b"),
     re.compile(r"\bcooperate (?:fully )?with (?:all )?(?:law enforcement|government|immigration)"),

@@ -1,0 +1,55 @@
+"""Defined terms that narrow a protection: '"Employee" means a regular employee ... Temporary and
+seasonal employees are not Employees', '"Immigration Authorities" means ICE only'. A definition
+that narrows a term narrows every clause that uses it (LABELS.md conventions)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DEFINES = re.compile(
+    r"[\"“'‘](?P<term>[A-Z][\w\-/ ]{1,40}?)[\"”'’]\s*(?:\([^)]*\)\s*)?(?:means|shall mean|refers to|"
+    r"is defined as|includes only|shall refer to|as used in this agreement means)\b")
+_CLASSES = (r"(?:temporary|seasonal|probationary|part[- ]time|on[- ]call|casual|per[- ]diem|substitute|"
+            r"intermittent|limited[- ]term|holiday|peak|student|leased|agency|contract|new(?:ly)? hired?)")
+_NARROWING = [
+    re.compile(rf"\b{_CLASSES}\b[^.;]{{0,80}}\b(?:are not|is not|shall not be|are excluded|is excluded|"
+               r"are not considered|do not qualify)\b"),
+    re.compile(rf"\b(?:excludes?|excluding|does not include|do not include|shall not include|other than|"
+               rf"except)\b[^.;]{{0,80}}\b{_CLASSES}\b"),
+    re.compile(r"\bwho (?:has|have) completed (?:the|their|his or her|a) (?:probationary|trial|introductory) period\b"),
+    re.compile(r"\b(?:means|refers to)\b(?:[^.;]|\.(?=\S)){0,120}\bonly\b"),
+    re.compile(r"\b(?:means|refers to) (?:solely|exclusively|only)\b"),
+]
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    unit: int  # the unit that states the definition
+    narrowing: str  # the words that narrow it
+    pattern: re.Pattern
+
+
+def narrowing_definitions(units_text: list[str], section_text_of) -> list[Definition]:
+    """Definitions whose own text narrows the defined term. `section_text_of(i)` gives the text of
+    the provision unit `i` sits in (a definition often continues in the next sentence)."""
+    out = []
+    for i, text in enumerate(units_text):
+        m = _DEFINES.search(text)
+        if not m:
+            continue
+        term = m.group("term").strip()
+        body = section_text_of(i)
+        # stop the definition where the next one starts
+        nxt = _DEFINES.search(body, body.find(m.group(0)) + len(m.group(0)) if m.group(0) in body else 0)
+        if nxt:
+            body = body[:nxt.start()]
+        low = " ".join(body.lower().split())
+        for p in _NARROWING:
+            hit = p.search(low)
+            if hit:
+                plural = r"s?" if not term.endswith("s") else r""
+                out.append(Definition(term, i, hit.group(0),
+                                      re.compile(rf"\b{re.escape(term)}{plural}\b")))
+                break
+    return out
