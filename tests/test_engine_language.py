@@ -78,3 +78,11 @@ def test_language_legal_compliance_carve_out_is_not_discretion(text):
 ])
 def test_language_prohibitions_are_recognised(text, expected):
     assert is_prohibition(normalize(text)) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "With the approval of the department chair, a student employee may receive one day of paid leave",
+    "Subject to appropriation by the Board of Supervisors, the County shall fund the program",
+])
+def test_language_approval_conditions_are_discretion(text):
+    assert discretion(normalize(text))

@@ -1,0 +1,34 @@
+"""A definition that narrows a term narrows every clause that uses it."""
+from __future__ import annotations
+
+import pytest
+
+from checker.api import check_text
+
+DEFINITIONS = {
+    "classes": ('"Employee" means a regular full-time or part-time employee. Temporary and seasonal '
+                'employees are not Employees for purposes of this Agreement.'),
+    "probation": '"Employee" means an employee who has completed the probationary period.',
+}
+LEAVE = ("The Employer shall grant leave to an Employee to attend any immigration or citizenship "
+         "appointment, interview or hearing of the Employee or of the Employee's spouse, child or parent. "
+         "The leave shall not result in attendance points or discipline, and the Employee shall keep "
+         "his or her position and seniority.")
+
+
+def _leave(text: str):
+    return next(f for f in check_text(text).findings if f.protection == "immigration_proceedings_leave")
+
+
+@pytest.mark.parametrize("definition", DEFINITIONS.values(), ids=DEFINITIONS.keys())
+def test_definitions_narrowing_definition_weakens_clauses_using_the_term(definition):
+    doc = f"ARTICLE 1 DEFINITIONS\n\n1.1 {definition}\n\nARTICLE 9 LEAVES\n\n9.1 {LEAVE}\n"
+    finding = _leave(doc)
+    assert finding.status == "weakened"
+    assert {d.kind for d in finding.deviations} == {"scope"}
+
+
+def test_definitions_inclusive_definition_changes_nothing():
+    doc = ('ARTICLE 1 DEFINITIONS\n\n1.1 "Employee" means any bargaining-unit member, including '
+           f'probationary, temporary and seasonal employees.\n\nARTICLE 9 LEAVES\n\n9.1 {LEAVE}\n')
+    assert _leave(doc).status == "matching"
