@@ -152,3 +152,46 @@ def test_ingest_cleanup_text_pipeline_idempotent(lines):
 def test_ingest_decode_never_fails(s):
     for enc in ("utf-8", "utf-16"):
         assert isinstance(decode(s.encode(enc, errors="surrogatepass")), str)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_ingest_text_utf16_without_bom(tmp_path, encoding):
+    path = tmp_path / "c.txt"
+    path.write_bytes(TEXT.encode(encoding))  # no BOM: found by where the NUL bytes are
+    doc = load_document(path)
+    assert doc.text == TEXT.strip()
+    assert decode(TEXT.encode(encoding)) == TEXT
+
+
+def test_ingest_text_binary_with_nuls_is_not_utf16(tmp_path):
+    import random
+
+    from checker.errors import FormatMismatchError
+    from checker.ingest.text import utf16_without_bom
+
+    rnd = random.Random(7)
+    blob = bytes(rnd.choice([0, 0, 1, 7, 65, 200, 255]) for _ in range(3000))
+    assert utf16_without_bom(blob) is None
+    path = tmp_path / "c.txt"
+    path.write_bytes(blob)
+    with pytest.raises(FormatMismatchError):
+        load_document(path)
+
+
+@given(st.text(st.characters(min_codepoint=0x20, max_codepoint=0x24F), min_size=8, max_size=200))
+def test_ingest_utf16_sniff_finds_latin_text(s):
+    from checker.ingest.text import utf16_without_bom
+
+    for enc in ("utf-16-le", "utf-16-be"):
+        data = s.encode(enc)
+        if utf16_without_bom(data) is not None:  # mostly-ASCII text is found, and then read right
+            assert decode(data) == s
+
+
+@given(st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E) | st.sampled_from("\n\t\f"), min_size=4,
+               max_size=300))
+def test_ingest_utf16_sniff_always_finds_ascii_text(s):
+    from checker.ingest.text import utf16_without_bom
+
+    assert utf16_without_bom(s.encode("utf-16-le")) == "utf-16-le"
+    assert utf16_without_bom(s.encode("utf-16-be")) == "utf-16-be"

@@ -41,7 +41,9 @@ def sniff_format(path: str) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
         return "text"
     if b"\x00" in head:
-        return "binary"
+        from checker.ingest.text import utf16_without_bom
+
+        return "text" if utf16_without_bom(head) else "binary"
     return "text"
 
 

@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checker.document import OffsetMap
 
@@ -40,16 +41,57 @@ _HYPHEN_END = re.compile(r"[A-Za-z]{2}-$")
 EDGE_LINES = 3  # running headers/footers sit in the first/last 3 text lines of a page
 
 
-_SOFT_BREAK = re.compile(r"(?<=[a-z])\ufffe(?=[a-z])")
+_SOFT_BREAK = re.compile(r"([A-Za-z]*[a-z])\ufffe([a-z][A-Za-z]*)")
+_TRAILING_WORD = re.compile(r"([A-Za-z]+)-$")
+_LEADING_WORD = re.compile(r"[A-Za-z]+")
+
+# Prefixes of hyphenated compounds ("self-employed", "co-chair", "re-verify"). Long ones keep the
+# hyphen whenever the joined form is not a known word; short ones, which also begin ordinary
+# words split by hyphenation ("in-clude", "re-quired"), only when what follows is a word itself.
+_LONG_PREFIXES = frozenset({"self", "well", "cross", "multi", "anti", "full", "part", "post"})
+_SHORT_PREFIXES = frozenset({"non", "co", "ex", "pre", "re", "on", "off", "in"})
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """English word forms of spaCy's lemma lookup table (inflected forms and their lemmas).
+
+    It lists words that inflect; "the" or "nonsense" are missing, so it is only trusted to say
+    that a joined form IS a word, or that both halves are."""
+    from checker.nlp import lemma_table
+
+    table = lemma_table()
+    return frozenset(table) | frozenset(table.values())
+
+
+def keep_hyphen(left: str, right: str) -> bool:
+    """Whether "left-" at a line end followed by "right" is a real hyphen ("self-employed")
+    rather than a word split across lines ("em-ployer"). `left`/`right` are the letters on
+    each side."""
+    lo, ro = left.lower(), right.lower()
+    words = known_words()
+    joined = lo + ro
+    if joined in words:
+        return False
+    if lo in _LONG_PREFIXES:
+        return True
+    if lo in _SHORT_PREFIXES:
+        return ro in words
+    return lo in words and ro in words
+
+
+def _soft_break(m: re.Match) -> str:
+    return m.group(1) + ("-" if keep_hyphen(m.group(1), m.group(2)) else "") + m.group(2)
 
 
 def normalize_line(line: str) -> str:
     """Ligatures expanded, invisible characters dropped, whitespace runs collapsed. Idempotent.
 
     pdfium joins a word hyphenated across lines itself and marks the join with U+FFFE: between
-    lower-case letters that is a hyphenation to undo ("em\ufffeployer"), else a real hyphen."""
+    lower-case letters that is a hyphenation to undo ("em\ufffeployer"), unless `keep_hyphen`
+    says it joins a compound ("self\ufffeemployed"); else a real hyphen."""
     if "\ufffe" in line:
-        line = _SOFT_BREAK.sub("", line)
+        line = _SOFT_BREAK.sub(_soft_break, line)
     return _SPACES.sub(" ", line.translate(_TRANSLATE)).strip()
 
 
@@ -150,9 +192,12 @@ def clean_pages(pages: list[list[tuple[str, int]]], *, paged: bool, hints: dict[
                 continue
             src_line = page[i][1]
             if last and not blank_pending and _HYPHEN_END.search(last) and ln[0].islower():
-                out[-1] = out[-1][:-1]
-                pos -= 1
-                omap.add(pos, page_no, src_line)
+                if keep_hyphen(_TRAILING_WORD.search(last).group(1), _LEADING_WORD.match(ln).group(0)):
+                    omap.add(pos, page_no, src_line)  # "self-" + "employed": the hyphen stays
+                else:
+                    out[-1] = out[-1][:-1]
+                    pos -= 1
+                    omap.add(pos, page_no, src_line)
                 out.append(ln)
                 pos += len(ln)
                 last = ln

@@ -18,8 +18,31 @@ _MD_CODE = re.compile(r"`([^`]*)`")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when `data` looks like BOM-less UTF-16 text, else None.
+
+    Latin-script text in UTF-16 has a NUL as the high byte of most characters: many NULs at odd
+    offsets and almost none at even ones (little-endian), or the reverse (big-endian). Binary
+    data has NULs at both. The sample must also decode to mostly printable text."""
+    sample = data[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
+    pairs = len(sample) // 2
+    if pairs < 4:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    for nuls, other, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls >= 0.3 * pairs and other <= 0.02 * pairs:
+            text = sample.decode(enc, errors="replace")
+            printable = sum(1 for c in text if c.isprintable() or c in "\n\r\t\f")
+            if printable >= 0.95 * len(text):
+                return enc
+    return None
+
+
 def decode(data: bytes) -> str:
-    """UTF-8 (BOM or not), UTF-16/32 with BOM, else cp1252 (which also reads Latin-1 text)."""
+    """UTF-8 (BOM or not), UTF-16/32 with BOM, UTF-16 without BOM (by its NUL bytes), else cp1252
+    (which also reads Latin-1 text)."""
     for bom, enc in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -28,6 +51,10 @@ def decode(data: bytes) -> str:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
+            return data.decode(enc, errors="replace")
+    if b"\x00" in data[:4096]:
+        enc = utf16_without_bom(data)
+        if enc:
             return data.decode(enc, errors="replace")
     try:
         return data.decode("utf-8")
