@@ -115,6 +115,31 @@ class Analysis:
                 if i not in self.excluded and language.GLOBAL_OVERRIDE.search(text)
                 and not language.LEGAL_CARVE_OUT.search(text)]
 
+    def anchor_zone(self, anchor) -> frozenset[int] | None:
+        """A superset of the units whose context (passage and headings above) holds the anchor, so
+        detectors search only there. None when there is no anchor (search everywhere)."""
+        if not anchor:
+            return None
+        hit = self._zones.get(anchor)
+        if hit is not None:
+            return hit
+        zone: set[int] = set()
+        for y in self.matcher.detector(anchor):
+            zone |= self.passage(y)
+            zone.update(range(max(0, y - WINDOW), min(len(self.units), y + WINDOW + 1)))
+            if self.units[y].heading or self.document.section_at(self.units[y].start) is not None:
+                # a heading (or a section's first line) anchors what follows it
+                section = self.document.section_at(self.units[y].start)
+                if section is not None:
+                    zone.update(self.units_between(section.start, section.end))
+                zone.update(range(y, min(len(self.units), y + 41)))
+        hit = self._zones[anchor] = frozenset(zone)
+        return hit
+
+    @cached_property
+    def _zones(self) -> dict:
+        return {}
+
     @cached_property
     def definitions(self):
         """Defined terms whose definitions narrow them (checker.engine.definitions)."""

@@ -130,9 +130,10 @@ def _context_ok(el: Element, anchor, a: Analysis, unit: int) -> bool:
 
 
 def evaluate_element(el: Element, a: Analysis, anchor=(), pid: str = "") -> ElementResult:
+    zone = a.anchor_zone(anchor)
     units: set[int] = set()
     for det in el.detect:
-        units |= a.matcher.detector(det)
+        units |= a.matcher.detector(det, zone)
     units = {u for u in units if u not in a.excluded and _context_ok(el, anchor, a, u)}
     if a.router is not None and pid:
         from checker.engine.router import VETO_BELOW
@@ -140,7 +141,7 @@ def evaluate_element(el: Element, a: Analysis, anchor=(), pid: str = "") -> Elem
         units = {u for u in units if a.router.scores(u, a.units[u].text).get(pid, 1.0) >= VETO_BELOW}
     cands = [_assess(el, a, u) for u in sorted(units)]
     for r in el.reversed:
-        for u in sorted(a.matcher.detector(r.detect)):
+        for u in sorted(a.matcher.detector(r.detect, zone)):
             if u in a.excluded or not _context_ok(el, anchor, a, u):
                 continue
             c = Candidate(u, [Deviation("reversed", el.index, r.explain, a.units[u].text[:160])], reversed=True)
