@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from checker.corpus import yamlines
+from checker.corpus.patterns import alternation, compiled
 from checker.corpus.model import (
     Concept, Corpus, Element, Example, Narrowing, Parameter, Protection, Reversal, ScopeCheck,
     Strengthening,
@@ -112,7 +113,7 @@ def _read_yaml(path: Path, problems: _Problems):
 
 def _compile(pattern: str, path: Path, line: int, problems: _Problems) -> bool:
     try:
-        re.compile(pattern)
+        compiled(pattern)
         return True
     except re.error as exc:
         problems.add(path, line, f"bad pattern {pattern!r}: {exc}")
@@ -179,8 +180,11 @@ def _load_lexicon(files: list[Path], problems: _Problems, base: dict | None = No
             patterns = tuple(str(p) for p in body.get("patterns", []))
             if not terms and not patterns:
                 problems.add(path, line, f"concept {name!r} has neither terms nor patterns")
-            for i, p in enumerate(patterns):
-                _compile(p, path, body["patterns"].line_of(i), problems)
+            try:  # the engine compiles a concept's patterns as one alternation; check that first
+                compiled(alternation(patterns)) if patterns else None
+            except re.error:
+                for i, p in enumerate(patterns):
+                    _compile(p, path, body["patterns"].line_of(i), problems)
             if name in concepts:  # a pack extending another adds synonyms to the same concept
                 old = concepts[name]
                 terms, patterns = old.terms + terms, old.patterns + patterns

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 from checker.corpus.model import Concept, ConceptGroup, Detector
+from checker.corpus.patterns import alternation, compiled
 from checker.nlp import lemma_tokens
 
 
@@ -21,7 +21,6 @@ class ConceptIndex:
 
     def __init__(self, concepts: dict[str, Concept]):
         self.concepts = concepts
-        self._lemma_re: dict[str, re.Pattern | None] = {}
         self._surface_re: dict[str, re.Pattern | None] = {}
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         terms = sorted({t for c in concepts.values() for t in c.terms})
@@ -30,10 +29,7 @@ class ConceptIndex:
             seqs = {lemmas[t] for t in c.terms if lemmas[t]}
             for seq in seqs:
                 self.by_first.setdefault(seq[0], []).append((seq, name))
-            alts = sorted((" ".join(s) for s in seqs), key=len, reverse=True)
-            self._lemma_re[name] = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
-                                    if alts else None)
-            self._surface_re[name] = re.compile("|".join(f"(?:{p})" for p in c.patterns)) if c.patterns else None
+            self._surface_re[name] = compiled(alternation(c.patterns)) if c.patterns else None
 
     def term_hits(self, units: list[list[str]]) -> dict[str, set[int]]:
         """For each concept, the units whose lemmas contain one of its terms."""
@@ -52,9 +48,8 @@ class ConceptIndex:
         return hits
 
 
-@lru_cache(maxsize=4096)
 def _inline(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
+    return compiled(pattern)
 
 
 class UnitMatcher:
@@ -123,25 +118,6 @@ class UnitMatcher:
     def groups_matched(self, detector: Detector, unit: int) -> int:
         one = frozenset({unit})
         return sum(1 for g in detector if self.group(g, one))
-
-    def first_match(self, group: ConceptGroup, unit: int) -> str | None:
-        """The surface words of `unit` that satisfy `group`, for explanations."""
-        text = self.surfaces[unit]
-        for member in group:
-            if member.startswith("re:"):
-                m = _inline(member[3:]).search(text)
-                if m:
-                    return m.group(0)
-            else:
-                sre = self.index._surface_re.get(member)
-                m = sre.search(text) if sre else None
-                if m:
-                    return m.group(0)
-                lre = self.index._lemma_re.get(member)
-                m = lre.search(self.lemmas[unit]) if lre else None
-                if m:
-                    return m.group(0)
-        return None
 
 
 def _starts(parts: list[str]) -> list[int]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from checker.corpus.patterns import compiled
 from checker.corpus.model import Element, Parameter, Protection
 from checker.engine import language
 from checker.engine.analysis import Analysis
@@ -55,7 +56,7 @@ def _dedupe(devs: list[Deviation]) -> list[Deviation]:
 
 
 def _parameter(p: Parameter, el: Element, a: Analysis, unit: int, passage: frozenset[int]) -> list[Deviation]:
-    cue_res = [re.compile(c) for c in p.cues]
+    cue_res = [compiled(c) for c in p.cues]
     order = [unit] + sorted(passage - {unit}, key=lambda i: abs(i - unit))
     values = []
     for i in order:
