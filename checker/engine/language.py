@@ -69,7 +69,8 @@ _DISCRETION = [
     re.compile(r"\bsubject to (?:management|the [\w-]+'s) (?:approval|rights?)\b"),
     re.compile(r"\bsee fit\b|\bsees fit\b"),
     re.compile(r"\bas (?:determined|decided|judged|approved) by (?:the [\w-]+|management|its)\b"),
-    re.compile(r"\b(?:where|when|if) (?:the [\w-]+(?: [\w-]+)?|management) (?:determines|decides|finds|concludes)\b"),
+    re.compile(r"\b(?:where|when|if|whenever) (?:the [\w-]+(?: [\w-]+){0,3}|management|it) "
+               r"(?:determines|decides|finds|concludes|deems|believes)\b"),
     re.compile(r"\bsubject to (?:the )?availability of (?:funds|funding|positions|resources)\b"),
     re.compile(r"\bsubject to (?:the )?(?:prior )?(?:approval|appropriation|authorization|consent)\b"),
     re.compile(r"\bwith (?:the )?(?:prior )?(?:approval|consent|permission|authorization) of (?:the|its|his|her|their|"
@@ -114,17 +115,18 @@ def normalize(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower().split())
 
 
-def _owner_is_right_holder(text: str, pos: int) -> bool:
-    """True when the nearest party named before `pos` in the same clause is a worker, union or arbitrator."""
+def _nearest_party(text: str, pos: int) -> str | None:
+    """Who holds the modal at `pos`: "worker" (worker, union, arbitrator...), "employer", or None
+    when neither is named before it in the same clause."""
     window = text[max(0, pos - 100):pos]
     cut = max(window.rfind(";"), window.rfind(". "), window.rfind(":"))
     if cut >= 0:
         window = window[cut + 1:]
-    right = [m.end() for m in _RIGHT_HOLDERS.finditer(window)]
-    boss = [m.end() for m in _EMPLOYER_WORDS.finditer(window)]
-    if not right:
-        return False
-    return not boss or max(right) > max(boss)
+    right = max((m.end() for m in _RIGHT_HOLDERS.finditer(window)), default=-1)
+    boss = max((m.end() for m in _EMPLOYER_WORDS.finditer(window)), default=-1)
+    if right < 0 and boss < 0:
+        return None
+    return "worker" if right > boss else "employer"
 
 
 def permissive(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
@@ -135,28 +137,16 @@ def permissive(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
         for m in pattern.finditer(t):
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            if m.group(0).startswith("may") or "request" in m.group(0) or "ask" in m.group(0):
-                if _owner_is_right_holder(t, m.start()) and not m.group(0).startswith("may be"):
-                    continue
-            if m.group(0) == "may" and not _owner_is_employer(t, m.start()):
+            owner = _nearest_party(t, m.start())
+            word = m.group(0)
+            if (word.startswith("may") or "request" in word or "ask" in word) and owner == "worker" \
+                    and not word.startswith("may be"):
+                continue  # a worker's, union's or arbitrator's "may" is a right
+            if word == "may" and owner != "employer":
                 continue
             taken.append((m.start(), m.end()))
-            out.append(Finding("modality", text_at(text, m.start(), m.end()), m.start()))
+            out.append(Finding("modality", text[m.start():m.end()], m.start()))
     return out
-
-
-def _owner_is_employer(text: str, pos: int) -> bool:
-    window = text[max(0, pos - 100):pos]
-    cut = max(window.rfind(";"), window.rfind(". "), window.rfind(":"))
-    if cut >= 0:
-        window = window[cut + 1:]
-    boss = [m.end() for m in _EMPLOYER_WORDS.finditer(window)]
-    right = [m.end() for m in _RIGHT_HOLDERS.finditer(window)]
-    return bool(boss) and (not right or max(boss) > max(right))
-
-
-def text_at(text: str, a: int, b: int) -> str:
-    return text[a:b]
 
 
 def _mask(text: str, allow: tuple[str, ...]) -> str:

@@ -13,6 +13,9 @@ _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9§(])")
 _ITEM_START = re.compile(
     r"^\s*(?:\(?[a-zA-Z0-9]{1,4}\)|[0-9]+(?:\.[0-9]+)*\.\s|[0-9]+(?:\.[0-9]+)+\s|[a-z]\.\s|[ivxlc]+\.\s|§|"
     r"(?:section|article|sec\.|art\.)\s|[-•*]\s)", re.I)
+# "(30) days" at the start of a line continues "thirty" on the line before; it is no list item.
+_CONTINUES = re.compile(r"^\s*\(\d+\)\s+(?:calendar |business |working |consecutive |full )?"
+                        r"(?:hours?|days?|weeks?|months?|years?|percent|%|cents|dollars|shifts?)\b", re.I)
 _MAX_UNIT = 1600  # longer paragraphs are also split at semicolons (measured: 99% of real sentences are shorter)
 
 
@@ -89,7 +92,8 @@ def split_units(text: str) -> list[Unit]:
                 block_start = None
         elif block_start is None:
             block_start = pos
-        elif _ITEM_START.match(line) or _is_heading(stripped) or _is_heading(text[block_start:pos].strip()):
+        elif (_ITEM_START.match(line) and not _CONTINUES.match(line)) or _is_heading(stripped) \
+                or _is_heading(text[block_start:pos].strip()):
             blocks.append((block_start, pos))
             block_start = pos
         pos += len(line)
