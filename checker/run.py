@@ -16,12 +16,12 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
 from checker.errors import UsageError
+from checker.ingest import find_documents
 from checker.result import Finding, Report
 
 STATUS_RANK = {"matching": 0, "weakened": 1, "missing": 2}
 FAIL_RANK = {"weakened": 1, "missing": 2, "never": 99}
 SEVERITIES = ("critical", "high", "medium", "low")
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -187,8 +187,7 @@ def expand_inputs(paths: Iterable[str]) -> list[str]:
     out: list[str] = []
     for raw in paths:
         p = Path(raw)
-        found = sorted((f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES),
-                       key=lambda f: f.as_posix()) if p.is_dir() else [p]
+        found = [Path(f) for f in find_documents(raw)] if p.is_dir() else [p]
         for f in found:
             key = os.path.normcase(str(f.resolve()))
             if key not in seen:

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import glob
-import hashlib
 import os
 from collections.abc import Iterable
 
 from checker.errors import UsageError
-from checker.ingest import EXTENSIONS
+from checker.ingest import find_documents
 
 GLOB_CHARS = set("*?[")
 
@@ -21,13 +20,13 @@ def discover(sources: Iterable[str], *, from_list: str | None = None) -> list[st
     found: list[str] = []
     for src in sources:
         if os.path.isdir(src):
-            found.extend(_walk(src))
+            found.extend(find_documents(src))
         elif GLOB_CHARS & set(src) and not os.path.exists(src):
             matches = sorted(glob.glob(src, recursive=True))
             if not matches:
                 raise UsageError(f"no file matches {src!r}", hint="check the pattern; quote it so the shell leaves it alone")
             for m in matches:
-                found.extend(_walk(m) if os.path.isdir(m) else [m])
+                found.extend(find_documents(m) if os.path.isdir(m) else [m])
         else:
             found.append(src)  # missing files are recorded as E201 documents, not a usage error
     if from_list is not None:
@@ -46,22 +45,3 @@ def discover(sources: Iterable[str], *, from_list: str | None = None) -> list[st
             seen.add(a)
             unique.append(a)
     return unique
-
-
-def _walk(root: str) -> list[str]:
-    out = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in EXTENSIONS:
-                out.append(os.path.join(dirpath, name))
-    return out
-
-
-def file_sha256(path: str) -> str:
-    """Content hash, streamed (bounded memory for any size). Raises OSError."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from checker.batch.errors import UnreadableFileError, WorkerCorpusError
-from checker.batch.inputs import file_sha256
+from checker.ingest import file_sha256
 from checker.batch.store import ResultsDB
 from checker.batch.worker import base_record, error_record, make_task
 from checker.errors import MissingFileError

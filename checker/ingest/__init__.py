@@ -16,10 +16,11 @@ from checker.errors import (
     LimitExceededError,
     MissingFileError,
     UnsupportedFormatError,
+    UsageError,
 )
 from checker.ingest.limits import Deadline, Limits
 
-__all__ = ["Limits", "load_document", "sniff_format"]
+__all__ = ["Limits", "file_sha256", "find_documents", "load_document", "sniff_format"]
 
 EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 _KIND_NAMES = {"pdf": "a PDF", "docx": "a Word document", "zip": "a zip archive (not a Word document)",
@@ -47,7 +48,19 @@ def sniff_format(path: str) -> str:
     return "text"
 
 
-def _sha256(path: str) -> str:
+def find_documents(root: str) -> list[str]:
+    """Every contract file (by extension) under a folder, hidden files and folders skipped, sorted."""
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in EXTENSIONS:
+                out.append(os.path.join(dirpath, name))
+    return out
+
+
+def file_sha256(path: str) -> str:
+    """Content hash, streamed (bounded memory for any size)."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -55,10 +68,22 @@ def _sha256(path: str) -> str:
     return h.hexdigest()
 
 
+REVISION_VIEWS = ("accepted", "original")
+
+
 def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: bool = False,
-                  limits: Limits = Limits()) -> Document:
-    """Read `path` into a `Document` with its section tree built. Raises `InputError`s only."""
+                  limits: Limits = Limits(), revisions: str | None = None) -> Document:
+    """Read `path` into a `Document` with its section tree built. Raises `InputError`s only,
+    and a `UsageError` for a `revisions` view that is unknown or asked of a non-DOCX file.
+
+    `revisions` picks which text of a Word file with tracked changes is read: "accepted" (the
+    default: every change accepted) or "original" (the text before the changes). Only Word files
+    carry tracked changes, so asking for a view of any other file is an error rather than a
+    silent no-op: the user believes they are checking a redline they are not."""
     path = os.fspath(path)
+    if revisions is not None and revisions not in REVISION_VIEWS:
+        raise UsageError(f"unknown revisions view {revisions!r}", path=path,
+                         hint="use 'accepted' (the text with the tracked changes) or 'original' (before them)")
     if not os.path.exists(path):
         raise MissingFileError("file not found", path=path, hint="check the path and spelling")
     if os.path.isdir(path):
@@ -82,6 +107,10 @@ def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: 
         raise FormatMismatchError(
             f"file name says {_KIND_NAMES[expected]} ({ext}) but it contains {_KIND_NAMES[actual]}", path=path,
             hint="rename it with the right extension or export it again")
+    if revisions is not None and fmt != "docx":
+        raise UsageError(f"--revisions applies to Word (.docx) files only; this is {_KIND_NAMES[expected]}",
+                         path=path, hint="drop --revisions for this file, or check the .docx draft that has the "
+                                         "tracked changes")
     deadline = Deadline(path, limits)
     pages: int | None = None
     warnings: list[str] = []
@@ -93,7 +122,7 @@ def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: 
         elif fmt == "docx":
             from checker.ingest.word import read_docx
 
-            cleaned = read_docx(path, limits=limits, deadline=deadline)
+            cleaned, warnings = read_docx(path, limits=limits, deadline=deadline, revisions=revisions or "accepted")
         else:
             from checker.ingest.text import read_text
 
@@ -113,7 +142,7 @@ def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: 
     if not cleaned.text.strip():
         raise EmptyDocumentError("no text found in the file", path=path, hint="check that this is the right file")
     deadline.check()
-    doc = Document(path=path, format=fmt, sha256=_sha256(path), text=cleaned.text,
+    doc = Document(path=path, format=fmt, sha256=file_sha256(path), text=cleaned.text,
                    offset_map=cleaned.offset_map, pages=pages, warnings=warnings,
                    heading_hints=cleaned.heading_hints)
     from checker.structure import build_sections
