@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench model clean
+.PHONY: setup system-deps demo test bench model clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,11 +17,16 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/clausecheck check examples/hotel-counterproposal.txt --format text --fail-on never
 
-test: $(STAMP)
+system-deps:
+	scripts/system-deps.sh
+
+test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/ingest_bench.py
+	$(BIN)/python benchmarks/check_bench.py
+	$(BIN)/python benchmarks/batch_bench.py
 
 model: $(STAMP)
 	$(BIN)/python -m checker.train
