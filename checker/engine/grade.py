@@ -1,8 +1,11 @@
 """Find, verify and grade one protection in one analysed document."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -193,15 +196,30 @@ def _overrides(a: Analysis, protection: Protection, results: list[ElementResult]
     return hits
 
 
-def _confidence(status: str, results: list[ElementResult], devs: list[Deviation]) -> float:
-    # Hand-set from the development set's error rates per status; see models/README.md.
+def confidence_bin(status: str, results: list[ElementResult], devs: list[Deviation]) -> str:
+    """The calibration bin of a finding: what the confidence table is keyed by."""
     if status == "missing":
-        return 0.9
-    sims = [r.best.similarity for r in results if r.best is not None]
-    mean_sim = sum(sims) / len(sims) / 100 if sims else 0.0
+        return "missing"
     if status == "matching":
-        return round(min(0.97, 0.7 + 0.25 * mean_sim), 2)
-    return round(min(0.95, 0.6 + 0.08 * len({d.kind for d in devs}) + 0.1 * mean_sim), 2)
+        sims = [r.best.similarity for r in results if r.best is not None]
+        low = min(sims) if sims else 0
+        return "matching:high" if low >= 70 else "matching:mid" if low >= 55 else "matching:low"
+    kinds = len({d.kind for d in devs})
+    return f"weakened:{min(kinds, 3)}"
+
+
+@lru_cache(maxsize=1)
+def _calibration() -> dict[str, float]:
+    path = Path(__file__).with_name("calibration.json")
+    if not path.is_file():
+        return {}
+    return {k: v["confidence"] for k, v in json.loads(path.read_text())["bins"].items()}
+
+
+def _confidence(status: str, results: list[ElementResult], devs: list[Deviation]) -> float:
+    """The share of findings in the same bin that were right on the labelled development set
+    (checker/engine/calibration.json, written by tools/calibrate.py)."""
+    return _calibration().get(confidence_bin(status, results, devs), 0.5)
 
 
 def grade(protection: Protection, a: Analysis) -> Finding:

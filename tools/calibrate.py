@@ -1,0 +1,59 @@
+"""Calibrate finding confidence on the labelled development set:
+`python tools/calibrate.py [CASES_DIR ...]` writes checker/engine/calibration.json.
+
+Each finding falls in a bin (checker.engine.grade.confidence_bin: status, and for matching the
+weakest element's similarity to the model, for weakened the number of deviation kinds). A bin's
+confidence is the share of its findings the labels accept, with a Beta(2, 1) prior pulling
+small bins toward 2/3, so a bin seen a few times does not claim certainty.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "checker" / "engine" / "calibration.json"
+PRIOR_RIGHT, PRIOR_WRONG = 2, 1
+
+
+def main(argv: list[str]) -> int:
+    import importlib
+
+    from checker.api import default_corpus
+    from checker.engine import analysis as analysis_mod
+    from checker.engine import concept_index
+    from checker.ingest import load_document
+
+    grade_mod = importlib.import_module("checker.engine.grade")  # the package re-exports grade()
+
+    corpus = default_corpus()
+    dirs = [Path(a) for a in argv] or [ROOT / "tests" / "devset"]
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for labels in sorted(p for d in dirs for p in d.rglob("*.labels.toml")):
+        case = tomllib.loads(labels.read_text())
+        doc = load_document(labels.parent / case["document"])
+        a = analysis_mod.Analysis.build(doc, concept_index(corpus))
+        for protection in corpus.protections:
+            results = [grade_mod.evaluate_element(el, a, protection.anchor, protection.id)
+                       for el in protection.elements]
+            finding = grade_mod.grade(protection, a)
+            key = grade_mod.confidence_bin(finding.status, results, finding.deviations)
+            expect = case.get("expect", {}).get(protection.id, {})
+            gold = expect.get("status", "missing")
+            ok = finding.status in set(expect.get("accept", [gold]))
+            tally[key][0 if ok else 1] += 1
+    bins = {k: {"right": r, "wrong": w,
+                "confidence": round((r + PRIOR_RIGHT) / (r + w + PRIOR_RIGHT + PRIOR_WRONG), 3)}
+            for k, (r, w) in sorted(tally.items())}
+    OUT.write_text(json.dumps({"source": [str(d.relative_to(ROOT)) for d in dirs], "prior": [PRIOR_RIGHT, PRIOR_WRONG],
+                               "bins": bins}, indent=2) + "\n")
+    for k, v in bins.items():
+        print(f"{k:<16} right {v['right']:>4} wrong {v['wrong']:>3} -> {v['confidence']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
