@@ -83,3 +83,11 @@ def test_ingest_pdf_keeps_compound_hyphen_at_line_end(make_pdf):
     doc = load_document(make_pdf([["ARTICLE 4 - COVERAGE", "No self-", "employed person and no em-",
                                    "ployer shall re-", "verify status."]]))
     assert "No self-employed person and no employer shall re-verify status." in doc.text
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["The amp-", "ère rating."], "The ampère rating."),
+    (["Señor Pe-", "ña signs."], "Señor Peña signs."),
+])
+def test_ingest_hyphen_non_ascii_letters(lines, expected):
+    assert clean_pages([[(t, k) for k, t in enumerate(lines, 1)]], paged=True).text == expected

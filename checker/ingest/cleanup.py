@@ -36,14 +36,14 @@ _MARGIN_NUMBER = re.compile(r"^\s{0,6}(\d{1,3})(?:\s{2,}|\s*$)")
 # Lines that look like headings are never treated as running headers by shape alone
 # (Safeway repeats "ARTICLE 3" at the top of each page the article continues on).
 _HEADING_LIKE = re.compile(r"^(?:article|art\.|section|sec\.|appendix|§|\d+\.\d)", re.IGNORECASE)
-_HYPHEN_END = re.compile(r"[A-Za-z]{2}-$")
+_HYPHEN_END = re.compile(r"[^\W\d_]{2}-$")
 
 EDGE_LINES = 3  # running headers/footers sit in the first/last 3 text lines of a page
 
 
 _SOFT_BREAK = re.compile(r"([A-Za-z]*[a-z])\ufffe([a-z][A-Za-z]*)")
-_TRAILING_WORD = re.compile(r"([A-Za-z]+)-$")
-_LEADING_WORD = re.compile(r"[A-Za-z]+")
+_TRAILING_WORD = re.compile(r"([^\W\d_]+)-$")
+_LEADING_WORD = re.compile(r"[^\W\d_]+")
 
 # Prefixes of hyphenated compounds ("self-employed", "co-chair", "re-verify"). Long ones keep the
 # hyphen whenever the joined form is not a known word; short ones, which also begin ordinary
