@@ -381,8 +381,14 @@ def build_sections(document: Document) -> None:
             if art is None or not art_first.isdigit() or normalize_component(comps[0]) == art_first:
                 depth = len(comps)
                 key = ".".join(normalize_component(c) for c in comps)
+                rank = depth
+                # "SECTION 4" / "§ 12" opened as a whole-number section: its "4.1", "12.2" nest in it
+                whole = next((o for o in reversed(stack) if sections[o.index].kind == "section"
+                              and "." not in sections[o.index].key and not o.style), None)
+                if whole is not None and depth >= 2 and sections[whole.index].key == normalize_component(comps[0]):
+                    rank = whole.rank + depth - 1
                 open_node("section" if depth == 2 else "subsection", num, key,
-                          _heading_text(m.group("rest")), start, depth)
+                          _heading_text(m.group("rest")), start, rank)
                 continue
 
         paren = _PAREN.match(line)

@@ -284,3 +284,14 @@ Article 21.1C – Grievances
     letters = [s for s in d.sections if s.kind == "side_letter"]
     assert [s.key for s in letters] == ["22.00-23-461", "21.1C-99-07"]
     assert all(s.parent == tops[2].index for s in letters)
+
+
+@pytest.mark.parametrize("heading", ["SECTION 4.  NON-RETALIATION", "§ 4 Non-Retaliation", "Section 4 - Non-Retaliation"])
+def test_structure_decimal_sections_nest_in_a_whole_number_section(heading):
+    from checker.api import document_from_text
+
+    doc = document_from_text(f"{heading}\n\n4.1 The Company shall not threaten any employee.\n\n"
+                             "4.2 Any such threat is presumed retaliatory.\n\nSECTION 5.  AGENTS\n\n5.1 Text.\n")
+    by_key = {s.key: s for s in doc.sections}
+    assert by_key["4.1"].parent == by_key["4"].index and by_key["4.2"].parent == by_key["4"].index
+    assert by_key["5.1"].parent == by_key["5"].index
