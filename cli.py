@@ -167,9 +167,12 @@ def _progress(enabled: bool):
 @click.option("--ocr", is_flag=True, help="OCR scanned pages (needs clausecheck[ocr] and tesseract-ocr)")
 @click.option("--quiet", "-q", is_flag=True, help="only what fails, the summaries and errors")
 @click.option("--verbose", "-v", is_flag=True, help="also print the model language to propose")
+@click.option("--revisions", type=click.Choice(["accepted", "original"]), default=None,
+              help="Word drafts with tracked changes: check the text with the changes accepted (the default) "
+                   "or the original text before them; DOCX inputs only (anything else is a usage error)")
 def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], corpus_dir: str | None, config_file: str | None, password: str | None,
-          ocr: bool, quiet: bool, verbose: bool) -> None:
+          ocr: bool, quiet: bool, verbose: bool, revisions: str | None) -> None:
     """Check documents (PDF, DOCX, TXT, MD; folders are searched recursively) against every protection.
 
     Exit 0: nothing at or above --fail-on; 1: findings at or above it; 2: a usage, configuration,
@@ -197,11 +200,13 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
         click.echo(f"E203 {', '.join(paths)}: no PDF, DOCX, TXT or MD documents found (pass files or a folder "
                    f"that contains some)", err=True)
         sys.exit(EXIT_ERROR)
+    if revisions:
+        run_guarded(lambda: _docx_only(files))
 
     def check_one(path: str):
         from checker.api import check_file
 
-        return check_file(path, corpus, password=password, ocr=ocr)
+        return check_file(path, corpus, password=password, ocr=ocr, revisions=revisions)
 
     show = _progress(len(files) > 1 and not quiet and sys.stderr.isatty())
     result = check_paths(files, check_one, policy, many=many, progress=show)
@@ -394,9 +399,19 @@ def audit_report(db_path, output) -> None:
 COMPARE_FORMATS = ["text", "json", "html", "markdown", "github"]
 
 
+def _docx_only(files: list[str]) -> None:
+    """--revisions reads Word tracked changes; on any other file it would silently do nothing."""
+    from checker.errors import UsageError
+
+    for f in files:
+        if not f.lower().endswith(".docx"):
+            raise UsageError("--revisions applies to Word (.docx) files only", path=f,
+                             hint="drop --revisions, or pass only the .docx drafts with tracked changes")
+
+
 @main.command()
 @click.argument("old", type=click.Path(path_type=str))
-@click.argument("new", type=click.Path(path_type=str))
+@click.argument("new", required=False, type=click.Path(path_type=str))
 @click.option("--format", "fmt", type=click.Choice(COMPARE_FORMATS), default="text", show_default=True)
 @click.option("--output", "-o", default=None, type=click.Path(dir_okay=False, path_type=str),
               help="write the comparison to this file instead of stdout")
@@ -408,13 +423,30 @@ COMPARE_FORMATS = ["text", "json", "html", "markdown", "github"]
               help="use this .clausecheck.toml / pyproject.toml instead of searching up from here")
 @click.option("--password", default=None, help="password of encrypted PDFs")
 @click.option("--quiet", "-q", is_flag=True, help="only the regressions")
-def compare(old: str, new: str, fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-            corpus_dir: str | None, config_file: str | None, password: str | None, quiet: bool) -> None:
-    """Compare two versions of a contract (e.g. the current agreement and the employer's counter).
+@click.option("--revisions", is_flag=True,
+              help="one Word draft: compare its text before the tracked changes with the text after them")
+def compare(old: str, new: str | None, fmt: str, output: str | None, select: tuple[str, ...],
+            ignore: tuple[str, ...], corpus_dir: str | None, config_file: str | None, password: str | None,
+            quiet: bool, revisions: bool) -> None:
+    """Compare two versions of a contract (e.g. the current agreement and the employer's counter),
+    or with --revisions what the tracked changes of one Word draft do: `compare --revisions DRAFT.docx`.
 
     Per protection: the status in OLD and NEW and whether it regressed, improved or is unchanged.
     Exit 0: no regression; 1: at least one regression; 2: a usage, configuration, corpus or input error."""
     from checker import formats
+    from checker.errors import UsageError
+
+    def arguments():
+        if revisions and new is not None:
+            raise UsageError("compare --revisions takes one Word draft, not two files",
+                             hint="run `clausecheck compare --revisions DRAFT.docx`, or drop --revisions to compare OLD NEW")
+        if not revisions and new is None:
+            raise UsageError("compare needs OLD and NEW",
+                             hint="give two versions, or `--revisions DRAFT.docx` for one draft's tracked changes")
+        if revisions:
+            _docx_only([old])
+
+    run_guarded(arguments)
 
     def work():
         from checker.api import check_file, default_corpus
@@ -428,6 +460,11 @@ def compare(old: str, new: str, fmt: str, output: str | None, select: tuple[str,
         config.validate(corpus)
         policy = config.policy(select=_split(select), ignore=_split(ignore))
         policy.validate(corpus)
+        if revisions:
+            from checker.compare import compare_redlines
+
+            return compare_redlines(old, lambda view: policy.apply(check_file(old, corpus, password=password,
+                                                                              revisions=view)))
         reports = [policy.apply(check_file(p, corpus, password=password)) for p in (old, new)]
         return compare_reports(*reports)
 

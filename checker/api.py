@@ -55,10 +55,11 @@ def check_document(document: Document, corpus: Corpus | None = None, *, router: 
 
 
 def check_file(path: str | Path, corpus: Corpus | None = None, *, password: str | None = None,
-               ocr: bool = False, limits: Limits = Limits()) -> Report:
-    """Ingest `path` and check it against the corpus (the built-in pack by default)."""
+               ocr: bool = False, limits: Limits = Limits(), revisions: str | None = None) -> Report:
+    """Ingest `path` and check it against the corpus (the built-in pack by default).
+    `revisions`: for a Word file with tracked changes, "accepted" (default) or "original"."""
     t0 = time.perf_counter()
-    document = load_document(path, password=password, ocr=ocr, limits=limits)
+    document = load_document(path, password=password, ocr=ocr, limits=limits, revisions=revisions)
     t1 = time.perf_counter()
     report = check_document(document, corpus)
     report.timings["ingest_seconds"] = round(t1 - t0, 4)

@@ -8,11 +8,15 @@ Per protection: the status in each version and the change —
 - unchanged: otherwise. `added`/`removed`: the protection is in one report only (another corpus).
 Regressions win: a clause that gained one thing and lost another is reported as a regression,
 with both reasons listed, because the bargaining team must see what was taken away.
+
+A Word draft with tracked changes compares against itself (`compare_redlines`): its original view
+(the text before the changes) is the old version, its accepted view the new one.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from typing import Callable
 
 from checker.result import Deviation, Finding, Report
 from checker.run import STATUS_RANK
@@ -37,6 +41,16 @@ class Comparison:
     old_path: str
     new_path: str
     changes: list[Change]
+    old_view: str | None = None  # "original"/"accepted" when one DOCX's redlines are compared
+    new_view: str | None = None
+
+    @property
+    def old_label(self) -> str:
+        return f"{self.old_path} ({self.old_view})" if self.old_view else self.old_path
+
+    @property
+    def new_label(self) -> str:
+        return f"{self.new_path} ({self.new_view})" if self.new_view else self.new_path
 
     @property
     def regressions(self) -> list[Change]:
@@ -46,8 +60,12 @@ class Comparison:
         return {k: sum(c.change == k for c in self.changes) for k in CHANGES}
 
     def to_dict(self) -> dict:
-        return {"old": {"path": self.old_path}, "new": {"path": self.new_path}, "summary": self.counts(),
-                "changes": [asdict(c) for c in self.changes]}
+        old, new = {"path": self.old_path}, {"path": self.new_path}
+        if self.old_view:
+            old["revisions"] = self.old_view
+        if self.new_view:
+            new["revisions"] = self.new_view
+        return {"old": old, "new": new, "summary": self.counts(), "changes": [asdict(c) for c in self.changes]}
 
 
 def compare(report_old: Report, report_new: Report) -> Comparison:
@@ -66,6 +84,14 @@ def compare(report_old: Report, report_new: Report) -> Comparison:
         change, reasons = _judge(a, b)
         changes.append(Change(pid, b.title, b.category, a.status, b.status, change, reasons))
     return Comparison(report_old.document["path"], report_new.document["path"], changes)
+
+
+def compare_redlines(path: str, check: Callable[[str], Report]) -> Comparison:
+    """What the tracked changes of one Word draft do to each protection: `check(view)` reports
+    the "original" view (before the changes) and then the "accepted" one (with them)."""
+    comparison = compare(check("original"), check("accepted"))
+    comparison.old_view, comparison.new_view = "original", "accepted"
+    return comparison
 
 
 def _judge(a: Finding, b: Finding) -> tuple[str, list[str]]:

@@ -68,7 +68,7 @@ def render_comparison(comparison, options: Options) -> str:
     c = comparison
     n = c.counts()
     out = ["# clausecheck comparison", "",
-           f"**{md(c.old_path)}** → **{md(c.new_path)}**", "",
+           f"**{md(c.old_label)}** → **{md(c.new_label)}**", "",
            f"**{n['regression']} regression(s) · {n['improvement']} improvement(s) · {n['unchanged']} unchanged**", "",
            "| | Protection | Old | New | Change | Why |", "|---|---|---|---|---|---|"]
     for ch in c.changes:

@@ -69,7 +69,7 @@ def render_comparison(comparison, options: Options) -> str:
     colors = {"regression": "31", "improvement": "32", "unchanged": "0", "added": "0", "removed": "0"}
     c = comparison
     n = c.counts()
-    lines = [f"{c.old_path}  →  {c.new_path}",
+    lines = [f"{c.old_label}  →  {c.new_label}",
              f"{n['regression']} regression(s), {n['improvement']} improvement(s), {n['unchanged']} unchanged", ""]
     for ch in c.changes:
         if options.quiet and ch.change != "regression":

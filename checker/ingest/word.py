@@ -1,6 +1,12 @@
 """DOCX through python-docx: body paragraphs and tables in order, Word automatic numbering
-rendered into the text, footnotes at the end; headers and footers left out. Tracked changes are
-read in their accepted form (insertions kept, deletions dropped)."""
+rendered into the text, footnotes at the end; headers and footers left out.
+
+Tracked changes are read in one of two views: "accepted" (every change accepted: insertions and
+move destinations kept, deletions and move sources dropped) or "original" (the text before the
+changes: the opposite). A deleted paragraph mark joins its paragraph to the next one; the merged
+paragraph takes the surviving (next) mark's numbering, as ECMA-376 §17.13.5 says the joined
+content takes the following paragraph's properties. Formatting-only changes (w:rPrChange,
+w:pPrChange, …) hold the *old* properties and never text, so neither view reads them."""
 from __future__ import annotations
 
 import re
@@ -11,7 +17,17 @@ from checker.ingest.cleanup import Cleaned, clean_pages
 from checker.ingest.limits import Deadline, Limits
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "footnoteReference", W + "endnoteReference"}
+_ALWAYS_SKIP = {W + "instrText", W + "delInstrText", W + "footnoteReference", W + "endnoteReference",
+                W + "rPrChange", W + "pPrChange", W + "sectPrChange", W + "tblPrChange", W + "trPrChange",
+                W + "tcPrChange", W + "tblGridChange", W + "numberingChange"}
+VIEWS = ("accepted", "original")
+# What each view leaves out: the other view's side of every change.
+_SKIP = {
+    "accepted": _ALWAYS_SKIP | {W + "del", W + "moveFrom", W + "delText"},
+    "original": _ALWAYS_SKIP | {W + "ins", W + "moveTo"},
+}
+_TEXT = {"accepted": {W + "t"}, "original": {W + "t", W + "delText"}}
+_FORMAT_CHANGES = ("rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "trPrChange", "tcPrChange")
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _LVL_REF = re.compile(r"%([1-9])")
@@ -124,17 +140,18 @@ def _val(el, tag: str) -> str | None:
     return None if child is None else child.get(W + "val")
 
 
-def _text(el) -> str:
+def _text(el, view: str = "accepted") -> str:
     parts: list[str] = []
     stack = [el]
+    skip, text_tags = _SKIP[view], _TEXT[view]
     # explicit stack instead of recursion: deeply nested XML must not blow the C stack
     order: list = []
     while stack:
         node = stack.pop()
         tag = node.tag
-        if tag in _SKIP:
+        if tag in skip:
             continue
-        if tag == W + "t":
+        if tag in text_tags:
             order.append(node.text or "")
             continue
         if tag in (W + "tab", W + "br", W + "cr"):
@@ -143,6 +160,52 @@ def _text(el) -> str:
         stack.extend(reversed(list(node)))
     parts.extend(order)
     return "".join(parts)
+
+
+def _mark_removed(p_el, view: str) -> bool:
+    """Whether this paragraph's mark is gone in `view` (deleted, or inserted and read as original),
+    so its text runs on into the next paragraph."""
+    rpr = p_el.find(f"{W}pPr/{W}rPr")
+    if rpr is None:
+        return False
+    gone = (W + "del", W + "moveFrom") if view == "accepted" else (W + "ins", W + "moveTo")
+    return any(child.tag in gone for child in rpr)
+
+
+def _row_removed(tr, view: str) -> bool:
+    trpr = tr.find(W + "trPr")
+    if trpr is None:
+        return False
+    return trpr.find(W + ("del" if view == "accepted" else "ins")) is not None
+
+
+def count_revisions(roots) -> dict[str, int]:
+    """Tracked changes in these XML trees: text insertions and deletions (run level and whole
+    paragraphs or table rows), moves, and formatting-only changes."""
+    counts = {"insertions": 0, "deletions": 0, "moves": 0, "formatting": 0}
+    for root in roots:
+        for tag, key in (("ins", "insertions"), ("del", "deletions")):
+            counts[key] += sum(1 for _ in root.iter(W + tag))
+        counts["moves"] += sum(1 for _ in root.iter(W + "moveTo"))
+        counts["formatting"] += sum(1 for t in _FORMAT_CHANGES for _ in root.iter(W + t))
+    return counts
+
+
+def revisions_warning(counts: dict[str, int], view: str) -> str | None:
+    """The line for Document.warnings: what is tracked and which view was checked."""
+    ins, dels, moves, fmt = counts["insertions"], counts["deletions"], counts["moves"], counts["formatting"]
+    if not (ins or dels or moves or fmt):
+        return None
+    what = f"{ins} tracked insertion{'s' * (ins != 1)} and {dels} deletion{'s' * (dels != 1)}"
+    if moves:
+        what += f", {moves} move{'s' * (moves != 1)}"
+    if fmt:
+        what += f", {fmt} formatting-only change{'s' * (fmt != 1)} (no effect on the text)"
+    if view == "accepted":
+        checked = "checked the accepted view (all changes accepted); --revisions original checks the text before them"
+    else:
+        checked = "checked the original view (the text before the changes); --revisions accepted checks it with them"
+    return f"the document has {what}; {checked}"
 
 
 def _style_numpr(style):
@@ -154,7 +217,12 @@ def _style_numpr(style):
     return None
 
 
-def read_docx(path: str, *, limits: Limits, deadline: Deadline) -> Cleaned:
+def read_docx(path: str, *, limits: Limits, deadline: Deadline,
+              revisions: str = "accepted") -> tuple[Cleaned, list[str]]:
+    """The document's text in the `revisions` view ("accepted" or "original"), and warnings."""
+    if revisions not in VIEWS:
+        raise ValueError(f"revisions must be one of {VIEWS}, not {revisions!r}")
+    view = revisions
     check_zip(path, limits)
     import docx
     from lxml import etree
@@ -171,8 +239,8 @@ def read_docx(path: str, *, limits: Limits, deadline: Deadline) -> Cleaned:
     numbering = Numbering(numbering_root)
     styles = {}
 
-    def para_line(p_el) -> str:
-        text = _text(p_el)
+    def para_line(p_el, text: str | None = None) -> str:
+        text = _text(p_el, view) if text is None else text
         ppr = p_el.find(W + "pPr")
         num_id = ilvl = None
         if ppr is not None:
@@ -199,28 +267,53 @@ def read_docx(path: str, *, limits: Limits, deadline: Deadline) -> Cleaned:
         return text
 
     lines: list[tuple[str, int]] = []
+    pending: list[str] = []  # text of paragraphs whose mark is gone in this view, joined to the next
+
+    def paragraph(p_el) -> None:
+        text = _text(p_el, view)
+        if _mark_removed(p_el, view):
+            pending.append(text)
+            return
+        if pending:
+            text = " ".join(t.strip() for t in (*pending, text) if t.strip())
+            pending.clear()
+        lines.append((para_line(p_el, text), len(lines) + 1))
+
+    def flush() -> None:
+        if pending:
+            lines.append((" ".join(t.strip() for t in pending if t.strip()), len(lines) + 1))
+            pending.clear()
+
     body = document.element.body
     for block in body.iterchildren():
         if len(lines) % 500 == 0:
             deadline.check()
         if block.tag == W + "p":
-            lines.append((para_line(block), len(lines) + 1))
+            paragraph(block)
         elif block.tag == W + "tbl":
+            flush()
             for row in block.iter(W + "tr"):
-                cells = [" ".join(_text(p) for p in tc.iter(W + "p")).strip() for tc in row.iterchildren(W + "tc")]
+                if _row_removed(row, view):
+                    continue
+                cells = [" ".join(_text(p, view) for p in tc.iter(W + "p")).strip()
+                         for tc in row.iterchildren(W + "tc")]
                 lines.append((" | ".join(c for c in cells if c), len(lines) + 1))
             lines.append(("", len(lines) + 1))
         elif block.tag == W + "sdt":
             for p in block.iter(W + "p"):
-                lines.append((para_line(p), len(lines) + 1))
+                paragraph(p)
+    flush()
+    roots = [body]
     for rel in document.part.rels.values():
         if rel.reltype.endswith("/footnotes") and not rel.is_external:
             root = etree.fromstring(rel.target_part.blob)
+            roots.append(root)
             notes = [fn for fn in root.iter(W + "footnote") if fn.get(W + "type") in (None, "normal")]
             if notes:
                 lines.append(("", len(lines) + 1))
                 lines.append(("FOOTNOTES", len(lines) + 1))
             for fn in notes:
-                text = " ".join(_text(p) for p in fn.iter(W + "p")).strip()
+                text = " ".join(_text(p, view) for p in fn.iter(W + "p")).strip()
                 lines.append((f"[{fn.get(W + 'id')}] {text}", len(lines) + 1))
-    return clean_pages([lines], paged=False)
+    warning = revisions_warning(count_revisions(roots), view)
+    return clean_pages([lines], paged=False), [warning] if warning else []
