@@ -20,7 +20,7 @@ from checker.errors import (
 )
 from checker.ingest.limits import Deadline, Limits
 
-__all__ = ["Limits", "load_document", "sniff_format"]
+__all__ = ["Limits", "file_sha256", "find_documents", "load_document", "sniff_format"]
 
 EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 _KIND_NAMES = {"pdf": "a PDF", "docx": "a Word document", "zip": "a zip archive (not a Word document)",
@@ -48,7 +48,19 @@ def sniff_format(path: str) -> str:
     return "text"
 
 
-def _sha256(path: str) -> str:
+def find_documents(root: str) -> list[str]:
+    """Every contract file (by extension) under a folder, hidden files and folders skipped, sorted."""
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in EXTENSIONS:
+                out.append(os.path.join(dirpath, name))
+    return out
+
+
+def file_sha256(path: str) -> str:
+    """Content hash, streamed (bounded memory for any size)."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -130,7 +142,7 @@ def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: 
     if not cleaned.text.strip():
         raise EmptyDocumentError("no text found in the file", path=path, hint="check that this is the right file")
     deadline.check()
-    doc = Document(path=path, format=fmt, sha256=_sha256(path), text=cleaned.text,
+    doc = Document(path=path, format=fmt, sha256=file_sha256(path), text=cleaned.text,
                    offset_map=cleaned.offset_map, pages=pages, warnings=warnings,
                    heading_hints=cleaned.heading_hints)
     from checker.structure import build_sections
