@@ -107,3 +107,13 @@ class CSRFError(ServiceError):
 
 class ServiceBusyError(ServiceError):
     code = "E504"
+
+
+class TooManyAttemptsError(ServiceError):
+    """Too many token sign-in attempts from one client; `retry_after` is in seconds."""
+
+    code = "E505"
+
+    def __init__(self, problem: str, *, retry_after: int, hint: str | None = None):
+        self.retry_after = retry_after
+        super().__init__(problem, hint=hint)

@@ -123,19 +123,37 @@ def test_web_type_comes_from_content_not_name(client, make_pdf):
     assert r.json()["document"]["path"] == "passwd.txt"
 
 
-def test_web_compare_reports_changes_per_protection(client):
+@pytest.mark.parametrize("old_name,new_name", [("old.txt", "new.txt")])
+def test_web_compare_returns_the_cli_comparison_json(client, tmp_path, old_name, new_name):
+    """The same JSON as `clausecheck compare --format json`, the display names as paths."""
+    import json
+
+    from checker.compare import compare
+    from checker.formats import FORMATTERS, Options
+
     before = b"ARTICLE 1 WAGES\nThe Employer shall pay wages every two weeks.\n"
-    r = client.post("/api/v1/compare", files={"before": ("old.txt", before),
-                                              "after": ("new.txt", EXAMPLE.read_bytes())})
+    r = client.post("/api/v1/compare", files={"before": (old_name, before),
+                                              "after": (new_name, EXAMPLE.read_bytes())})
     assert r.status_code == 200, r.text
-    body = r.json()
-    after = {f["protection"]: f["status"] for f in body["after"]["findings"]}
-    assert len(body["changes"]) == len(after)
-    for row in body["changes"]:
-        assert row["before"] == "missing" and row["after"] == after[row["protection"]]
-        assert row["change"] == ("unchanged" if row["after"] == "missing" else "improved")
-    assert body["summary"]["improved"] == sum(s != "missing" for s in after.values()) > 0
-    assert body["summary"]["worsened"] == 0
+    (tmp_path / old_name).write_bytes(before)
+    (tmp_path / new_name).write_bytes(EXAMPLE.read_bytes())
+    old, new = check_file(tmp_path / old_name), check_file(tmp_path / new_name)
+    old.document["path"], new.document["path"] = old_name, new_name
+    cli = json.loads(FORMATTERS["json"].render_comparison(compare(old, new), Options()))
+    assert r.json() == cli
+    assert cli["summary"]["improvement"] > 0 and cli["summary"]["regression"] == 0
+
+
+def test_web_compare_json_matches_its_openapi_schema(client):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = client.get("/openapi.json").json()["paths"]["/api/v1/compare"]["post"]["responses"]["200"]
+    schema = schema["content"]["application/json"]["schema"]
+    assert {"old", "new", "summary", "changes"} <= set(schema["properties"])
+    r = client.post("/api/v1/compare", files={"before": ("a.txt", EXAMPLE.read_bytes()),
+                                              "after": ("b.txt", b"ARTICLE 1 WAGES\nThe Employer shall pay.\n")})
+    assert r.status_code == 200, r.text
+    jsonschema.validate(r.json(), schema)
+    assert r.json()["summary"]["regression"] > 0
 
 
 # ---- errors -------------------------------------------------------------------------------------
@@ -326,7 +344,7 @@ def test_web_browser_signs_in_with_the_token_form(make_client):
     assert TOKEN not in r.headers["set-cookie"]  # the cookie holds a derived value
     assert client.get("/").status_code == 200
     r = client.post("/check", files={"file": ("a.txt", EXAMPLE.read_bytes())}, data={"csrf": csrf})
-    assert r.status_code == 200 and 'id="findings"' in r.text
+    assert r.status_code == 200 and 'class="finding ' in r.text
 
 
 def test_web_login_form_needs_csrf(make_client):
@@ -382,7 +400,8 @@ def test_web_report_page_escapes_document_text(client):
     r = client.post("/check", files={"file": (PAYLOAD + ".txt", poisoned.encode())}, data={"csrf": csrf})
     assert r.status_code == 200, r.text[:300]
     assert "<script>alert" not in r.text and "<img src=x" not in r.text
-    assert "&lt;script&gt;alert(&#34;pwned&#34;)&lt;/script&gt;" in r.text
+    # Jinja escapes a quote as &#34;, the HTML formatter (html.escape) as &quot;: both are text.
+    assert "&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;" in r.text
     assert r.text.count("&lt;img src=x onerror=alert(1)&gt;") >= 2  # the file name and the evidence
 
 
@@ -412,7 +431,7 @@ def test_web_compare_page_shows_changes(client):
         "before": ("old.txt", b"ARTICLE 1 WAGES\nThe Employer shall pay wages every two weeks.\n"),
         "after": ("new.txt", EXAMPLE.read_bytes())})
     assert r.status_code == 200, r.text[:300]
-    assert 'data-change="improved"' in r.text and 'id="changes"' in r.text
+    assert 'data-change="improvement"' in r.text and 'id="cmp-changes"' in r.text
 
 
 def test_web_form_errors_render_an_html_page(client):
@@ -420,3 +439,100 @@ def test_web_form_errors_render_an_html_page(client):
     r = client.post("/check", files={"file": ("x.bin", b"\x00\x00binary")}, data={"csrf": csrf})
     assert r.status_code == 415 and r.headers["content-type"].startswith("text/html")
     assert "E202" in r.text
+
+
+# ---- the report and comparison are the HTML formatter's markup -----------------------------------
+def test_web_report_page_is_the_html_report_without_inline_code(client):
+    from checker.formats import Options
+    from checker.formats import html as html_format
+    from checker.run import CheckRun, Outcome
+
+    csrf = csrf_of(client)
+    r = client.post("/check", files={"file": ("hotel.txt", EXAMPLE.read_bytes())}, data={"csrf": csrf})
+    assert r.status_code == 200
+    report = check_file(EXAMPLE)
+    report.document["path"] = "hotel.txt"
+    fragment = html_format.fragment(CheckRun([Outcome("hotel.txt", report)]), Options())
+    assert fragment in r.text
+    assert "<script>" not in r.text and "<style" not in r.text and " style=" not in r.text
+    assert '<link rel="stylesheet" href="/static/report.css">' in r.text
+    assert '<script src="/static/report.js" defer>' in r.text
+    assert client.get("/static/report.css").text == html_format.CSS
+    js = client.get("/static/report.js")
+    assert js.text == html_format.JS and js.headers["content-type"].startswith("text/javascript")
+
+
+def test_web_compare_page_is_the_html_comparison(client):
+    csrf = csrf_of(client, "/compare")
+    r = client.post("/compare", data={"csrf": csrf}, files={
+        "before": ("old.txt", EXAMPLE.read_bytes()),
+        "after": ("new.txt", b"ARTICLE 1 WAGES\nThe Employer shall pay wages every two weeks.\n")})
+    assert r.status_code == 200, r.text[:300]
+    assert '<tr class="regression"' in r.text and 'data-change="regression"' in r.text
+    assert "Regressions</li>" in r.text and "<script>" not in r.text
+
+
+# ---- methods, errors, sign-in ------------------------------------------------------------------
+@pytest.mark.parametrize("path", ["/", "/compare", "/docs", "/healthz", "/api/v1/health",
+                                  "/api/v1/protections", "/static/app.css", "/static/report.css"])
+def test_web_head_answers_like_get(client, path):
+    get, head = client.get(path), client.head(path)
+    assert head.status_code == get.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["content-security-policy"] == get.headers["content-security-policy"]
+
+
+def test_web_internal_error_carries_the_security_headers(make_client, monkeypatch):
+    import checker.web.app as web_app
+
+    def boom(*args):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(web_app, "check_upload", boom)
+    client = TestClient(make_client().app, base_url=BASE, raise_server_exceptions=False)
+    r = client.post("/api/v1/check", files={"file": ("a.txt", b"text")})
+    assert r.status_code == 500
+    assert "default-src 'none'" in r.headers["content-security-policy"]
+    assert r.headers["x-frame-options"] == "DENY" and r.headers["cache-control"] == "no-store"
+
+
+@pytest.mark.parametrize("attempts_allowed", [10])
+def test_web_sign_in_attempts_are_bounded_per_client(make_client, attempts_allowed):
+    client = make_client(host="0.0.0.0", token=TOKEN, base_url="http://contracts.example.org")
+    csrf = csrf_of(client, "/login")
+    for _ in range(attempts_allowed):
+        assert client.post("/login", data={"token": "wrong", "csrf": csrf}).status_code == 401
+    r = client.post("/login", data={"token": TOKEN, "csrf": csrf}, follow_redirects=False)
+    assert r.status_code == 429 and r.headers["content-type"].startswith("text/html")
+    assert 1 <= int(r.headers["retry-after"]) <= 60 and "E505" in r.text
+    assert "clausecheck_session" not in r.headers.get("set-cookie", "")
+
+
+def test_web_attempt_limiter_window_slides():
+    from checker.web.security import AttemptLimiter
+
+    now = [0.0]
+    limiter = AttemptLimiter(limit=2, window=60, max_clients=2, clock=lambda: now[0])
+    assert limiter.attempt("a") is None and limiter.attempt("a") is None
+    now[0] = 15
+    assert limiter.attempt("a") == 45 and limiter.attempt("b") is None
+    now[0] = 60
+    assert limiter.attempt("a") is None
+    limiter.attempt("c")  # three clients tracked at most two: the least recent ("b") is forgotten
+    assert set(limiter._seen) == {"a", "c"}
+
+
+def test_web_logout_clears_the_session_cookie(make_client):
+    client = make_client(host="0.0.0.0", token=TOKEN, base_url="http://contracts.example.org")
+    csrf = csrf_of(client, "/login")
+    client.post("/login", data={"token": TOKEN, "csrf": csrf}, follow_redirects=False)
+    page = client.get("/")
+    assert page.status_code == 200 and 'action="/logout"' in page.text
+    assert client.post("/logout", data={}).status_code == 403  # CSRF applies to signing out too
+    r = client.post("/logout", data={"csrf": csrf}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/login"
+    cookie = r.headers["set-cookie"]
+    assert cookie.startswith('clausecheck_session=""') and "Max-Age=0" in cookie
+    assert "clausecheck_session" not in client.cookies
+    assert client.get("/", follow_redirects=False).headers["location"] == "/login"

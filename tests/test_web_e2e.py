@@ -69,8 +69,10 @@ def page(browser):
     context.close()
 
 
-def _statuses(pg) -> list[str]:
-    return pg.locator("#findings > li").evaluate_all("els => els.map(e => e.dataset.status)")
+def _statuses(pg) -> dict[str, str]:
+    """Protection -> status as shown (the report groups protections by category)."""
+    return dict(pg.locator("#report article.finding").evaluate_all(
+        "els => els.map(e => [e.dataset.protection, e.dataset.status])"))
 
 
 def test_web_e2e_upload_with_file_picker_shows_statuses(page, server, artifacts):
@@ -80,11 +82,24 @@ def test_web_e2e_upload_with_file_picker_shows_statuses(page, server, artifacts)
     page.set_input_files("#file", str(EXAMPLE))
     assert "hotel-counterproposal.txt" in page.locator("[data-chosen]").inner_text()
     page.click("button[type=submit]")
-    page.wait_for_selector("#summary")
+    page.wait_for_selector("#report .strip")
     for status in ("matching", "weakened", "missing"):
-        assert int(page.locator(f'[data-count="{status}"]').inner_text()) == expected["summary"][status]
-    assert _statuses(page) == [f["status"] for f in expected["findings"]]
+        assert int(page.locator(f"#report .strip li.{status} .n").inner_text()) == expected["summary"][status]
+    assert _statuses(page) == {f["protection"]: f["status"] for f in expected["findings"]}
     page.screenshot(path=str(artifacts / "report.png"))
+    page.screenshot(path=str(artifacts / "report-full.png"), full_page=True)
+    # The copy buttons are the report's own JS, served as a file: revealed, and they work.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    button = page.locator("#report button.copy").first
+    assert button.is_visible()
+    button.click()
+    from playwright.sync_api import expect
+
+    expect(page.locator("#copy-status")).to_have_text("Model language copied.")
+    page.emulate_media(media="print")
+    page.screenshot(path=str(artifacts / "report-print.png"), full_page=True)
+    assert not page.locator("header.top").is_visible()
+    page.emulate_media(media="screen")
     assert page.problems == []  # no CSP violations, no script errors
     assert os.listdir(server.upload_root) == []
 
@@ -101,8 +116,8 @@ def test_web_e2e_drag_and_drop(page, server, artifacts):
     assert "dropped-draft.txt" in page.locator("[data-chosen]").inner_text()
     page.screenshot(path=str(artifacts / "dropped.png"))
     page.click("button[type=submit]")
-    page.wait_for_selector("#summary")
-    assert "dropped-draft.txt" in page.locator("h1").inner_text()
+    page.wait_for_selector("#report .strip")
+    assert "dropped-draft.txt" in page.locator("#report h2").first.inner_text()
     assert page.problems == []
 
 
@@ -113,8 +128,10 @@ def test_web_e2e_upload_without_javascript(browser, server):
         pg.goto(server.url + "/")
         pg.set_input_files("#file", str(EXAMPLE))
         pg.click("button[type=submit]")
-        pg.wait_for_selector("#summary")
-        assert pg.locator("#findings > li").count() == len(check_file(EXAMPLE).findings)
+        pg.wait_for_selector("#report .strip")
+        assert pg.locator("#report article.finding").count() == len(check_file(EXAMPLE).findings)
+        assert not pg.locator("button.copy").first.is_visible()  # no JS: plain selectable text
+        assert pg.locator("#report pre").first.inner_text().strip()
     finally:
         context.close()
 
@@ -128,13 +145,13 @@ def test_web_e2e_compare_two_drafts(page, server, artifacts, tmp_path):
     page.set_input_files("#after", str(EXAMPLE))
     page.screenshot(path=str(artifacts / "compare-form.png"))
     page.click("button[type=submit]")
-    page.wait_for_selector("#changes")
-    rows = page.locator("#changes tbody tr").evaluate_all(
+    page.wait_for_selector("#cmp-changes")
+    rows = page.locator("#cmp-changes tbody tr").evaluate_all(
         "els => els.map(e => [e.dataset.protection, e.dataset.change])")
-    want = [[f["protection"], "unchanged" if f["status"] == "missing" else "improved"] for f in after["findings"]]
+    want = [[f["protection"], "unchanged" if f["status"] == "missing" else "improvement"] for f in after["findings"]]
     assert rows == want
-    improved = sum(1 for _, c in want if c == "improved")
-    assert int(page.locator('[data-count="improved"]').inner_text()) == improved
+    improved = sum(1 for _, c in want if c == "improvement")
+    assert int(page.locator("#comparison .strip li.matching .n").inner_text()) == improved
     page.screenshot(path=str(artifacts / "compare.png"))
     assert page.problems == []
 
@@ -147,3 +164,21 @@ def test_web_e2e_error_page_for_unsupported_file(page, server, tmp_path):
     with page.expect_navigation():
         page.click("button[type=submit]")
     assert "E202" in page.locator(".error").inner_text()
+
+
+def test_web_e2e_compare_highlights_regressions(page, server, artifacts, tmp_path):
+    """The counter-proposal drops protections the current contract had: those rows are regressions."""
+    new = tmp_path / "counter-proposal.txt"
+    new.write_text(OLD_DRAFT)
+    before = check_file(EXAMPLE).to_dict()
+    page.goto(server.url + "/compare")
+    page.set_input_files("#before", str(EXAMPLE))
+    page.set_input_files("#after", str(new))
+    page.click("button[type=submit]")
+    page.wait_for_selector("#cmp-changes")
+    regressions = page.locator("#cmp-changes tr.regression")
+    assert regressions.count() == sum(f["status"] != "missing" for f in before["findings"]) > 0
+    colour = regressions.first.locator("td").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert colour == "rgb(253, 236, 234)"
+    page.screenshot(path=str(artifacts / "compare-regressions.png"), full_page=True)
+    assert page.problems == []

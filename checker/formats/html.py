@@ -32,7 +32,7 @@ CSS = """
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
 header,main,footer,nav{max-width:62rem;margin:0 auto;padding:0 1rem}
 header{padding-top:1.5rem}h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.35rem;margin-top:2rem;border-bottom:2px solid var(--line)}
-h3{font-size:1.1rem;margin:.2rem 0}.meta{color:var(--muted);font-size:.9rem}
+h3{font-size:1.1rem;margin:.2rem 0}h2.cat{font-size:1.15rem}.meta{color:var(--muted);font-size:.9rem}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.4rem;z-index:9}
 .strip{display:flex;gap:.6rem;flex-wrap:wrap;list-style:none;padding:0;margin:1rem 0}
 .strip li{flex:1 1 9rem;border:2px solid;border-radius:.5rem;padding:.5rem .8rem;font-weight:600}
@@ -40,11 +40,13 @@ h3{font-size:1.1rem;margin:.2rem 0}.meta{color:var(--muted);font-size:.9rem}
 .matching{color:var(--ok)}.weakened{color:var(--weak)}.missing{color:var(--miss)}.waived{color:var(--waived)}
 .finding{border:1px solid var(--line);border-left:6px solid;border-radius:.4rem;padding:.8rem 1rem;margin:1rem 0;break-inside:avoid}
 .finding.matching{border-left-color:var(--ok)}.finding.weakened{border-left-color:var(--weak)}.finding.missing{border-left-color:var(--miss)}
-.finding>*{color:var(--ink)}.badge{display:inline-block;font-size:.8rem;font-weight:700;border:1px solid;border-radius:1rem;padding:0 .55rem;margin-right:.3rem}
-blockquote{margin:.6rem 0;padding:.4rem .8rem;border-left:3px solid var(--line);background:#f6f6f8}
+.finding>*{color:var(--ink)}.badge{display:inline-block;font-size:.8rem;font-weight:700;border:1px solid;border-radius:1rem;padding:0 .55rem;margin-right:.3rem;white-space:nowrap}
+blockquote{margin:.6rem 0;padding:.4rem .8rem;border-left:3px solid var(--line);background:#f6f6f8;white-space:pre-wrap;overflow-wrap:anywhere}
+figure{margin:.6rem 0}code{overflow-wrap:anywhere}
 mark{background:#ffe08a;color:#000;padding:0 .1rem}mark.hit{background:#dcefe0}
-table{border-collapse:collapse;width:100%;font-size:.92rem;margin:.5rem 0}th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f0f0f4}pre{white-space:pre-wrap;background:#f6f6f8;border:1px solid var(--line);padding:.6rem;font-size:.88rem}
+table{border-collapse:collapse;width:100%;font-size:.92rem;margin:.5rem 0}th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
+tr.regression>*{background:#fdecea}
+th{background:#f0f0f4}pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f6f8;border:1px solid var(--line);padding:.6rem;font-size:.88rem}
 button{font:inherit;font-size:.85rem;padding:.2rem .7rem;border:1px solid #444;border-radius:.3rem;background:#fff;color:#111;cursor:pointer}
 button:focus-visible,a:focus-visible,summary:focus-visible{outline:3px solid #1a4fd6;outline-offset:2px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
@@ -56,7 +58,7 @@ details>*{display:block}.finding{page-break-inside:avoid}a{color:inherit;text-de
 JS = """
 document.querySelectorAll('button.copy').forEach(function(b){b.hidden=false;b.addEventListener('click',function(){
 var t=document.getElementById(b.getAttribute('data-target')).textContent,s=document.getElementById('copy-status');
-function done(m){s.textContent=m;}
+function done(m){if(s){s.textContent=m;}}
 if(navigator.clipboard){navigator.clipboard.writeText(t).then(function(){done('Model language copied.');},function(){done('Copy failed; select the text instead.');});}
 else{done('Copy is not available; select the text instead.');}});});
 document.querySelectorAll('details').forEach(function(d){window.addEventListener('beforeprint',function(){d.open=true;});});
@@ -111,7 +113,8 @@ def highlight(text: str, phrases: list[str]) -> str:
 def _finding(run, report, f, doc_id: str, options: Options) -> str:
     w = run.waiver(report, f)
     fid = f"{doc_id}-{slug(f.protection)}"
-    parts = [f'<article class="finding {f.status}" id="{fid}" aria-labelledby="{fid}-h">',
+    parts = [f'<article class="finding {f.status}" id="{fid}" aria-labelledby="{fid}-h" '
+             f'data-protection="{esc(f.protection)}" data-status="{f.status}">',
              f'<h3 id="{fid}-h">{esc(f.title)}</h3>',
              f'<p><span class="badge {f.status}">{STATUS_LABEL[f.status]}</span>'
              + (f'<span class="badge waived">Waived</span>' if w else "")
@@ -158,7 +161,7 @@ def _report(run, report, index: int, options: Options) -> str:
         categories.setdefault(f.category, []).append(f)
     for cat, findings in categories.items():
         cid = f"{doc_id}-{slug(cat)}"
-        out.append(f'<section aria-labelledby="{cid}"><h2 id="{cid}" style="font-size:1.15rem">'
+        out.append(f'<section aria-labelledby="{cid}"><h2 id="{cid}" class="cat">'
                    f'{esc(cat.replace("_", " ").capitalize())}</h2>')
         out += [_finding(run, report, f, doc_id, options) for f in findings
                 if not (options.quiet and f.status == "matching")]
@@ -169,45 +172,62 @@ def _report(run, report, index: int, options: Options) -> str:
     return "\n".join(out)
 
 
-def render(run, options: Options) -> str:
-    reports = run.reports
-    title = ("clausecheck: " + reports[0].document["path"]) if len(reports) == 1 else "clausecheck report"
-    body = [_report(run, r, i, options) for i, r in enumerate(reports, start=1)]
+def fragment(run, options: Options) -> str:
+    """The page's content without the page: one section per report, then read errors and warnings.
+
+    `render` wraps it in a self-contained page; the web app puts it in its own layout and serves
+    `CSS` and `JS` as files, because its Content-Security-Policy refuses inline style and script."""
+    body = [_report(run, r, i, options) for i, r in enumerate(run.reports, start=1)]
     for o in run.errors:
         body.append(f'<p role="alert" class="missing">Could not read {esc(o.path)}: {esc(o.error)}</p>')
     for w in run.warnings():
         body.append(f'<p class="meta">Configuration warning: {esc(w)}</p>')
+    return "\n".join(body)
+
+
+def render(run, options: Options) -> str:
+    reports = run.reports
+    title = ("clausecheck: " + reports[0].document["path"]) if len(reports) == 1 else "clausecheck report"
     nav = ""
     if len(reports) > 1:
         nav = ('<nav aria-label="Documents"><ul>' + "".join(
             f'<li><a href="#doc{i}-h">{esc(r.document["path"])}</a></li>' for i, r in enumerate(reports, 1))
             + "</ul></nav>")
     return PAGE.substitute(version=esc(__version__), title=esc(title), css=CSS, js=JS, nav=nav,
-                           body="\n".join(body))
+                           body=fragment(run, options))
 
 
-def render_comparison(comparison, options: Options) -> str:
+def comparison_fragment(comparison, options: Options) -> str:
+    """Per protection: the status in each version and the change; regressions highlighted."""
     from checker.compare import CHANGE_MARK
 
     c = comparison
     n = c.counts()
+
+    def status(s):
+        return f'<span class="badge {s}">{STATUS_LABEL[s]}</span>' if s else "—"
+
     rows = []
     for ch in c.changes:
         if options.quiet and ch.change != "regression":
             continue
         css = {"regression": "missing", "improvement": "matching"}.get(ch.change, "")
         reasons = "".join(f"<li>{esc(r)}</li>" for r in ch.reasons)
-        rows.append(f'<tr><th scope="row">{esc(ch.title)}<br><code>{esc(ch.protection)}</code></th>'
-                    f'<td>{esc(ch.old_status or "—")}</td><td>{esc(ch.new_status or "—")}</td>'
+        rows.append(f'<tr class="{ch.change}" data-protection="{esc(ch.protection)}" data-change="{ch.change}">'
+                    f'<th scope="row">{esc(ch.title)}<br><code>{esc(ch.protection)}</code></th>'
+                    f'<td>{status(ch.old_status)}</td><td>{status(ch.new_status)}</td>'
                     f'<td class="{css}"><strong>{esc(CHANGE_MARK[ch.change])} {esc(ch.change)}</strong></td>'
                     f'<td><ul>{reasons}</ul></td></tr>')
-    body = (f'<section aria-labelledby="cmp-h"><h2 id="cmp-h">{esc(c.old_path)} → {esc(c.new_path)}</h2>'
+    return (f'<section aria-labelledby="cmp-h"><h2 id="cmp-h">{esc(c.old_label)} → {esc(c.new_label)}</h2>'
             '<ul class="strip" aria-label="Summary">'
             f'<li class="missing"><span class="n">{n["regression"]}</span>Regressions</li>'
             f'<li class="matching"><span class="n">{n["improvement"]}</span>Improvements</li>'
             f'<li><span class="n">{n["unchanged"]}</span>Unchanged</li></ul>'
-            '<table><thead><tr><th scope="col">Protection</th><th scope="col">Old</th><th scope="col">New</th>'
-            '<th scope="col">Change</th><th scope="col">What changed</th></tr></thead><tbody>'
+            '<table id="cmp-changes"><thead><tr><th scope="col">Protection</th><th scope="col">Old</th>'
+            '<th scope="col">New</th><th scope="col">Change</th><th scope="col">What changed</th></tr></thead><tbody>'
             + "".join(rows) + "</tbody></table></section>")
+
+
+def render_comparison(comparison, options: Options) -> str:
     return PAGE.substitute(version=esc(__version__), title="clausecheck comparison", css=CSS, js=JS, nav="",
-                           body=body)
+                           body=comparison_fragment(comparison, options))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -13,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 
 from checker import __version__
 from checker.api import default_corpus
+from checker.compare import compare
 from checker.errors import (
     AuthenticationError,
     BadRequestError,
@@ -24,13 +26,16 @@ from checker.errors import (
     LimitExceededError,
     MissingFileError,
     ServiceBusyError,
+    TooManyAttemptsError,
     UnsupportedFormatError,
 )
 from checker.web import security
 from checker.web.runner import Runner, check_upload
 from checker.web.settings import Settings
 from checker.web.uploads import PrivateDir, receive_upload
-from checker.web.views import compare_summary, render, status_changes
+from checker.formats import html as html_format
+from checker.result import Report
+from checker.web.views import comparison_html, render, report_html
 
 log = logging.getLogger("clausecheck.web")
 ACCEPT = ".pdf,.docx,.txt,.md,.markdown,application/pdf,text/plain,text/markdown,"\
@@ -45,6 +50,8 @@ def http_status(exc: ClausecheckError) -> int:
         return 403
     if isinstance(exc, ServiceBusyError):
         return 503
+    if isinstance(exc, TooManyAttemptsError):
+        return 429
     if isinstance(exc, LimitExceededError):
         return 413
     if isinstance(exc, (UnsupportedFormatError, FormatMismatchError)):
@@ -76,6 +83,19 @@ _ERRORS = {str(s): {"description": d} for s, d in (
     (403, "cross-site request or CSRF token refused"), (413, "over the size, page or time limit"),
     (415, "not a PDF, DOCX, TXT or MD file"), (422, "unreadable: empty, corrupt, encrypted or scanned"),
     (503, "busy; retry after the Retry-After seconds"))}
+_COMPARISON_SCHEMA = json.loads((Path(__file__).parents[1] / "schemas" / "comparison.schema.json").read_text())
+_COMPARISON_SCHEMA = {k: v for k, v in _COMPARISON_SCHEMA.items() if not k.startswith("$")}
+# Sign-in attempts per client and minute: a person mistyping the token never needs more.
+LOGIN_ATTEMPTS = 10
+LOGIN_WINDOW = 60.0
+
+
+class App(FastAPI):
+    """FastAPI with `SecurityHeaders` around everything, Starlette's ServerErrorMiddleware included:
+    middleware added with `add_middleware` sits inside it, so a 500 would lose the headers."""
+
+    def build_middleware_stack(self):
+        return security.SecurityHeaders(super().build_middleware_stack())
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -88,13 +108,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         runner.shutdown()
 
-    app = FastAPI(title="clausecheck", version=__version__, lifespan=lifespan,
+    app = App(title="clausecheck", version=__version__, lifespan=lifespan,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json",
                   description="Check collective bargaining agreements for mixed-status worker "
                               "protections. Errors are JSON objects {code, message, hint}.")
     app.state.settings = settings
     app.state.runner = runner
-    app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
+    app.state.login_attempts = security.AttemptLimiter(LOGIN_ATTEMPTS, LOGIN_WINDOW)
 
     # ---- errors -------------------------------------------------------------------------------
     def wants_html(request: Request) -> bool:
@@ -105,6 +125,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         headers = {}
         if status == 503:
             headers["Retry-After"] = str(settings.retry_after)
+        if isinstance(exc, TooManyAttemptsError):
+            headers["Retry-After"] = str(exc.retry_after)
         if status == 401:
             headers["WWW-Authenticate"] = 'Bearer realm="clausecheck"'
         if wants_html(request):
@@ -149,9 +171,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 "an access token is required", hint="send 'Authorization: Bearer <token>' or sign in at /login"))
         return await call_next(request)
 
-    # Added last, so it is the outermost: error and redirect responses get the headers too.
-    app.add_middleware(security.SecurityHeaders)
-
     # ---- helpers ------------------------------------------------------------------------------
     def page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
         token = request.cookies.get(security.CSRF_COOKIE) or security.new_csrf_token()
@@ -161,7 +180,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                         secure=request.url.scheme == "https", path="/")
         return resp
 
-    async def checked(request: Request, fields: tuple[str, ...], *, form: bool) -> list[dict]:
+    async def checked(request: Request, fields: tuple[str, ...], *, form: bool) -> list[Report]:
         """Receive the upload into a private directory, check each file, delete it all."""
         security.check_same_origin(request)
         with PrivateDir(settings.upload_root) as tmp:
@@ -179,14 +198,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                              hint="check that this is the right file")
                 files.append(f)
             password = upload.fields.get("password") or None
-            reports = await asyncio.gather(*(runner.run(check_upload, f, settings.limits, password)
-                                             for f in files))
-            return [r.to_dict() for r in reports]
-
-    def comparison(before: dict, after: dict) -> dict:
-        rows = status_changes(before, after)
-        return {"schema_version": "1", "summary": compare_summary(rows), "changes": rows,
-                "before": before, "after": after}
+            return list(await asyncio.gather(*(runner.run(check_upload, f, settings.limits, password)
+                                               for f in files)))
 
     # ---- pages --------------------------------------------------------------------------------
     @app.get("/", include_in_schema=False)
@@ -196,7 +209,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.post("/check", include_in_schema=False)
     async def report_page(request: Request):
         (report,) = await checked(request, ("file",), form=True)
-        return page(request, "report.html", report=report)
+        return page(request, "report.html", report=report.to_dict(), body=report_html(report))
 
     @app.get("/compare", include_in_schema=False)
     async def compare_page(request: Request):
@@ -205,7 +218,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.post("/compare", include_in_schema=False)
     async def compare_result_page(request: Request):
         before, after = await checked(request, ("before", "after"), form=True)
-        return page(request, "compare_result.html", cmp=comparison(before, after))
+        return page(request, "compare_result.html", before=before.to_dict(), after=after.to_dict(),
+                    body=comparison_html(compare(before, after)), after_body=report_html(after))
 
     @app.get("/login", include_in_schema=False)
     async def login_page(request: Request):
@@ -214,6 +228,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.post("/login", include_in_schema=False)
     async def login(request: Request):
         security.check_same_origin(request)
+        wait = app.state.login_attempts.attempt(request.client.host if request.client else "?")
+        if wait is not None:
+            raise TooManyAttemptsError("too many sign-in attempts from this address",
+                                       retry_after=wait, hint=f"wait {wait} seconds and try again")
         body = b""
         async for chunk in request.stream():
             body += chunk
@@ -226,6 +244,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         resp = RedirectResponse("/", status_code=303)
         resp.set_cookie(security.SESSION_COOKIE, security.session_value(settings.token), httponly=True,
                         samesite="strict", secure=request.url.scheme == "https", path="/")
+        return resp
+
+    @app.post("/logout", include_in_schema=False)
+    async def logout(request: Request):
+        security.check_same_origin(request)
+        body = await request.body()  # the route is behind the token check, so this is a signed-in user
+        form = {k: v[0] for k, v in parse_qs(body[:4096].decode("utf-8", "replace")).items()}
+        security.check_csrf(request, form.get(security.CSRF_FIELD))
+        resp = RedirectResponse("/login" if settings.token else "/", status_code=303)
+        resp.delete_cookie(security.SESSION_COOKIE, path="/", httponly=True, samesite="strict",
+                           secure=request.url.scheme == "https")
         return resp
 
     @app.get("/favicon.ico", include_in_schema=False)
@@ -243,15 +272,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """Upload a PDF, DOCX, TXT or MD contract as form field `file`; get the JSON report
         (schema_version 1: summary and one finding per protection)."""
         (report,) = await checked(request, ("file",), form=False)
-        return JSONResponse(report)
+        return JSONResponse(report.to_dict())
 
-    @app.post("/api/v1/compare", summary="Compare two drafts", responses=_ERRORS,
+    @app.post("/api/v1/compare", summary="Compare two drafts", responses={
+        "200": {"description": "the comparison", "content": {"application/json": {"schema": _COMPARISON_SCHEMA}}},
+        **_ERRORS},
               openapi_extra=_multipart_body("before", "after"))
     async def api_compare(request: Request):
-        """Upload two drafts as `before` and `after`; get each report and, per protection, the
-        status in each and whether the later draft `improved`, `worsened` or left it `unchanged`."""
+        """Upload two drafts as `before` and `after`; get the comparison `clausecheck compare
+        --format json` prints: per protection, the status in each draft and the change
+        (`regression`, `improvement`, `unchanged`, or `added`/`removed` for a protection in one
+        report only), with the reasons."""
         before, after = await checked(request, ("before", "after"), form=False)
-        return JSONResponse(comparison(before, after))
+        return JSONResponse(compare(before, after).to_dict())
 
     @app.get("/api/v1/protections", summary="The protections checked")
     async def api_protections():
@@ -266,4 +299,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def health():
         return {"status": "ok", "version": __version__}
 
+    # ---- static files -------------------------------------------------------------------------
+    # The report's CSS and copy-button JS come from the HTML formatter itself (one source), as
+    # files: the CSP refuses inline style and script. Declared before the mount, which would
+    # otherwise answer for these paths.
+    @app.get("/static/report.css", include_in_schema=False)
+    async def report_css():
+        return Response(html_format.CSS, media_type="text/css")
+
+    @app.get("/static/report.js", include_in_schema=False)
+    async def report_js():
+        return Response(html_format.JS, media_type="text/javascript")
+
+    app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     return app

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
+import threading
+import time
+from collections import OrderedDict, deque
 from urllib.parse import urlsplit
 
 from checker.errors import AuthenticationError, CSRFError
@@ -35,7 +39,11 @@ PUBLIC_PATHS = ("/healthz", "/api/v1/health", "/login", "/static/", "/favicon.ic
 
 
 class SecurityHeaders:
-    """ASGI middleware adding the headers above to every response, errors included."""
+    """ASGI wrapper adding the headers above to every response, errors included.
+
+    It wraps the whole middleware stack (see `app.App`), outside Starlette's ServerErrorMiddleware,
+    so 500 responses get the headers too. HEAD is answered as GET without the body: FastAPI routes
+    declared with @app.get would otherwise answer HEAD with 405."""
 
     def __init__(self, app):
         self.app = app
@@ -43,15 +51,48 @@ class SecurityHeaders:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
                 message = {**message, "headers": list(message.get("headers", [])) + extra}
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class AttemptLimiter:
+    """At most `limit` attempts per client in any `window` seconds (a sliding window).
+
+    The token is long and random, so this is not what makes guessing it hopeless; it keeps one
+    client from hammering the sign-in form. Bounded memory: at most `max_clients` are tracked, the
+    least recently seen forgotten first."""
+
+    def __init__(self, limit: int = 10, window: float = 60.0, max_clients: int = 10_000, clock=time.monotonic):
+        self.limit, self.window, self.max_clients, self.clock = limit, window, max_clients, clock
+        self._seen: OrderedDict[str, deque] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def attempt(self, client: str) -> int | None:
+        """Record an attempt; None if allowed, else the seconds until the next one will be."""
+        now = self.clock()
+        with self._lock:
+            times = self._seen.pop(client, None) or deque()
+            while times and times[0] <= now - self.window:
+                times.popleft()
+            self._seen[client] = times
+            while len(self._seen) > self.max_clients:
+                self._seen.popitem(last=False)
+            if len(times) >= self.limit:
+                return max(1, math.ceil(times[0] + self.window - now))
+            times.append(now)
+            return None
 
 
 def session_value(token: str) -> str:

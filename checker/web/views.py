@@ -1,51 +1,37 @@
-"""HTML pages: Jinja templates with autoescaping, so every piece of document text is shown as text."""
+"""HTML pages: Jinja templates with autoescaping for the app's own pages; the report and the
+comparison themselves are the HTML formatter's markup (`checker.formats.html`), which escapes every
+piece of document text itself."""
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
-STATUS_RANK = {"matching": 0, "weakened": 1, "missing": 2}
+from checker.compare import Comparison
+from checker.formats import Options
+from checker.formats import html as html_format
+from checker.result import Report
+from checker.run import CheckRun, Outcome
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")),
-                      autoescape=select_autoescape(default=True, default_for_string=True))
-    env.filters["pct"] = lambda x: f"{round(float(x) * 100)}%"
-    return env
+    return Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")),
+                       autoescape=select_autoescape(default=True, default_for_string=True))
 
 
 def render(template: str, **context) -> str:
     return environment().get_template(template).render(**context)
 
 
-def status_changes(before: dict, after: dict) -> list[dict]:
-    """Per protection: its status in each report and whether the later draft is better or worse.
-
-    Fallback for when `checker.compare` is not available; both inputs are report dicts."""
-    a = {f["protection"]: f for f in before["findings"]}
-    b = {f["protection"]: f for f in after["findings"]}
-    order = [f["protection"] for f in after["findings"]] + [p for p in a if p not in b]
-    rows = []
-    for pid in order:
-        fa, fb = a.get(pid), b.get(pid)
-        sa = fa["status"] if fa else None
-        sb = fb["status"] if fb else None
-        if sa is None or sb is None:
-            change = "added" if sa is None else "removed"
-        elif sa == sb:
-            change = "unchanged"
-        else:
-            change = "improved" if STATUS_RANK[sb] < STATUS_RANK[sa] else "worsened"
-        rows.append({"protection": pid, "title": (fb or fa)["title"], "before": sa, "after": sb,
-                     "change": change})
-    return rows
+def report_html(report: Report) -> Markup:
+    """The report as `clausecheck check --format html` shows it, without the page around it."""
+    run = CheckRun([Outcome(report.document["path"], report)])
+    return Markup(html_format.fragment(run, Options(verbose=True)))
 
 
-def compare_summary(rows: list[dict]) -> dict:
-    counts = {"improved": 0, "worsened": 0, "unchanged": 0, "added": 0, "removed": 0}
-    for r in rows:
-        counts[r["change"]] += 1
-    return counts
+def comparison_html(comparison: Comparison) -> Markup:
+    """The comparison as `clausecheck compare --format html` shows it, without the page around it."""
+    return Markup(html_format.comparison_fragment(comparison, Options()))
