@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
+import checker
 from checker.api import check_file
 from checker.errors import UsageError
 from checker.ingest import load_document
@@ -274,6 +276,8 @@ def test_revisions_cli_compare_every_format(redline, monkeypatch, fmt):
     out = result.stdout
     if fmt == "json":
         data = json.loads(out)
+        schema = json.loads((Path(checker.__file__).parent / "schemas" / "comparison.schema.json").read_text())
+        jsonschema.Draft202012Validator(schema).validate(data)
         assert data["old"] == {"path": "draft.docx", "revisions": "original"}
         assert data["new"] == {"path": "draft.docx", "revisions": "accepted"}
         assert data["summary"]["regression"] == 2
