@@ -311,3 +311,28 @@ def test_revisions_cli_compare_unchanged(redline, monkeypatch, paragraphs):
     result = invoke("compare", "--revisions", "draft.docx")
     assert result.exit_code == 0, result.output
     assert "\n0 regression(s), 0 improvement(s), " in result.stdout
+
+
+@pytest.mark.parametrize("mark, original, accepted", [
+    ("ins", ["Job | Rate"], ["Job | Rate", "Meat cutter | $24.10"]),
+    ("del", ["Job | Rate", "Meat cutter | $24.10"], ["Job | Rate"]),
+])
+def test_revisions_table_rows(tmp_path, mark, original, accepted):
+    import docx
+
+    d = docx.Document()
+    table = d.add_table(rows=2, cols=2)
+    for r, row in enumerate([("Job", "Rate"), ("Meat cutter", "$24.10")]):
+        for c, value in enumerate(row):
+            p = table.cell(r, c).paragraphs[0]._p
+            if r == 1:  # the whole second row is tracked: the row mark and its text
+                p.append(_revision("w:" + mark, _run(value, deleted=mark == "del")))
+            else:
+                p.append(_run(value))
+    tr = table.rows[1]._tr
+    trpr = tr.get_or_add_trPr()
+    trpr.append(_revision("w:" + mark))
+    path = tmp_path / "table.docx"
+    d.save(str(path))
+    assert lines(load_document(path, revisions="original")) == original
+    assert lines(load_document(path, revisions="accepted")) == accepted
