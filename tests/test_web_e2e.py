@@ -87,6 +87,7 @@ def test_web_e2e_upload_with_file_picker_shows_statuses(page, server, artifacts)
         assert int(page.locator(f"#report .strip li.{status} .n").inner_text()) == expected["summary"][status]
     assert _statuses(page) == {f["protection"]: f["status"] for f in expected["findings"]}
     page.screenshot(path=str(artifacts / "report.png"))
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")  # nothing overflows
     page.screenshot(path=str(artifacts / "report-full.png"), full_page=True)
     # The copy buttons are the report's own JS, served as a file: revealed, and they work.
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -182,3 +183,15 @@ def test_web_e2e_compare_highlights_regressions(page, server, artifacts, tmp_pat
     assert colour == "rgb(253, 236, 234)"
     page.screenshot(path=str(artifacts / "compare-regressions.png"), full_page=True)
     assert page.problems == []
+
+
+@pytest.mark.parametrize("long_token", ["https://example.org/" + "a" * 400])
+def test_web_e2e_long_evidence_does_not_overflow(page, server, tmp_path, long_token):
+    draft = tmp_path / "long-evidence.txt"
+    draft.write_text(EXAMPLE.read_text().replace("\nnon-public area.", f"\nnon-public area {long_token}.", 1))
+    page.goto(server.url + "/")
+    page.set_input_files("#file", str(draft))
+    page.click("button[type=submit]")
+    page.wait_for_selector("#report .strip")
+    assert long_token[:60] in page.locator("#report blockquote").first.inner_text()
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
