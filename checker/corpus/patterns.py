@@ -9,7 +9,8 @@ from functools import cache
 
 @cache
 def compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
+    """Corpus patterns run on one sentence at a time: "^" and "$" are its start and end."""
+    return re.compile(pattern, re.MULTILINE)
 
 
 def alternation(patterns: tuple[str, ...]) -> str:

@@ -100,7 +100,7 @@ class Analysis:
                 continue
             if not (language.permissive(text) or language.discretion(text) or re.search(r"\bmay\b", text)):
                 continue
-            ref = (m.group("ref") or m.group("ref2") or "").strip(".,;)")
+            ref = (m.group("ref") or m.group("ref2") or m.group("ref3") or "").strip(".,;)")
             section = self.document.section_at(self.units[i].start)
             target = self.document.resolve(ref, context=section) if ref else None
             if target is not None:

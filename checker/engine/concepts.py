@@ -59,7 +59,7 @@ class UnitMatcher:
         self.index = index
         self.surfaces = surfaces
         self.lemmas = [" ".join(t) for t in lemma_tokens]
-        self._surface_all = "\n".join(surfaces)
+        self._surface_all = _SEPARATOR.join(surfaces)
         self._surface_starts = _starts(surfaces)
         self._term_hits = index.term_hits(lemma_tokens)
         self._cache: dict[str, frozenset[int]] = {}
@@ -120,11 +120,17 @@ class UnitMatcher:
         return sum(1 for g in detector if self.group(g, one))
 
 
+# Units are scanned joined together. The separator keeps every pattern inside one unit, as if it
+# ran on that unit alone: "\n" stops "." and anchors "^"/"$" (patterns compile with MULTILINE),
+# ";" stops the "[^.;]" classes drafters of patterns use for "within the same clause".
+_SEPARATOR = "\n;\n"
+
+
 def _starts(parts: list[str]) -> list[int]:
     starts, pos = [], 0
     for p in parts:
         starts.append(pos)
-        pos += len(p) + 1
+        pos += len(p) + len(_SEPARATOR)
     return starts
 
 

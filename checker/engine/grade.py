@@ -106,6 +106,9 @@ def _assess(el: Element, a: Analysis, unit: int) -> Candidate:
     for f in language.discretion(text, el.allow):
         devs.append(Deviation("discretion", el.index, f"'{f.found}' leaves the duty to the employer's judgement",
                               f.found, "no employer discretion (a narrow 'except as required by law' is fine)"))
+    for found in language.eligibility_limits(text):
+        devs.append(Deviation("scope", el.index, f"'{found}' leaves part of the bargaining unit out", found,
+                              "every bargaining-unit worker"))
     for n in el.narrowing:
         if a.matcher.detector(n.detect, frozenset({unit})):
             devs.append(Deviation("scope", el.index, n.explain, n.found))

@@ -90,7 +90,8 @@ LEGAL_CARVE_OUT = re.compile(
 # named section. "Nothing in this Agreement limits ...": a reservation aimed at everything.
 OVERRIDE = re.compile(
     r"\bnotwithstanding (?:the provisions of |anything in )?(?:section|article|§|sec\.|art\.|paragraph)\s*"
-    r"(?P<ref>[\w.()-]+)|\bexcept as (?:otherwise )?provided in (?:section|article|§|sec\.|art\.)\s*(?P<ref2>[\w.()-]+)")
+    r"(?P<ref>[\w.()-]+)|\bexcept as (?:otherwise )?provided in (?:section|article|§|sec\.|art\.)\s*(?P<ref2>[\w.()-]+)|"
+    r"\b(?:section|article|§|sec\.|art\.)\s*(?P<ref3>[\w.()-]+?),? notwithstanding\b")
 GLOBAL_OVERRIDE = re.compile(
     r"\bnothing in this (?:agreement|contract|article|memorandum|section)\b.{0,120}?\b(?:limit|restrict|prevent|"
     r"prohibit|impair|waive|construed|interfere)|\bnotwithstanding any (?:other )?provision\b|"
@@ -104,6 +105,23 @@ _PROHIBITION = re.compile(
     r"\bn't\b|\bnot (?:by itself|alone|in itself)\b|\bno (?:employee|worker|person|one)\b")
 
 
+# Conditions that leave some of the bargaining unit out: "for an employee with at least one (1)
+# year of seniority", "employees who have completed probation", "regular full-time employees only".
+_ELIGIBILITY = re.compile(
+    r"\b(?:for|to) (?:an?|any|each|those|such) (?:\w+ )?(?:employees?|workers?|members?)s? (?:with|who (?:has|have)|having) "
+    r"(?:at least |more than |not less than |completed |a minimum of )?(?:\w+[ -]?){0,3}(?:\(\d+\) )?"
+    r"(?:years?|months?|days?) of (?:seniority|service|employment|continuous service)|"
+    r"\b(?:employees?|workers?) who (?:has|have) (?:completed|passed) (?:the|their|his or her|a) "
+    r"(?:probationary|trial|introductory) period|"
+    r"\b(?:regular|permanent|full[- ]time|non-probationary)(?: full[- ]time)? (?:employees?|workers?) only\b|"
+    r"\bonly (?:to |for )?(?:regular|permanent|full[- ]time|non-probationary|seniority) (?:employees?|workers?)\b|"
+    r"\bafter (?:completing|completion of) (?:the|their|his or her) probationary period\b")
+
+
+def eligibility_limits(text: str) -> list[str]:
+    return [m.group(0) for m in _ELIGIBILITY.finditer(text)]
+
+
 @dataclass(frozen=True)
 class Finding:
     kind: str  # modality | hedge | discretion
@@ -113,6 +131,9 @@ class Finding:
 
 def normalize(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower().split())
+
+
+_DEFINITE_SUBJECT = re.compile(r"(?:^|[,;:)]\s*|\(\w{1,4}\)\s*)the [a-z][\w-]*\s*$")
 
 
 def _nearest_party(text: str, pos: int) -> str | None:
@@ -125,7 +146,9 @@ def _nearest_party(text: str, pos: int) -> str | None:
     right = max((m.end() for m in _RIGHT_HOLDERS.finditer(window)), default=-1)
     boss = max((m.end() for m in _EMPLOYER_WORDS.finditer(window)), default=-1)
     if right < 0 and boss < 0:
-        return None
+        # "The Resort may ...": a party the document names but no list can know; a modal's
+        # subject that is not a worker, union or arbitrator is the employer side.
+        return "employer" if _DEFINITE_SUBJECT.search(window) else None
     return "worker" if right > boss else "employer"
 
 
