@@ -86,3 +86,35 @@ def test_language_prohibitions_are_recognised(text, expected):
 ])
 def test_language_approval_conditions_are_discretion(text):
     assert discretion(normalize(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Resort may provide the employee or the Union, on request, records",
+    "(b) The Hotel may grant leave",
+])
+def test_language_may_of_a_named_employer_is_permissive(text):
+    assert [f.found for f in permissive(normalize(text))] == ["may"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("For an employee with at least one (1) year of seniority, an absence shall be excused",
+     "for an employee with at least one (1) year of seniority"),
+    ("Regular full-time employees only shall receive the leave", "regular full-time employees only"),
+    ("employees who have completed the probationary period", "employees who have completed the probationary period"),
+])
+def test_language_eligibility_conditions_are_found(text, found):
+    from checker.engine.language import eligibility_limits
+
+    assert eligibility_limits(normalize(text)) == [found]
+
+
+@pytest.mark.parametrize(("text", "ref"), [
+    ("Notwithstanding Section 8.4, the Employer may verify", "8.4"),
+    ("at such times as the Company considers appropriate, Article 19 notwithstanding", "19"),
+    ("except as provided in Article 22, the Employer may", "22"),
+])
+def test_language_overrides_name_their_section(text, ref):
+    from checker.engine.language import OVERRIDE
+
+    m = OVERRIDE.search(normalize(text))
+    assert (m.group("ref") or m.group("ref2") or m.group("ref3")).strip(".,") == ref
