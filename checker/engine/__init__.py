@@ -5,7 +5,8 @@ from checker.corpus.model import Corpus
 from checker.document import Document
 from checker.engine.analysis import Analysis
 from checker.engine.concepts import ConceptIndex
-from checker.engine.grade import grade
+from checker.engine.grade import grade, missing_confidence
+from checker.engine.overlap import resolve_overlaps
 from checker.result import Finding
 
 _INDEXES: dict[str, ConceptIndex] = {}
@@ -25,4 +26,6 @@ def evaluate(document: Document, corpus: Corpus, *, router: bool = False) -> lis
     from checker.engine.router import Router
 
     analysis = Analysis.build(document, concept_index(corpus), Router() if router else None)
-    return [grade(p, analysis) for p in corpus.protections]
+    findings = [grade(p, analysis) for p in corpus.protections]
+    resolve_overlaps(findings, missing_confidence())
+    return findings

@@ -219,6 +219,10 @@ def _calibration() -> dict[str, float]:
     return {k: v["confidence"] for k, v in json.loads(path.read_text())["bins"].items()}
 
 
+def missing_confidence() -> float:
+    return _calibration().get("missing", 0.5)
+
+
 def _confidence(status: str, results: list[ElementResult], devs: list[Deviation]) -> float:
     """The share of findings in the same bin that were right on the labelled development set
     (checker/engine/calibration.json, written by tools/calibrate.py)."""

@@ -1,0 +1,17 @@
+"""A clause serving one protection does not by itself address another (samples README)."""
+from __future__ import annotations
+
+from checker.api import check_text
+
+FREEZE = ("ARTICLE 7 ORGANIZING\n\n7.1 The Employer, its supervisors, consultants and agents shall not contact, "
+          "invite or threaten to contact immigration authorities about any employee, applicant or organizer.\n\n"
+          "7.2 During any organizing campaign, bargaining or other labor dispute the Employer shall not start "
+          "any self-audit of Forms I-9, reverification, E-Verify enrollment or action prompted by a Social "
+          "Security no-match letter, except where federal law compels it.\n")
+
+
+def test_engine_overlap_freeze_does_not_address_the_no_match_protocol():
+    findings = {f.protection: f for f in check_text(FREEZE).findings}
+    assert findings["ice_neutrality_no_employer_triggered_enforcement"].status == "matching"
+    assert findings["ssa_no_match_protocol"].status == "missing"
+    assert findings["ssa_no_match_protocol"].evidence == []
