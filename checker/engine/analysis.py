@@ -12,7 +12,7 @@ import re
 
 from checker.document import Section
 from checker.engine import language
-from checker.engine.language import normalize
+from checker.engine.language import clause_around, normalize
 from checker.engine.noncontract import blank, non_contract_spans
 from checker.engine.segment import Unit, split_units
 from checker.nlp import lemma_tokens
@@ -87,7 +87,7 @@ class Analysis:
         return frozenset(out)
 
     @cached_property
-    def section_overrides(self) -> list[tuple[int, Section]]:
+    def section_overrides(self) -> list[tuple[int, Section, str]]:
         """Units that set a named section aside ("Notwithstanding Section 8.4, the Employer may ..."),
         with the section they name. Only overrides that are themselves permissive or discretionary
         count: "notwithstanding Section 8.4, the Employer shall also ..." adds, it does not subtract."""
@@ -100,11 +100,14 @@ class Analysis:
                 continue
             if not (language.permissive(text) or language.discretion(text) or re.search(r"\bmay\b", text)):
                 continue
-            ref = (m.group("ref") or m.group("ref2") or m.group("ref3") or "").strip(".,;)")
+            number = (m.group("ref") or m.group("ref2") or m.group("ref3") or "").strip(".,;)")
+            word = re.search(r"(section|article|§|sec\.|art\.|paragraph)", m.group(0)).group(1)
             section = self.document.section_at(self.units[i].start)
-            target = self.document.resolve(ref, context=section) if ref else None
+            target = None
+            for kind in (word, "section", "article"):  # "paragraph 4" is often numbered as a section
+                target = target or self.document.resolve(f"{kind} {number}", context=section)
             if target is not None:
-                out.append((i, target))
+                out.append((i, target, clause_around(self.units[i].text, m.start(), m.end())))
         return out
 
     @cached_property

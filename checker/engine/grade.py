@@ -174,7 +174,8 @@ def evaluate_element(el: Element, a: Analysis, anchor=(), pid: str = "") -> Elem
     return ElementResult(el, best, True)
 
 
-def _overrides(a: Analysis, protection: Protection, results: list[ElementResult]) -> list[tuple[ElementResult, int]]:
+def _overrides(a: Analysis, protection: Protection,
+               results: list[ElementResult]) -> list[tuple[ElementResult, int, str]]:
     """Exceptions stated elsewhere that reach an element's evidence: "Notwithstanding Section 8.4 ..."
     naming the evidence's section with a permissive or discretionary rule, or a general reservation
     of rights on the same subject."""
@@ -184,9 +185,11 @@ def _overrides(a: Analysis, protection: Protection, results: list[ElementResult]
             continue
         ev_unit = res.best.unit
         ev_start = a.units[ev_unit].start
-        for i, target in a.section_overrides:
-            if i != ev_unit and target.start <= ev_start < target.end:
-                hits.append((res, i))
+        for i, target, clause in a.section_overrides:
+            # the exception must be about this element's subject, not just aimed at its article
+            if i != ev_unit and target.start <= ev_start < target.end and any(
+                    a.matcher.groups_matched(det, i) >= min(2, len(det)) for det in res.element.detect):
+                hits.append((res, i, clause))
                 break
         else:
             for i in a.global_overrides:
@@ -194,7 +197,7 @@ def _overrides(a: Analysis, protection: Protection, results: list[ElementResult]
                     continue
                 if any(len(det) >= 2 and a.matcher.groups_matched(det, i) >= max(2, len(det) - 1)
                        for det in res.element.detect):
-                    hits.append((res, i))
+                    hits.append((res, i, a.units[i].text[:240]))
                     break
     return hits
 
@@ -238,10 +241,10 @@ def grade(protection: Protection, a: Analysis) -> Finding:
         finding.confidence = _confidence("missing", results, [])
         return finding
 
-    for res, unit in _overrides(a, protection, results):
+    for res, unit, clause in _overrides(a, protection, results):
         res.best.deviations.append(Deviation(
             "discretion", res.element.index,
-            "an exception elsewhere in the document overrides this clause", a.units[unit].text[:200],
+            "an exception elsewhere in the document overrides this clause", clause,
             "no exception that lets the employer set the protection aside"))
         res.best.extra_units.append(unit)
 

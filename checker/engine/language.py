@@ -118,6 +118,13 @@ _ELIGIBILITY = re.compile(
     r"\bafter (?:completing|completion of) (?:the|their|his or her) probationary period\b")
 
 
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clause of `text` holding [start, end): from the previous ; or : or item marker to the next."""
+    a = max(text.rfind(";", 0, start), text.rfind(":", 0, start)) + 1
+    b = min((x for x in (text.find(";", end), text.find(". ", end)) if x != -1), default=len(text))
+    return text[a:b + 1].strip()
+
+
 def eligibility_limits(text: str) -> list[str]:
     return [m.group(0) for m in _ELIGIBILITY.finditer(text)]
 
