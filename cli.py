@@ -32,6 +32,22 @@ def run_guarded(fn: Callable[[], T]) -> T:
         sys.exit(EXIT_ERROR)
 
 
+def limit_options(fn):
+    """--max-seconds/--max-pages/--max-mb: the reading limits of every command that reads files."""
+    fn = click.option("--max-mb", default=200, show_default=True, type=click.IntRange(1),
+                      help="largest file size in MB")(fn)
+    fn = click.option("--max-pages", default=5000, show_default=True, type=click.IntRange(1))(fn)
+    fn = click.option("--max-seconds", default=300.0, show_default=True, type=click.FloatRange(min=1),
+                      help="per-document reading deadline, OCR included (a scan takes ~5 s a page)")(fn)
+    return fn
+
+
+def make_limits(max_seconds: float, max_pages: int, max_mb: int):
+    from checker.ingest import Limits
+
+    return Limits(max_bytes=max_mb * 1024 * 1024, max_pages=max_pages, max_seconds=max_seconds)
+
+
 @click.group()
 @click.version_option(package_name="clausecheck")
 def main() -> None:
@@ -44,14 +60,16 @@ def main() -> None:
               help="text: an indented tree to check by eye; json: metadata and the section list")
 @click.option("--password", default=None, help="password of an encrypted PDF")
 @click.option("--ocr", is_flag=True, help="OCR scanned pages (needs clausecheck[ocr] and tesseract-ocr)")
-def parse(file: str, fmt: str, password: str | None, ocr: bool) -> None:
+@limit_options
+def parse(file: str, fmt: str, password: str | None, ocr: bool, max_seconds: float, max_pages: int,
+          max_mb: int) -> None:
     """Show the article/section tree of FILE (PDF, DOCX, TXT or MD)."""
 
     def work() -> str:
         from checker.ingest import load_document
         from checker.outline import outline_json, outline_text
 
-        doc = load_document(file, password=password, ocr=ocr)
+        doc = load_document(file, password=password, ocr=ocr, limits=make_limits(max_seconds, max_pages, max_mb))
         return outline_json(doc) if fmt == "json" else outline_text(doc)
 
     click.echo(run_guarded(work))
@@ -170,9 +188,11 @@ def _progress(enabled: bool):
 @click.option("--revisions", type=click.Choice(["accepted", "original"]), default=None,
               help="Word drafts with tracked changes: check the text with the changes accepted (the default) "
                    "or the original text before them; DOCX inputs only (anything else is a usage error)")
+@limit_options
 def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], corpus_dir: str | None, config_file: str | None, password: str | None,
-          ocr: bool, quiet: bool, verbose: bool, revisions: str | None) -> None:
+          ocr: bool, quiet: bool, verbose: bool, revisions: str | None, max_seconds: float, max_pages: int,
+          max_mb: int) -> None:
     """Check documents (PDF, DOCX, TXT, MD; folders are searched recursively) against every protection.
 
     Exit 0: nothing at or above --fail-on; 1: findings at or above it; 2: a usage, configuration,
@@ -206,7 +226,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
     def check_one(path: str):
         from checker.api import check_file
 
-        return check_file(path, corpus, password=password, ocr=ocr, revisions=revisions)
+        return check_file(path, corpus, password=password, ocr=ocr, revisions=revisions,
+                          limits=make_limits(max_seconds, max_pages, max_mb))
 
     show = _progress(len(files) > 1 and not quiet and sys.stderr.isatty())
     result = check_paths(files, check_one, policy, many=many, progress=show)
@@ -284,9 +305,7 @@ def audit() -> None:
 @click.option("--corpus", "corpus_dir", default=None, type=click.Path(file_okay=False, path_type=str))
 @click.option("--timeout", default=600.0, show_default=True, help="hard per-document seconds (local processes)")
 @click.option("--max-memory", default=4096, show_default=True, help="per-worker memory cap in MB (local processes; 0: none)")
-@click.option("--max-seconds", default=300.0, show_default=True, help="per-document reading deadline (ingest)")
-@click.option("--max-pages", default=5000, show_default=True)
-@click.option("--max-mb", default=200, show_default=True, help="largest file size in MB")
+@limit_options
 @click.option("--retry-errors", is_flag=True, help="audit again documents recorded as errors")
 @click.option("--jsonl", "jsonl_out", default=None, help="also write every record as JSON Lines to this file at the end")
 @click.option("--progress/--no-progress", default=None, help="progress bar (default: when stderr is a terminal)")
@@ -297,7 +316,6 @@ def audit_run(inputs, from_list, db_path, jobs, scheduler, corpus_dir, timeout, 
     import time
 
     from checker.batch import AuditOptions, ResultsDB, audit_summary, discover, export, run_audit, summary_text
-    from checker.ingest import Limits
 
     if not inputs and not from_list:
         click.echo("E401 give folders, files or globs to audit, or --from-list FILE", err=True)
@@ -305,7 +323,7 @@ def audit_run(inputs, from_list, db_path, jobs, scheduler, corpus_dir, timeout, 
     paths = run_guarded(lambda: discover(inputs, from_list=from_list))
     options = AuditOptions(corpus_dir=corpus_dir, jobs=jobs or os.cpu_count() or 1, timeout=timeout,
                            max_memory_mb=max_memory or None, scheduler=scheduler, retry_errors=retry_errors,
-                           limits=Limits(max_bytes=max_mb * 1024 * 1024, max_pages=max_pages, max_seconds=max_seconds))
+                           limits=make_limits(max_seconds, max_pages, max_mb))
     show = sys.stderr.isatty() if progress is None else progress
     t0 = time.monotonic()
 

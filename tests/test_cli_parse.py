@@ -102,3 +102,18 @@ def _timed(cmd) -> float:
     out = subprocess.run(cmd, capture_output=True, text=True, check=True)
     assert "parse" in out.stdout
     return time.perf_counter() - t
+
+
+@pytest.mark.parametrize(("option", "message"), [("--max-pages", "over the 2 page limit"),
+                                                  ("--max-mb", "MB limit")])
+def test_cli_parse_reading_limits_are_options(tmp_path, option, message):
+    from click.testing import CliRunner
+
+    from cli import main
+
+    doc = tmp_path / "three-pages.txt"
+    doc.write_text("ARTICLE 1\n\nOne.\f" + "Two. " * 300000 + "\fThree.\f")
+    value = "2" if option == "--max-pages" else "1"
+    result = CliRunner().invoke(main, ["parse", str(doc), option, value])
+    assert result.exit_code == 2
+    assert message in result.output and "E207" in result.output

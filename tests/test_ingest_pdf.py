@@ -1,12 +1,10 @@
 """PDF text layers: cleanup, page mapping, encryption, scanned and partly scanned files."""
 from __future__ import annotations
 
-import importlib.util
-import shutil
 
 import pytest
 
-from checker.errors import EncryptedDocumentError, OCRUnavailableError, ScannedDocumentError
+from checker.errors import EncryptedDocumentError, ScannedDocumentError
 from checker.ingest import load_document
 
 
@@ -85,14 +83,6 @@ def test_ingest_pdf_scanned_asks_for_ocr(make_pdf):
     msg = str(info.value)
     assert info.value.code == "E206"
     assert "--ocr" in msg and "clausecheck[ocr]" in msg and "tesseract-ocr" in msg
-
-
-@pytest.mark.skipif(importlib.util.find_spec("ocrmypdf") is not None and shutil.which("tesseract") is not None,
-                    reason="OCR is installed here")
-def test_ingest_pdf_ocr_unavailable_is_explained(make_pdf):
-    path = make_pdf([[]], image_pages=(1,))
-    with pytest.raises(OCRUnavailableError, match="tesseract-ocr"):
-        load_document(path, ocr=True)
 
 
 def test_ingest_pdf_partly_scanned_warns_with_pages(make_pdf):

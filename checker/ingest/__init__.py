@@ -100,7 +100,7 @@ def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: 
     if size > limits.max_bytes:
         raise LimitExceededError(
             f"file is {size / 1e6:.0f} MB, over the {limits.max_bytes / 1e6:.0f} MB limit", path=path,
-            hint="raise Limits.max_bytes if this is really one contract")
+            hint="raise --max-mb (Limits.max_bytes) if this is really one contract")
     actual = sniff_format(path)
     expected = "text" if fmt in ("txt", "md") else fmt
     if actual != expected:
@@ -135,7 +135,7 @@ def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: 
         raise
     except MemoryError:
         raise LimitExceededError("ran out of memory reading the file", path=path,
-                                 hint="split the document or lower Limits.max_pages") from None
+                                 hint="split the document or lower --max-pages") from None
     except Exception as exc:  # a parser failing on malformed input is a corrupt file to the user
         raise CorruptDocumentError(f"cannot read {fmt.upper()} ({type(exc).__name__}: {exc})", path=path,
                                    hint="the file may be damaged; export it again") from None

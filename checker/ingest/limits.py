@@ -33,7 +33,7 @@ class Deadline:
             raise LimitExceededError(
                 f"reading took longer than the {self.limits.max_seconds:g} s time limit",
                 path=self.path,
-                hint="raise Limits.max_seconds, or split the document",
+                hint="raise --max-seconds (Limits.max_seconds), or split the document",
             )
 
     def check_pages(self, pages: int) -> None:
@@ -41,5 +41,5 @@ class Deadline:
             raise LimitExceededError(
                 f"document has {pages} pages, over the {self.limits.max_pages} page limit",
                 path=self.path,
-                hint="raise Limits.max_pages if this is really one contract",
+                hint="raise --max-pages (Limits.max_pages) if this is really one contract",
             )

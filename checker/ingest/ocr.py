@@ -107,7 +107,7 @@ def _run_child(job: dict, path: str, deadline: Deadline) -> None:
         except subprocess.TimeoutExpired:
             raise LimitExceededError(
                 f"OCR took longer than the {deadline.limits.max_seconds:g} s time limit", path=path,
-                hint="raise Limits.max_seconds (OCR runs at a few seconds per page), or split the document",
+                hint="raise --max-seconds (OCR runs at a few seconds per page), or split the document",
             ) from None
         finally:
             if proc.poll() is None:
