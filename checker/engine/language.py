@@ -197,12 +197,14 @@ def hedges(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
 
 def discretion(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
     t = _mask(text, allow)
-    out = []
+    out: list[Finding] = []
+    spans: list[tuple[int, int]] = []
     for p in _DISCRETION:
         for m in p.finditer(t):
-            if not any(f.start == m.start() for f in out):
+            if not any(a < m.end() and m.start() < b for a, b in spans):  # one finding per wording
+                spans.append((m.start(), m.end()))
                 out.append(Finding("discretion", text[m.start():m.end()], m.start()))
-    return out
+    return sorted(out, key=lambda f: f.start)
 
 
 def is_prohibition(text: str) -> bool:
