@@ -197,14 +197,13 @@ def hedges(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
 
 def discretion(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
     t = _mask(text, allow)
-    out: list[Finding] = []
+    matches = sorted(((m.start(), m.end()) for p in _DISCRETION for m in p.finditer(t)),
+                     key=lambda span: span[0] - span[1])  # longest first
     spans: list[tuple[int, int]] = []
-    for p in _DISCRETION:
-        for m in p.finditer(t):
-            if not any(a < m.end() and m.start() < b for a, b in spans):  # one finding per wording
-                spans.append((m.start(), m.end()))
-                out.append(Finding("discretion", text[m.start():m.end()], m.start()))
-    return sorted(out, key=lambda f: f.start)
+    for a, b in matches:
+        if not any(x < b and a < y for x, y in spans):  # one finding per wording
+            spans.append((a, b))
+    return [Finding("discretion", text[a:b], a) for a, b in sorted(spans)]
 
 
 def is_prohibition(text: str) -> bool:
