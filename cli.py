@@ -110,20 +110,29 @@ def corpus_list(directory: str | None) -> None:
         click.echo(f"{p.id:<48} {p.category:<36} {p.severity:<9} {p.title}")
 
 
+def _echo_protection(protection_id: str, directory: str | None) -> None:
+    """`corpus show ID` and `explain ID`: one implementation, two names for it."""
+    from checker.corpus import load_corpus
+    from checker.formats import protection_text
+
+    click.echo(run_guarded(lambda: protection_text(load_corpus(directory).require(protection_id))))
+
+
 @corpus.command("show")
 @click.argument("protection_id")
 @click.option("--corpus", "directory", default=None, type=click.Path(file_okay=False, path_type=str))
 def corpus_show(protection_id: str, directory: str | None) -> None:
     """Print a protection's model language, elements, rationale and references."""
-    from checker.corpus import load_corpus
-    from checker.formats import protection_text
+    _echo_protection(protection_id, directory)
 
-    c = run_guarded(lambda: load_corpus(directory))
-    p = c.get(protection_id)
-    if p is None:
-        click.echo(f"E102 unknown protection {protection_id!r} (run `clausecheck corpus list` for the ids)", err=True)
-        sys.exit(EXIT_ERROR)
-    click.echo(protection_text(p))
+
+@main.command()
+@click.argument("protection_id", metavar="ID")
+@click.option("--corpus", "directory", default=None, type=click.Path(file_okay=False, path_type=str),
+              help="a custom clause pack (default: the built-in corpus)")
+def explain(protection_id: str, directory: str | None) -> None:
+    """Explain protection ID: why it matters, its elements and parameters, references, model language."""
+    _echo_protection(protection_id, directory)
 
 
 FORMAT_CHOICES = ["text", "json", "html", "markdown", "sarif", "junit", "github"]

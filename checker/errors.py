@@ -35,6 +35,12 @@ class CorpusError(ClausecheckError):
         super().__init__(summary, path=path, hint="run `clausecheck corpus validate` to list them all")
 
 
+class UnknownProtectionError(ClausecheckError):
+    """A protection id that is not in the corpus (`explain ID`, `corpus show ID`)."""
+
+    code = "E102"
+
+
 class InputError(ClausecheckError):
     """The input document cannot be read."""
 

@@ -108,3 +108,16 @@ class Corpus:
 
     def get(self, pid: str) -> Protection | None:
         return next((p for p in self.protections if p.id == pid), None)
+
+    def require(self, pid: str) -> Protection:
+        """The protection `pid`, or E102 naming the closest ids and how to list them all."""
+        import difflib
+
+        from checker.errors import UnknownProtectionError
+
+        found = self.get(pid)
+        if found is not None:
+            return found
+        close = difflib.get_close_matches(pid, [p.id for p in self.protections], n=3, cutoff=0.6)
+        hint = (f"did you mean {', '.join(close)}? " if close else "") + "run `clausecheck corpus list` for the ids"
+        raise UnknownProtectionError(f"unknown protection {pid!r}", hint=hint)
