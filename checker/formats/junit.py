@@ -22,7 +22,7 @@ def _details(f) -> str:
 
 def junit_tree(run) -> ET.Element:
     root = ET.Element("testsuites", name="clausecheck")
-    total = failures = errors = skipped = 0
+    total = failures = errors = 0
     for outcome in run.outcomes:
         name = display_path(outcome.path)
         suite = ET.SubElement(root, "testsuite", name=name)
@@ -47,8 +47,10 @@ def junit_tree(run) -> ET.Element:
                 ET.SubElement(case, "system-out").text = _details(f)
         suite.attrib.update(tests=str(len(report.findings)), failures=str(n_fail), errors="0",
                             skipped=str(n_skip))
-        total, failures, skipped = total + len(report.findings), failures + n_fail, skipped + n_skip
-    root.attrib.update(tests=str(total), failures=str(failures), errors=str(errors), skipped=str(skipped))
+        total, failures = total + len(report.findings), failures + n_fail
+    # No `skipped` on <testsuites>: the JUnit schema Jenkins validates against (junit-10.xsd, shipped
+    # in tests/schemas) does not allow it there; each <testsuite> carries its own count.
+    root.attrib.update(tests=str(total), failures=str(failures), errors=str(errors))
     return root
 
 

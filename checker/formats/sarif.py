@@ -4,9 +4,10 @@ Choices (docs/ci.md repeats them):
 - level: missing -> error, weakened -> warning; severity 'critical' raises weakened to error,
   'low' lowers either one step (see checker.run.level). Waived findings keep their level and
   carry a `suppressions` entry (kind "external", the waiver's reason), as SARIF intends.
-- location: artifactLocation.uri is the path relative to the working directory. For TXT and MD
-  inputs region.startLine is the line of the evidence; PDF and DOCX inputs have no line a viewer
-  could open, so the region is left out and the page goes in location.properties.page (with the
+- location: artifactLocation.uri is the path relative to the working directory, percent-encoded
+  as a URI reference must be (a file:// URI when the file is outside it). For TXT and MD inputs
+  region.startLine is the line of the evidence; PDF and DOCX inputs have no line a viewer could
+  open, so the region is left out and the page goes in location.properties.page (with the
   section) instead. A missing protection points at the file with no region.
 - partialFingerprints["clausecheck/v1"]: a hash of the relative path and the protection id, so
   the same gap keeps its identity across runs even when lines move.
@@ -14,6 +15,8 @@ Choices (docs/ci.md repeats them):
 from __future__ import annotations
 
 import json
+from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from checker import __version__
 from checker.formats.base import Options, clip, message
@@ -21,6 +24,15 @@ from checker.run import display_path, fingerprint, level
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LINE_FORMATS = ("txt", "md")
+
+
+def artifact_uri(path: str) -> str:
+    """artifactLocation.uri must be a URI reference: relative paths percent-encoded ("my draft.txt"
+    -> "my%20draft.txt"), paths outside the working directory as file:// URIs."""
+    shown = display_path(path)
+    if PurePosixPath(shown).is_absolute():
+        return "file://" + quote(shown, safe="/")
+    return quote(shown, safe="/")
 
 
 def _rules(run) -> tuple[list[dict], dict[str, int]]:
@@ -47,7 +59,7 @@ def _rules(run) -> tuple[list[dict], dict[str, int]]:
 
 
 def _location(report, finding) -> dict:
-    physical: dict = {"artifactLocation": {"uri": display_path(report.document["path"])}}
+    physical: dict = {"artifactLocation": {"uri": artifact_uri(report.document["path"])}}
     location: dict = {"physicalLocation": physical}
     if finding.evidence:
         ev = finding.evidence[0]
@@ -84,7 +96,7 @@ def sarif_dict(run) -> dict:
                 result["suppressions"] = [{"kind": "external", "justification": w.reason}]
             results.append(result)
     notifications = [{"level": "error", "message": {"text": o.error},
-                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": display_path(o.path)}}}]}
+                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(o.path)}}}]}
                      for o in run.errors]
     notifications += [{"level": "warning", "message": {"text": w}} for w in run.warnings()]
     invocation = {"executionSuccessful": not run.errors}
@@ -98,7 +110,7 @@ def sarif_dict(run) -> dict:
                                 "informationUri": "https://github.com/clausecheck/clausecheck",
                                 "rules": rules}},
             "invocations": [invocation],
-            "artifacts": [{"location": {"uri": display_path(r.document["path"])},
+            "artifacts": [{"location": {"uri": artifact_uri(r.document["path"])},
                            "hashes": {"sha-256": r.document["sha256"]}} for r in run.reports],
             "results": results,
         }],
