@@ -70,7 +70,7 @@ def test_formats_html_summary_categories_evidence_and_deviations():
     assert re.search(r'class="matching"><span class="n">1</span>Matching', page)
     assert re.search(r'class="weakened"><span class="n">1</span>Weakened', page)
     assert re.search(r'class="missing"><span class="n">1</span>Missing', page)
-    assert page.index("Ice enforcement") < page.index("Title of alpha_notice") < page.index("Leave and reinstatement")
+    assert page.index("ICE enforcement") < page.index("Title of alpha_notice") < page.index("Leave and reinstatement")
     assert "<mark>as soon as practicable</mark>" in page
     assert "§14.2, line 20" in page
     assert "<td>hedge</td><td>1</td><td>as soon as practicable</td><td>within 24 hours</td>" in page

@@ -23,6 +23,19 @@ def esc(text) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
+# Words a plain capitalize() would spoil: "ice_enforcement" is about ICE, "u_t_visa" about U and T visas.
+CATEGORY_WORDS = {"ice": "ICE", "u t": "U/T"}
+
+
+def category_label(category: str) -> str:
+    """'ice_enforcement' -> 'ICE enforcement', 'u_t_visa_and_deferred_action' -> 'U/T visa and deferred action'."""
+    text = " " + category.replace("_", " ") + " "
+    for word, shown in CATEGORY_WORDS.items():
+        text = text.replace(f" {word} ", f" {shown} ")
+    text = text.strip()
+    return text[:1].upper() + text[1:]
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
@@ -151,7 +164,8 @@ def _report(run, report, index: int, options: Options) -> str:
     d = report.document
     out = [f'<section aria-labelledby="{doc_id}-h">',
            f'<h2 id="{doc_id}-h">{esc(d["path"])}</h2>',
-           f'<p class="meta">{esc(d["format"])}, {esc(d["pages"] or "–")} pages · corpus '
+           f'<p class="meta">{esc(d["format"])}' + (f', {esc(d["pages"])} pages' if d["pages"] else "")
+           + f' · corpus '
            f'{esc(report.corpus["name"])} {esc(report.corpus["version"])} · sha256 {esc(d["sha256"][:12])}…</p>',
            '<ul class="strip" aria-label="Summary">'
            + "".join(f'<li class="{k}"><span class="n">{s[k]}</span>{STATUS_LABEL[k]}</li>' for k in STATUS_LABEL)
@@ -162,7 +176,7 @@ def _report(run, report, index: int, options: Options) -> str:
     for cat, findings in categories.items():
         cid = f"{doc_id}-{slug(cat)}"
         out.append(f'<section aria-labelledby="{cid}"><h2 id="{cid}" class="cat">'
-                   f'{esc(cat.replace("_", " ").capitalize())}</h2>')
+                   f'{esc(category_label(cat))}</h2>')
         out += [_finding(run, report, f, doc_id, options) for f in findings
                 if not (options.quiet and f.status == "matching")]
         out.append("</section>")
