@@ -118,3 +118,11 @@ def test_language_overrides_name_their_section(text, ref):
 
     m = OVERRIDE.search(normalize(text))
     assert (m.group("ref") or m.group("ref2") or m.group("ref3")).strip(".,") == ref
+
+
+@pytest.mark.parametrize("text", [
+    "If you need time off, you may ask your supervisor",
+    "Whenever an employee shall seek deferred action, the Employer shall not contest it",
+])
+def test_language_a_workers_own_modals_are_not_the_employers_duty(text):
+    assert permissive(normalize(text)) == []

@@ -61,6 +61,7 @@ class UnitMatcher:
         self.lemmas = [" ".join(t) for t in lemma_tokens]
         self._surface_all = _SEPARATOR.join(surfaces)
         self._surface_starts = _starts(surfaces)
+        self._lengths = [len(x) for x in surfaces]
         self._term_hits = index.term_hits(lemma_tokens)
         self._cache: dict[str, frozenset[int]] = {}
 
@@ -70,12 +71,12 @@ class UnitMatcher:
             return hit
         found: set[int] = set()
         if member.startswith("re:"):
-            found |= _scan(_inline(member[3:]), self._surface_all, self._surface_starts)
+            found |= _scan(_inline(member[3:]), self._surface_all, self._surface_starts, self._lengths)
         else:
             found |= self._term_hits.get(member, set())
             sre = self.index._surface_re.get(member)
             if sre is not None:
-                found |= _scan(sre, self._surface_all, self._surface_starts)
+                found |= _scan(sre, self._surface_all, self._surface_starts, self._lengths)
         hit = frozenset(found)
         self._cache[member] = hit
         return hit
@@ -134,5 +135,12 @@ def _starts(parts: list[str]) -> list[int]:
     return starts
 
 
-def _scan(pattern: re.Pattern, text: str, starts: list[int]) -> set[int]:
-    return {bisect.bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)}
+def _scan(pattern: re.Pattern, text: str, starts: list[int], lengths: list[int]) -> set[int]:
+    """Units in which `pattern` matches; a match that starts in a separator (a lookahead-only
+    pattern such as "^(?!...)" can) belongs to no unit."""
+    found = set()
+    for m in pattern.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if m.start() < starts[i] + lengths[i] or (lengths[i] == 0 and m.start() == starts[i]):
+            found.add(i)
+    return found

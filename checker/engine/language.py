@@ -12,7 +12,7 @@ from dataclasses import dataclass
 _RIGHT_HOLDERS = re.compile(
     r"\b(?:employees?|workers?|members?|union|local|stewards?|representatives?|arbitrators?|grievants?|"
     r"applicants?|individuals?|persons?|he|she|they|attorneys?|advocates?|counsel|committee|staff|"
-    r"associates?|either party|student workers?|graduate workers?)\b")
+    r"associates?|either party|student workers?|graduate workers?|you|your)\b")
 _EMPLOYER_WORDS = re.compile(
     r"\b(?:employer|company|hospital|university|college|hotel|county|city|district|management|manager|"
     r"supervisors?|contractor|corporation|owner|board|administration|agency|firm|operator|department|"
@@ -102,7 +102,7 @@ _PROHIBITION = re.compile(
     r"\bnor (?:shall|will|may)\b|\bno (?:\w+ ){0,6}(?:shall|will|may)\b|\bprohibited\b|\brefrain from\b|"
     r"\bin no (?:event|case)\b|\bunder no circumstances?\b|\bnot (?:be )?(?:permitted|allowed)\b|"
     r"\bwithout (?:first|a|an)\b|\bonly (?:if|upon|with|when)\b|\bunless\b|\bnever\b|\bneither\b|\bfree from\b|"
-    r"\bn't\b|\bnot (?:by itself|alone|in itself)\b|\bno (?:employee|worker|person|one)\b")
+    r"\bn't\b|\bnot (?:by itself|alone|in itself)\b|\bno (?:employee|worker|person|one)\b|\bnobody\b")
 
 
 # Conditions that leave some of the bargaining unit out: "for an employee with at least one (1)
@@ -169,9 +169,8 @@ def permissive(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
                 continue
             owner = _nearest_party(t, m.start())
             word = m.group(0)
-            if (word.startswith("may") or "request" in word or "ask" in word) and owner == "worker" \
-                    and not word.startswith("may be"):
-                continue  # a worker's, union's or arbitrator's "may" is a right
+            if owner == "worker" and not word.startswith("may be"):
+                continue  # a worker's, union's or arbitrator's "may" is a right, their "seek" no duty of the employer
             if word == "may" and owner != "employer":
                 continue
             taken.append((m.start(), m.end()))
