@@ -126,3 +126,14 @@ def test_language_overrides_name_their_section(text, ref):
 ])
 def test_language_a_workers_own_modals_are_not_the_employers_duty(text):
     assert permissive(normalize(text)) == []
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("the employer shall not require any employee to speak only english", "require", True),
+    ("the employee shall be treated as a new hire", "treated", False),
+    ("absence shall not be deemed a voluntary resignation", "deemed", True),
+])
+def test_language_negation_right_before_words(text, words, expected):
+    from checker.engine.language import negated_at
+
+    assert negated_at(text, text.index(words)) is expected

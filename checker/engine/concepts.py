@@ -111,6 +111,19 @@ class UnitMatcher:
                 return frozenset()
         return result or frozenset()
 
+    def pattern_starts(self, detector: Detector, unit: int) -> list[int]:
+        """Where the detector's regular expressions match in `unit` (for reading what precedes them)."""
+        text = self.surfaces[unit]
+        out = []
+        for group in detector:
+            for member in group:
+                pattern = (_inline(member[3:]) if member.startswith("re:")
+                           else self.index._surface_re.get(member))
+                m = pattern.search(text) if pattern is not None else None
+                if m:
+                    out.append(m.start())
+        return out
+
     def groups_in(self, detector: Detector, units: set[int] | frozenset[int]) -> bool:
         """Every group occurs somewhere among `units` (not necessarily in one)."""
         units = frozenset(units)

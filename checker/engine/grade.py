@@ -151,6 +151,9 @@ def evaluate_element(el: Element, a: Analysis, anchor=(), pid: str = "") -> Elem
         for u in sorted(a.matcher.detector(r.detect, zone)):
             if u in a.excluded or not _context_ok(el, anchor, a, u):
                 continue
+            starts = a.matcher.pattern_starts(r.detect, u)
+            if starts and language.negated_at(a.surfaces[u], min(starts)):
+                continue
             c = Candidate(u, [Deviation("reversed", el.index, r.explain, a.units[u].text[:160])], reversed=True)
             cands.append(c)
     if not cands:

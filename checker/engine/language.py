@@ -205,5 +205,14 @@ def discretion(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
     return [Finding("discretion", text[a:b], a) for a, b in sorted(spans)]
 
 
+_NEGATION_BEFORE = re.compile(r"\b(?:not|never|no|nor|cannot|nobody)\b(?:\s+\S+){0,2}\s*$")
+
+
+def negated_at(text: str, pos: int) -> bool:
+    """A negation just before `pos` ("shall not require anyone to speak only English"): words that
+    would reverse a protection are forbidden there, so they protect rather than reverse."""
+    return bool(_NEGATION_BEFORE.search(text[max(0, pos - 40):pos]))
+
+
 def is_prohibition(text: str) -> bool:
     return bool(_PROHIBITION.search(text))
