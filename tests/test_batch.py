@@ -191,12 +191,17 @@ def test_batch_not_a_database(tmp_path):
 
 
 def test_batch_dask_gives_the_same_records(tree, tmp_path):
+    """A real multi-process LocalCluster (1 worker process, 1 thread): the worker is a fresh
+    interpreter that rebuilds the engine from the corpus path, as on a remote host."""
     pytest.importorskip("distributed")
     paths = discover([str(tree)])
     run_audit(paths, str(tmp_path / "local.sqlite"), opts(jobs=2))
-    stats = run_audit(paths, str(tmp_path / "dask.sqlite"),
-                      opts(jobs=1, scheduler="local", dask_processes=False))
-    assert stats.audited == len(paths)
+    t0 = time.monotonic()
+    stats = run_audit(paths, str(tmp_path / "dask.sqlite"), opts(jobs=1, scheduler="local", dask_processes=True))
+    assert time.monotonic() - t0 < 20
+    assert stats.audited == len(paths) and stats.errors == len(BAD_FILES)
+    with sqlite3.connect(tmp_path / "dask.sqlite") as c:
+        assert c.execute("SELECT executor FROM runs").fetchone()[0] == "dask:local"
     assert comparable(ResultsDB(tmp_path / "dask.sqlite").records()) == comparable(ResultsDB(tmp_path / "local.sqlite").records())
 
 
@@ -252,10 +257,28 @@ def test_batch_cli_audit_exit_codes(tree, tmp_path, args, code):
     assert export.exit_code == 0, export.output
 
 
-def test_batch_sigkill_then_resume_matches_uninterrupted(tmp_path):
-    """A real SIGKILL of a running `clausecheck audit`, then the same command: nothing lost or doubled."""
+REAL_PDF = "teamsters710-contract-2013.pdf"  # a real 89-page text-layer agreement, the fastest sample
+
+
+def test_batch_sigkill_then_resume_matches_uninterrupted(tmp_path, shared_dir):
+    """A real SIGKILL of a running `clausecheck audit`, then the same command: nothing lost or doubled.
+
+    The folder mixes text contracts, broken files, a generated text-layer PDF (early in the walk,
+    usually done before the kill) and a real sample PDF (last, usually left for the resumed run)."""
+    from conftest import write_pdf
+
+    real = shared_dir / "samples" / "real" / REAL_PDF
+    if not real.is_file():
+        pytest.skip(f"{real} not found")
     tree = make_tree(tmp_path, copies=8)
+    article = (DEVSET / "sample01_hotel_immigration_article.md").read_text(encoding="utf-8")
+    lines = [ln.replace("#", "").strip() for ln in article.splitlines() if ln.strip()]
+    write_pdf(tree / "set0" / "generated_contract.pdf",
+              [["ARTICLE 1 RECOGNITION", "The Employer recognizes the Union as the sole bargaining agent."],
+               *[lines[i:i + 40] for i in range(0, len(lines), 40)]])
+    shutil.copy(real, tree / "set7" / REAL_PDF)
     paths = discover([str(tree)])
+    assert paths[-1].endswith(REAL_PDF) and any(p.endswith("generated_contract.pdf") for p in paths)
     env = dict(os.environ, PYTHONPATH=str(REPO))
 
     def audit(db):
@@ -286,6 +309,87 @@ def test_batch_sigkill_then_resume_matches_uninterrupted(tmp_path):
     assert resumed.returncode == 1, resumed.stderr  # broken files are in the tree
     assert f"{partial} already done" in resumed.stderr
     run_audit(paths, str(tmp_path / "clean.sqlite"), opts(jobs=2))
+    with sqlite3.connect(killed_db) as c:
+        assert c.execute("SELECT COUNT(*), COUNT(DISTINCT path) FROM documents").fetchone() == (len(paths), len(paths))
     killed = comparable(ResultsDB(killed_db).records())
     assert sorted(killed) == sorted(paths)
-    assert killed == comparable(ResultsDB(tmp_path / "clean.sqlite").records())
+    for name in ("generated_contract.pdf", REAL_PDF):
+        rec = next(r for p, r in killed.items() if p.endswith(name))
+        assert rec["status"] == "ok" and rec["format"] == "pdf" and rec["pages"] >= 2, rec.get("error")
+    clean = comparable(ResultsDB(tmp_path / "clean.sqlite").records())
+    assert {p: r for p, r in killed.items() if r != clean[p]} == {}
+
+
+class _DiskFills:
+    """A results-database connection that runs out of space at the Nth finding row written:
+    that write and every later one raise SQLite's own "database or disk is full"."""
+
+    def __init__(self, conn, after: int):
+        self._conn, self._left = conn, after
+
+    def execute(self, sql, *args):
+        if sql.startswith("INSERT INTO findings"):
+            self._left -= 1
+        if self._left <= 0 and not sql.lstrip().upper().startswith("SELECT"):
+            raise sqlite3.OperationalError("database or disk is full")
+        return self._conn.execute(sql, *args)
+
+    def __enter__(self):
+        return self._conn.__enter__()
+
+    def __exit__(self, *exc):
+        return self._conn.__exit__(*exc)
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+
+def test_batch_full_disk_stops_cleanly_and_keeps_finished_documents(tree, tmp_path, monkeypatch):
+    """Issue 6 item 4: the disk fills mid-run (mid-document, between two finding rows). The audit
+    stops with one E601 line and exit 2; the database still opens, holds every document committed
+    before the failure whole (no half-written one), and the same command then resumes."""
+    from click.testing import CliRunner
+
+    from checker.batch import store
+    from cli import main
+
+    db = tmp_path / "a.sqlite"
+    paths = discover([str(tree)])
+    from checker.batch.worker import corpus_for
+
+    protections = len(corpus_for(FROZEN["corpus"]).protections)
+    fail_at = 3 * protections + 5  # inside the 4th successful document's findings (broken files have none)
+    real_init = store.ResultsDB.__init__
+
+    def init(self, *a, **kw):
+        real_init(self, *a, **kw)
+        self.conn = _DiskFills(self.conn, fail_at)
+
+    monkeypatch.setattr(store.ResultsDB, "__init__", init)
+    args = ["audit", str(tree), "--db", str(db), "--jobs", "1", "--no-progress", "--corpus", FROZEN["corpus"]]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    err = result.stderr.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("E601 ") and "database or disk is full" in err[0]
+    assert str(db) in err[0] and "free disk space" in err[0] and "run the same audit again" in err[0]
+    monkeypatch.setattr(store.ResultsDB, "__init__", real_init)
+
+    with sqlite3.connect(db) as c:
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        ok_docs = c.execute("SELECT COUNT(*) FROM documents WHERE status='ok'").fetchone()[0]
+        assert ok_docs == 3  # the 4th document's transaction rolled back whole
+        assert c.execute("SELECT COUNT(*) FROM findings").fetchone()[0] == ok_docs * protections
+        assert c.execute("SELECT COUNT(*) FROM documents d WHERE status='ok' AND (SELECT COUNT(*) FROM findings f"
+                         " WHERE f.document_id=d.id) != d.matching + d.weakened + d.missing").fetchone()[0] == 0
+    kept = comparable(ResultsDB(db, create=False).records())
+    assert 0 < len(kept) < len(paths)
+
+    resumed = CliRunner().invoke(main, args)
+    assert resumed.exit_code == 1, resumed.stderr  # finishes; the tree's broken files are errors
+    assert f"{len(kept)} already done" in resumed.stderr
+    after = comparable(ResultsDB(db).records())
+    assert sorted(after) == sorted(paths)
+    assert {p: after[p] for p in kept} == kept
+    run_audit(paths, str(tmp_path / "clean.sqlite"), opts(jobs=1))
+    clean = comparable(ResultsDB(tmp_path / "clean.sqlite").records())
+    assert {p: r for p, r in after.items() if r != clean[p]} == {}

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from checker.batch.errors import UnreadableFileError, WorkerCorpusError
+from checker.batch.errors import ResultsDatabaseError, UnreadableFileError, WorkerCorpusError
 from checker.ingest import file_sha256
 from checker.batch.store import ResultsDB
 from checker.batch.worker import base_record, error_record, make_task
@@ -137,11 +137,19 @@ def run_audit(paths: list[str], db_path: str, options: AuditOptions | None = Non
             run_dask(tasks(), on_result, scheduler=options.scheduler, jobs=options.jobs,
                      processes=options.dask_processes)
         status = "finished"
+    except BaseException:
+        failing = True
+        raise
+    else:
+        failing = False
     finally:
         stats.seconds = time.perf_counter() - t0
         stats.status = status
         try:
             db.finish_run(stats.run_id, status, stats.counts(), stats.seconds)
+        except ResultsDatabaseError:
+            if not failing:  # e.g. a full disk: the error that stopped the run is the one to report
+                raise
         finally:
             db.close()
     return stats
