@@ -137,3 +137,12 @@ def test_language_negation_right_before_words(text, words, expected):
     from checker.engine.language import negated_at
 
     assert negated_at(text, text.index(words)) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Employer shall not of its own accord disclose records, save as it may be compelled by judicial warrant",
+    "no records shall be released unless the Employer is compelled by a subpoena",
+])
+def test_language_archaic_and_process_carve_outs_are_not_weakenings(text):
+    t = normalize(text)
+    assert permissive(t) == [] and discretion(t) == []

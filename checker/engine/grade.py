@@ -68,6 +68,8 @@ def _parameter(p: Parameter, el: Element, a: Analysis, unit: int, passage: froze
         for d in find_durations(text):
             if cue_res and not any(abs(c - d.start) <= CUE_DISTANCE for c in cue_pos):
                 continue
+            if d.value == 0 and p.better == "higher":
+                continue  # "forthwith notified ... the full contest period": a deadline, not the period's length
             values.append(d)
         if values:
             break

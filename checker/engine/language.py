@@ -82,9 +82,10 @@ _DISCRETION = [
 
 # Narrow legal-compliance carve-outs are normal in model language and are not weakenings.
 LEGAL_CARVE_OUT = re.compile(
-    r"\b(?:except|unless|other than) (?:as |where |when |to the extent )?(?:otherwise )?"
-    r"(?:required|compelled|mandated) by (?:applicable )?(?:federal |state )?(?:or state )?(?:law|statute|"
-    r"regulation|court order)")
+    r"\b(?:except|unless|other than|save|but only) (?:as |where |when |to the extent |if )?(?:otherwise )?"
+    r"(?:(?:it|the \w+) )?(?:(?:is|are|may be|shall be) )?"
+    r"(?:required|compelled|mandated|ordered) by (?:applicable |a |an )?(?:federal |state )?(?:or state )?"
+    r"(?:law|statute|regulation|court order|judicial warrant|subpoena|court)")
 
 # "Notwithstanding Section 8.4 ..." / "except as provided in Article 22": an exception aimed at a
 # named section. "Nothing in this Agreement limits ...": a reservation aimed at everything.

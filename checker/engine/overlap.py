@@ -25,8 +25,8 @@ def resolve_overlaps(findings: list[Finding], missing_confidence: float) -> None
     stated = [(f, _units(f), _found(f)) for f in findings if f.status != "missing"]
     demote = []
     for f, units, found in stated:
-        if f.status != "weakened" or not units:
-            continue
+        if f.status != "weakened" or not units or any(d.kind == "reversed" for d in f.deviations):
+            continue  # a clause that reverses this protection addresses it, whoever else it serves
         if any(g is not f and g_found > found and units <= g_units for g, g_units, g_found in stated):
             demote.append(f)
     for f in demote:
