@@ -16,6 +16,9 @@ _ITEM_START = re.compile(
 # "(30) days" at the start of a line continues "thirty" on the line before; it is no list item.
 _CONTINUES = re.compile(r"^\s*\(\d+\)\s+(?:calendar |business |working |consecutive |full )?"
                         r"(?:hours?|days?|weeks?|months?|years?|percent|%|cents|dollars|shifts?)\b", re.I)
+# A line ending mid-sentence ("... Legal Services Fund, which provides free") runs on into the
+# next line, however much that next line looks like a title.
+_RUNS_ON = re.compile(r"(?:[a-z,\-–(]|\b(?:the|a|an|of|and|or|to|for|in|by|with))$")
 _MAX_UNIT = 1600  # longer paragraphs are also split at semicolons (measured: 99% of real sentences are shorter)
 
 
@@ -28,7 +31,12 @@ class Unit:
     heading: bool = False
 
 
+_MODAL = re.compile(r"\b(shall|must|will|may|agree|agrees)\b", re.I)
+
+
 def _is_heading(text: str) -> bool:
+    if len(text) > 140:  # 14 words of a heading fit in well under 140 characters
+        return False
     words = text.split()
     if not words or len(words) > 14 or text.rstrip().endswith((".", ";", ":", ",")) and len(words) > 4:
         return False
@@ -36,7 +44,7 @@ def _is_heading(text: str) -> bool:
     upper = letters and sum(c.isupper() for c in letters) / len(letters) > 0.7
     alpha = [w for w in words if w[:1].isalpha()]
     title = sum(w[:1].isupper() for w in alpha) >= max(1, 0.6 * len(alpha))
-    has_modal = re.search(r"\b(shall|must|will|may|agree|agrees)\b", text, re.I)
+    has_modal = _MODAL.search(text)
     return bool(upper or (title and not has_modal and not text.rstrip().endswith(".")))
 
 
@@ -84,6 +92,7 @@ def split_units(text: str) -> list[Unit]:
     blocks: list[tuple[int, int]] = []
     pos = 0
     block_start = None
+    prev = ""
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         if not stripped:
@@ -92,10 +101,13 @@ def split_units(text: str) -> list[Unit]:
                 block_start = None
         elif block_start is None:
             block_start = pos
-        elif (_ITEM_START.match(line) and not _CONTINUES.match(line)) or _is_heading(stripped) \
+        elif (_ITEM_START.match(line) and not _CONTINUES.match(line)) \
+                or (_is_heading(stripped) and not _RUNS_ON.search(prev)) \
                 or _is_heading(text[block_start:pos].strip()):
             blocks.append((block_start, pos))
             block_start = pos
+        if stripped:
+            prev = stripped
         pos += len(line)
     if block_start is not None:
         blocks.append((block_start, pos))

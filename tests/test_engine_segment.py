@@ -1,0 +1,40 @@
+"""Sentence units: the grain at which protections are found."""
+from __future__ import annotations
+
+import pytest
+
+from checker.engine.segment import split_units
+
+
+def texts(text: str) -> list[str]:
+    return [u.text for u in split_units(text) if not u.heading]
+
+
+def test_segment_a_lead_in_and_its_list_items_are_one_sentence():
+    doc = ("(a) The Hotel shall notify the Union within 24 hours after any of the following:\n"
+           "1. immigration authorities visit the Hotel;\n2. immigration authorities request records; or\n"
+           "3. the Hotel learns of an investigation.\n\n(b) Next provision.\n")
+    assert texts(doc)[0].startswith("(a) The Hotel shall notify") and texts(doc)[0].endswith("an investigation.")
+
+
+@pytest.mark.parametrize("wrapped", [
+    "The Employer shall give the Union thirty\n(30) days' written notice before any change.",
+    "The Employer shall contribute to the Campesino Immigration Legal Services Fund, which provides free\n"
+    "Legal Services To Workers And Families.",
+])
+def test_segment_a_wrapped_line_continues_the_sentence(wrapped):
+    assert texts(wrapped) == [" ".join(wrapped.split())]
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("The Employer shall notify the Union. Employees may decline to answer.", 2),
+    ("Under 8 U.S.C. § 1324a the Employer shall not reverify. The Union shall be told.", 2),
+    ("See Sec. 4 and Art. 7 of this Agreement.", 1),
+])
+def test_segment_sentences_split_at_periods_but_not_abbreviations(text, count):
+    assert len(texts(text)) == count
+
+
+def test_segment_headings_are_marked_and_never_sentences():
+    units = split_units("ARTICLE 31 — IMMIGRATION\n\n31.1 The Employer shall not consent to entry.\n")
+    assert units[0].heading and not units[1].heading
