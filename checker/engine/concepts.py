@@ -12,6 +12,7 @@ import re
 
 from checker.corpus.model import Concept, ConceptGroup, Detector
 from checker.corpus.patterns import alternation, compiled
+from checker.engine.literals import required_literals
 from checker.nlp import lemma_tokens
 
 
@@ -71,15 +72,30 @@ class UnitMatcher:
             return hit
         found: set[int] = set()
         if member.startswith("re:"):
-            found |= _scan(_inline(member[3:]), self._surface_all, self._surface_starts, self._lengths)
+            found |= self._scan(_inline(member[3:]))
         else:
             found |= self._term_hits.get(member, set())
             sre = self.index._surface_re.get(member)
             if sre is not None:
-                found |= _scan(sre, self._surface_all, self._surface_starts, self._lengths)
+                found |= self._scan(sre)
         hit = frozenset(found)
         self._cache[member] = hit
         return hit
+
+    def _scan(self, pattern: re.Pattern) -> set[int]:
+        """Units in which `pattern` matches: through its literal prefilter when it has one."""
+        literals = required_literals(pattern.pattern)
+        if literals is None:
+            return _scan(pattern, self._surface_all, self._surface_starts, self._lengths)
+        text, starts = self._surface_all, self._surface_starts
+        candidates: set[int] = set()
+        for lit in literals:
+            pos = text.find(lit)
+            while pos != -1:
+                i = bisect.bisect_right(starts, pos) - 1
+                candidates.add(i)
+                pos = text.find(lit, starts[i] + self._lengths[i] + 1) if i + 1 < len(starts) else -1
+        return {i for i in candidates if pattern.search(self.surfaces[i])}
 
     def _has_regex(self, member: str) -> bool:
         return member.startswith("re:") or self.index._surface_re.get(member) is not None
@@ -90,7 +106,10 @@ class UnitMatcher:
             return set(self.units_with(member) & units)
         found = set(self._term_hits.get(member, set()) & units) if not member.startswith("re:") else set()
         pattern = _inline(member[3:]) if member.startswith("re:") else self.index._surface_re[member]
-        found.update(u for u in units - found if pattern.search(self.surfaces[u]))
+        literals = required_literals(pattern.pattern)
+        surfaces = self.surfaces
+        found.update(u for u in units - found
+                     if (literals is None or any(lit in surfaces[u] for lit in literals)) and pattern.search(surfaces[u]))
         return found
 
     def group(self, group: ConceptGroup, within: frozenset[int] | None = None) -> frozenset[int]:
