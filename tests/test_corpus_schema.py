@@ -158,3 +158,11 @@ def test_corpus_extending_pack_overrides_and_disables(tmp_path):
 def test_corpus_disabling_an_unknown_id_is_an_error(tmp_path):
     problems = problems_of(make_pack(tmp_path, pack=PACK + "disable: [no_such_thing]\n"))
     assert any("pack.yaml:3: cannot disable unknown protection 'no_such_thing'" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("body", ["concepts:\n", "concepts: [a, b]\n"])
+def test_corpus_lexicon_file_without_a_mapping_is_a_problem_not_a_crash(tmp_path, body):
+    make_pack(tmp_path)
+    (tmp_path / "lexicon" / "empty.yaml").write_text(body)
+    problems = problems_of(tmp_path)
+    assert any("empty.yaml:1: `concepts:` must map concept names" in p for p in problems), problems

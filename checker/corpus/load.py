@@ -166,6 +166,9 @@ def _load_lexicon(files: list[Path], problems: _Problems, base: dict | None = No
         if not isinstance(data, dict) or "concepts" not in data or set(data) - {"concepts"}:
             problems.add(path, getattr(data, "line", 1), "a lexicon file holds one key, `concepts:`")
             continue
+        if not isinstance(data["concepts"], dict):
+            problems.add(path, data.line_of("concepts"), "`concepts:` must map concept names to their terms")
+            continue
         for name, body in data["concepts"].items():
             line = data["concepts"].line_of(name)
             if not re.fullmatch(r"[a-z][a-z0-9_]*", str(name)):
