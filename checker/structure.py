@@ -76,6 +76,8 @@ _SECTION = re.compile(
     r"^(?P<word>SECTION|Section|SEC\.|Sec\.|§)\s*(?P<num>\d{1,3}(?:\.\d{1,3})*[A-Za-z]?|[A-Z]\b|[IVX]{1,5}\b)(?P<rest>.*)$"
 )
 _DECIMAL = re.compile(r"^(?P<num>\d{1,3}(?:\.(?:\d{1,3}|[IVX]{1,5}|[A-Z]))+)\.?(?P<rest>(?:\s.*)?)$")
+# "D-1. Who is protected", "A-12 Wages", "12-3 Overtime": schedule- or appendix-style numbers
+_HYPHEN = re.compile(r"^(?P<num>[A-Z]{1,2}-\d{1,3}(?:\.\d{1,3})*|\d{1,3}-\d{1,3})\.?(?P<rest>\s+\S.*)$")
 _PAREN = re.compile(r"^\((?P<num>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2}|[A-Z]{1,2}|[IVX]{1,5})\)(?P<rest>(?:\s.*)?)$")
 _DOT = re.compile(r"^(?P<num>[A-Z]|[IVX]{2,5}|\d{1,2}|[a-z]|[ivx]{2,5})[.)](?P<rest>\s+\S.*)$")
 _APPENDIX = re.compile(
@@ -90,7 +92,7 @@ _SIDE = re.compile(
 _ID = re.compile(r"^[\s#:.\-–—]*(?:No\.?\s*)?([A-Z0-9][\w.\-]*\d[\w.\-]*|\d+|[A-Z])\b")
 # One cheap test before the specific patterns: most body lines fail it and cost one match.
 _MAYBE_HEADING = re.compile(
-    r"^(?:ART|Art|SEC|Sec|§|\d|\(|[A-Za-z]{1,5}[.)]\s|APPENDIX|Appendix|ATTACHMENT|Attachment|EXHIBIT|Exhibit|"
+    r"^(?:ART|Art|SEC|Sec|§|\d|\(|[A-Za-z]{1,5}[.)]\s|[A-Z]{1,2}-\d|APPENDIX|Appendix|ATTACHMENT|Attachment|EXHIBIT|Exhibit|"
     r"ADDENDUM|Addendum|SIDE|Side|LETTER|Letter|MEMORANDUM|Memorandum)"
 )
 
@@ -390,6 +392,12 @@ def build_sections(document: Document) -> None:
                 open_node("section" if depth == 2 else "subsection", num, key,
                           _heading_text(m.group("rest")), start, rank)
                 continue
+
+        m = _HYPHEN.match(line)
+        if m and not continuation and _rest_ok(m.group("rest")):
+            num = m.group("num")
+            open_node("section", num, num, _heading_text(m.group("rest")), start, 2)
+            continue
 
         paren = _PAREN.match(line)
         m = paren or _DOT.match(line)

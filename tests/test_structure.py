@@ -295,3 +295,13 @@ def test_structure_decimal_sections_nest_in_a_whole_number_section(heading):
     by_key = {s.key: s for s in doc.sections}
     assert by_key["4.1"].parent == by_key["4"].index and by_key["4.2"].parent == by_key["4"].index
     assert by_key["5.1"].parent == by_key["5"].index
+
+
+def test_structure_schedule_style_numbers_open_sections():
+    from checker.api import document_from_text
+
+    doc = document_from_text("SCHEDULE D\n\nD-1. Who is protected\n\n(a) Everyone.\n\n(b) Always.\n\n"
+                             "D-2. The gate\n\n(a) No entry.\n", markdown=False)
+    by_number = {s.number: s for s in doc.sections}
+    assert by_number["D-1"].heading == "Who is protected" and by_number["D-2"].heading == "The gate"
+    assert [doc.sections[c].number for c in by_number["D-1"].children] == ["(a)", "(b)"]
