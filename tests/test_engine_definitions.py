@@ -32,3 +32,13 @@ def test_definitions_inclusive_definition_changes_nothing():
     doc = ('ARTICLE 1 DEFINITIONS\n\n1.1 "Employee" means any bargaining-unit member, including '
            f'probationary, temporary and seasonal employees.\n\nARTICLE 9 LEAVES\n\n9.1 {LEAVE}\n')
     assert _leave(doc).status == "matching"
+
+
+def test_definitions_a_defined_abbreviation_stands_for_the_entity():
+    doc = ('Defs: "Agent" = any ICE, HSI, CBP or other DHS officer. "EE" = any unit employee.\n\n'
+           "1. Co. shall not consent to Agent entry to any non-public area, or to Agent questioning, searching "
+           "or seizing any EE there, unless the Agent presents a judicial warrant signed by a judge or "
+           "magistrate.\n")
+    finding = next(f for f in check_text(doc).findings if f.protection == "judicial_warrant_for_nonpublic_access")
+    assert finding.status != "missing"
+    assert "Agent entry" in finding.evidence[0].text

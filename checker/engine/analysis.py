@@ -24,6 +24,20 @@ PASSAGE_MAX_CHARS = 2500
 WINDOW = 2
 
 
+def _expand_defined_terms(matcher: UnitMatcher, units: list[Unit]) -> None:
+    """A term the document defines as an entity the lexicon knows stands for that entity wherever
+    the document uses it ('"Agent" = any ICE ... officer', then "Co. will not consent to Agent entry")."""
+    from checker.engine.definitions import EXPANDABLE, defined_terms, term_pattern
+
+    texts = [u.text for u in units]
+    for term, i, end in defined_terms(texts):
+        body = normalize(texts[i][end:end + 200])
+        for concept in EXPANDABLE:
+            if concept in matcher.index.concepts and matcher.text_has(concept, body):
+                pattern = term_pattern(term)
+                matcher.add_units(concept, {j for j, t in enumerate(texts) if pattern.search(t)})
+
+
 @dataclass
 class Analysis:
     document: Document
@@ -37,7 +51,9 @@ class Analysis:
         units = split_units(blank(document.text, non_contract_spans(document.text)))
         surfaces = [normalize(u.text) for u in units]
         lemmas = lemma_tokens([u.text for u in units])
-        return cls(document, units, surfaces, UnitMatcher(index, surfaces, lemmas), router)
+        matcher = UnitMatcher(index, surfaces, lemmas)
+        _expand_defined_terms(matcher, units)
+        return cls(document, units, surfaces, matcher, router)
 
     @cached_property
     def _starts(self) -> list[int]:

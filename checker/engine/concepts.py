@@ -82,6 +82,19 @@ class UnitMatcher:
         self._cache[member] = hit
         return hit
 
+    def text_has(self, concept: str, text: str) -> bool:
+        """Whether `text` (lower-cased) holds the concept: its terms on lemmas, or its patterns."""
+        sre = self.index._surface_re.get(concept)
+        if sre is not None and sre.search(text):
+            return True
+        toks = lemma_tokens([text])[0]
+        return bool(self.index.term_hits([toks]).get(concept))
+
+    def add_units(self, concept: str, units: set[int]) -> None:
+        """Count `units` as holding `concept` (a term the document defines as that concept)."""
+        self._term_hits.setdefault(concept, set()).update(units)
+        self._cache.pop(concept, None)
+
     def _scan(self, pattern: re.Pattern) -> set[int]:
         """Units in which `pattern` matches: through its literal prefilter when it has one."""
         literals = required_literals(pattern.pattern)

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 _DEFINES = re.compile(
-    r"[\"“'‘](?P<term>[A-Z][\w\-/ ]{1,40}?)[\"”'’]\s*(?:\([^)]*\)\s*)?(?:means|shall mean|refers to|"
-    r"is defined as|includes only|shall refer to|as used in this agreement means)\b")
+    r"[\"“'‘](?P<term>[A-Z][\w\-/. ]{0,40}?)[\"”'’]\s*(?:\([^)]*\)\s*)?(?:means|shall mean|refers to|"
+    r"is defined as|includes only|shall refer to|as used in this agreement means|=)(?:\s|\b)")
 _CLASSES = (r"(?:temporary|seasonal|probationary|part[- ]time|on[- ]call|casual|per[- ]diem|substitute|"
             r"intermittent|limited[- ]term|holiday|peak|student|leased|agency|contract|new(?:ly)? hired?)")
 _NARROWING = [
@@ -28,6 +28,23 @@ class Definition:
     unit: int  # the unit that states the definition
     narrowing: str  # the words that narrow it
     pattern: re.Pattern
+
+
+# Entities a defined term can stand for. "Agent" = any ICE, HSI, CBP or other DHS officer makes
+# every "Agent" in the document an immigration authority; "EE" = any unit employee, a worker.
+EXPANDABLE = ("immigration_authority", "worker", "union", "family", "non_public_area")
+
+
+def defined_terms(units_text: list[str]) -> list[tuple[str, int, int]]:
+    """(term, unit, end of the term's defining words) for every quoted definition."""
+    return [(m.group("term").strip(), i, m.end()) for i, text in enumerate(units_text)
+            for m in _DEFINES.finditer(text)]
+
+
+def term_pattern(term: str) -> re.Pattern:
+    """The term as the document uses it: case as defined, plural allowed, whole words."""
+    plural = r"s?" if not term.endswith("s") else r""
+    return re.compile(rf"(?<![\w.]){re.escape(term)}{plural}(?![\w])")
 
 
 def narrowing_definitions(units_text: list[str], section_text_of) -> list[Definition]:
