@@ -210,7 +210,7 @@ def doc_janitorial():
              ("title", "Commercial Office Cleaning - Twin Cities"),
              ("title", "January 1, 2026 through December 31, 2029"), ("pagebreak", "")]
     apps = wage_tables(c, classes, 2026, years) + seniority_list(
-        c, 380, ["Capella Tower", "Wells Plaza", "Riverside Center", "Lowry Square", "St. Paul Commons",
+        c, 480, ["Capella Tower", "Wells Plaza", "Riverside Center", "Lowry Square", "St. Paul Commons",
                  "Gateway One", "Midway Office Park"], 26)
     return dict(name="d02_janitorial_cba", header="Keystone Building Services / Local 26B - 2026-2029",
                 blocks=title + body + apps)
