@@ -42,3 +42,11 @@ def test_definitions_a_defined_abbreviation_stands_for_the_entity():
     finding = next(f for f in check_text(doc).findings if f.protection == "judicial_warrant_for_nonpublic_access")
     assert finding.status != "missing"
     assert "Agent entry" in finding.evidence[0].text
+
+
+def test_definitions_a_worker_term_tied_to_one_immigration_program_narrows():
+    from checker.engine.definitions import narrowing_definitions
+
+    texts = ['2.1 "Affected Employee" means an employee whose work authorization rests on TPS or DACA.']
+    found = narrowing_definitions(texts, lambda i: texts[i])
+    assert [d.term for d in found] == ["Affected Employee"]

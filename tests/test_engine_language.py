@@ -146,3 +146,8 @@ def test_language_negation_right_before_words(text, words, expected):
 def test_language_archaic_and_process_carve_outs_are_not_weakenings(text):
     t = normalize(text)
     assert permissive(t) == [] and discretion(t) == []
+
+
+@pytest.mark.parametrize("text", ["where staffing levels permit", "as workload allows", "so long as operations permit"])
+def test_language_conditions_of_operations_are_hedges(text):
+    assert [f.found for f in hedges(normalize(text))] == [text]

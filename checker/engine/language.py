@@ -44,8 +44,9 @@ _HEDGES = [
     re.compile(r"\bas soon as (?:reasonably )?(?:practicable|possible|feasible)\b"),
     re.compile(r"\bto the (?:maximum |fullest |greatest )?extent (?:reasonably |operationally )?"
                r"(?:practicable|practical|possible|feasible)\b"),
-    re.compile(r"\b(?:if|when|whenever|as) (?:circumstances|operations|operational needs|staffing|"
-               r"business needs|conditions|time) (?:permit|allow)s?\b"),
+    re.compile(r"\b(?:if|when|whenever|where|as|so long as|provided|to the extent) (?:the )?(?:\w+ )?"
+               r"(?:circumstances|operations|operational needs|staffing(?: levels| needs)?|business needs|"
+               r"conditions|time|workload|scheduling|production(?: needs)?|coverage) (?:permits?|allows?)\b"),
     re.compile(r"\bif (?:practicable|possible|feasible)\b"),
     re.compile(r"\bwithin reason\b"),
 ]
