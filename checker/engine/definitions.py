@@ -20,7 +20,7 @@ _NARROWING = [
     re.compile(r"\b(?:means|refers to)\b(?:[^.;]|\.(?=\S)){0,120}\bonly\b"),
     re.compile(r"\b(?:means|refers to) (?:solely|exclusively|only)\b"),
     # a worker term defined by one immigration program leaves out workers under every other
-    re.compile(r"\b(?:means|refers to) (?:an?|any) (?:\w+ )?(?:employee|worker|member)s? (?:who|whose) [^.;]{0,100}?"
+    re.compile(r"\b(?:means|refers to) (?:an?|any) (?:[\w-]+ )?(?:employee|worker|member)s? (?:who|whose) [^.;]{0,100}?"
                r"\b(?:tps|daca|temporary protected status|deferred action for childhood arrivals|h-?1b|h-?2[ab])\b"),
 ]
 
