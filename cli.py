@@ -42,6 +42,19 @@ def limit_options(fn):
     return fn
 
 
+def policy_options(fn):
+    """--select/--ignore/--corpus/--config: which protections count, against which pack and config."""
+    fn = click.option("--config", "config_file", default=None, type=click.Path(dir_okay=False, path_type=str),
+                      help="use this .clausecheck.toml / pyproject.toml instead of searching up from here")(fn)
+    fn = click.option("--corpus", "corpus_dir", default=None, type=click.Path(file_okay=False, path_type=str),
+                      help="a clause pack folder to use instead of (or extending) the built-in one")(fn)
+    fn = click.option("--ignore", multiple=True,
+                      help="leave out these protection ids or categories (comma-separated, repeatable)")(fn)
+    fn = click.option("--select", multiple=True,
+                      help="only these protection ids or categories (comma-separated, repeatable)")(fn)
+    return fn
+
+
 def make_limits(max_seconds: float, max_pages: int, max_mb: int):
     from checker.ingest import Limits
 
@@ -184,12 +197,7 @@ def _progress(enabled: bool):
               help="write the report to this file instead of stdout")
 @click.option("--fail-on", type=click.Choice(["weakened", "missing", "never"]), default=None,
               help="exit 1 when any protection is at or below this status [default: missing, or the config's]")
-@click.option("--select", multiple=True, help="only these protection ids or categories (comma-separated, repeatable)")
-@click.option("--ignore", multiple=True, help="leave out these protection ids or categories (comma-separated, repeatable)")
-@click.option("--corpus", "corpus_dir", default=None, type=click.Path(file_okay=False, path_type=str),
-              help="a clause pack folder to use instead of (or extending) the built-in one")
-@click.option("--config", "config_file", default=None, type=click.Path(dir_okay=False, path_type=str),
-              help="use this .clausecheck.toml / pyproject.toml instead of searching up from here")
+@policy_options
 @click.option("--password", default=None, help="password of an encrypted PDF")
 @click.option("--ocr", is_flag=True, help="OCR scanned pages (needs clausecheck[ocr] and tesseract-ocr)")
 @click.option("--quiet", "-q", is_flag=True, help="only what fails, the summaries and errors")
@@ -442,12 +450,7 @@ def _docx_only(files: list[str]) -> None:
 @click.option("--format", "fmt", type=click.Choice(COMPARE_FORMATS), default="text", show_default=True)
 @click.option("--output", "-o", default=None, type=click.Path(dir_okay=False, path_type=str),
               help="write the comparison to this file instead of stdout")
-@click.option("--select", multiple=True, help="only these protection ids or categories (comma-separated, repeatable)")
-@click.option("--ignore", multiple=True, help="leave out these protection ids or categories (comma-separated, repeatable)")
-@click.option("--corpus", "corpus_dir", default=None, type=click.Path(file_okay=False, path_type=str),
-              help="a clause pack folder to use instead of (or extending) the built-in one")
-@click.option("--config", "config_file", default=None, type=click.Path(dir_okay=False, path_type=str),
-              help="use this .clausecheck.toml / pyproject.toml instead of searching up from here")
+@policy_options
 @click.option("--password", default=None, help="password of encrypted PDFs")
 @click.option("--quiet", "-q", is_flag=True, help="only the regressions")
 @click.option("--revisions", is_flag=True,
