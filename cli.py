@@ -215,7 +215,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
     Exit 0: nothing at or above --fail-on; 1: findings at or above it; 2: a usage, configuration,
     corpus or input error (each unreadable file gets one stderr line; the others are still checked)."""
     from checker import formats
-    from checker.run import Policy, check_paths, expand_inputs
+    from checker.run import check_paths, expand_inputs
 
     def setup():
         from checker.api import default_corpus

@@ -6,7 +6,6 @@ and replaced, and a worker that dies is replaced, its document recorded as an er
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 import signal
 import time
 from collections.abc import Callable, Iterator

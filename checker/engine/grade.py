@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +27,7 @@ CUE_DISTANCE = 140
 _EXPECTED_MODAL = {"obligation": "a binding duty (shall / must / will)",
                    "prohibition": "a binding prohibition (shall not / may not / will not)"}
 
+
 @dataclass
 class Candidate:
     unit: int
@@ -44,8 +44,7 @@ class Candidate:
 @dataclass
 class ElementResult:
     element: Element
-    best: Candidate | None
-    addressed: bool
+    best: Candidate | None  # the passage that states the element best; None: not addressed
 
 
 def _dedupe(devs: list[Deviation]) -> list[Deviation]:
@@ -159,7 +158,7 @@ def evaluate_element(el: Element, a: Analysis, anchor=(), pid: str = "") -> Elem
             c = Candidate(u, [Deviation("reversed", el.index, r.explain, a.units[u].text[:160])], reversed=True)
             cands.append(c)
     if not cands:
-        return ElementResult(el, None, False)
+        return ElementResult(el, None)
     # A clause that reverses the protection undercuts a stronger one elsewhere (LABELS.md).
     reversal = next((c for c in cands if c.reversed), None)
     best = min(cands, key=lambda c: c.cost)
@@ -176,7 +175,7 @@ def evaluate_element(el: Element, a: Analysis, anchor=(), pid: str = "") -> Elem
                     if d.kind in _CARRIED and all(d.found != x.found for x in best.deviations):
                         best.deviations.append(d)
                         best.extra_units.append(c.unit)
-    return ElementResult(el, best, True)
+    return ElementResult(el, best)
 
 
 def _overrides(a: Analysis, protection: Protection,
@@ -241,7 +240,7 @@ def grade(protection: Protection, a: Analysis) -> Finding:
     results = [evaluate_element(el, a, protection.anchor, protection.id) for el in protection.elements]
     finding = Finding(protection.id, protection.title, protection.category, protection.severity,
                       "missing", 0.0, suggestion=protection.model_text)
-    if not any(r.addressed for r in results):
+    if all(r.best is None for r in results):
         finding.elements = [ElementState(el.index, "missing") for el in protection.elements]
         finding.confidence = _confidence("missing", results, [])
         return finding

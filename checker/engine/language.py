@@ -99,13 +99,6 @@ GLOBAL_OVERRIDE = re.compile(
     r"prohibit|impair|waive|construed|interfere)|\bnotwithstanding any (?:other )?provision\b|"
     r"\bmanagement (?:retains|reserves)\b|\breserves? (?:the|its) (?:sole )?right\b")
 
-_PROHIBITION = re.compile(
-    r"\b(?:shall|will|may|must|can|could|would|does|do|is|are) not\b|\bshall never\b|\bwill never\b|\bcannot\b|"
-    r"\bnor (?:shall|will|may)\b|\bno (?:\w+ ){0,6}(?:shall|will|may)\b|\bprohibited\b|\brefrain from\b|"
-    r"\bin no (?:event|case)\b|\bunder no circumstances?\b|\bnot (?:be )?(?:permitted|allowed)\b|"
-    r"\bwithout (?:first|a|an)\b|\bonly (?:if|upon|with|when)\b|\bunless\b|\bnever\b|\bneither\b|\bfree from\b|"
-    r"\bn't\b|\bnot (?:by itself|alone|in itself)\b|\bno (?:employee|worker|person|one)\b|\bnobody\b")
-
 
 # Conditions that leave some of the bargaining unit out: "for an employee with at least one (1)
 # year of seniority", "employees who have completed probation", "regular full-time employees only".
@@ -214,7 +207,3 @@ def negated_at(text: str, pos: int) -> bool:
     """A negation just before `pos` ("shall not require anyone to speak only English"): words that
     would reverse a protection are forbidden there, so they protect rather than reverse."""
     return bool(_NEGATION_BEFORE.search(text[max(0, pos - 40):pos]))
-
-
-def is_prohibition(text: str) -> bool:
-    return bool(_PROHIBITION.search(text))

@@ -130,7 +130,7 @@ def _finding(run, report, f, doc_id: str, options: Options) -> str:
              f'data-protection="{esc(f.protection)}" data-status="{f.status}">',
              f'<h3 id="{fid}-h">{esc(f.title)}</h3>',
              f'<p><span class="badge {f.status}">{STATUS_LABEL[f.status]}</span>'
-             + (f'<span class="badge waived">Waived</span>' if w else "")
+             + ('<span class="badge waived">Waived</span>' if w else "")
              + f' <code>{esc(f.protection)}</code> · severity {esc(f.severity)} · confidence {f.confidence:.2f}</p>']
     if w is not None:
         until = f" (until {esc(w.expires.isoformat())})" if w.expires else ""
