@@ -279,14 +279,21 @@ def test_batch_sigkill_then_resume_matches_uninterrupted(tmp_path, shared_dir):
     shutil.copy(real, tree / "set7" / REAL_PDF)
     paths = discover([str(tree)])
     assert paths[-1].endswith(REAL_PDF) and any(p.endswith("generated_contract.pdf") for p in paths)
-    env = dict(os.environ, PYTHONPATH=str(REPO))
+    # All three audits (killed, resumed, uninterrupted) run one snapshot of the code: others edit
+    # the engine while tests run, and a change between runs would rightly change the results.
+    code = tmp_path / "code"
+    shutil.copytree(REPO / "checker", code / "checker", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "clause_corpus", code / "clause_corpus")
+    shutil.copy(REPO / "cli.py", code / "cli.py")
+    (code / "models").symlink_to(REPO / "models")
+    env = dict(os.environ, PYTHONPATH=str(code))
 
-    def audit(db):
+    def audit(db, jobs="1"):
         return [sys.executable, "-c", "import sys; from cli import main; sys.exit(main())",
-                "audit", str(tree), "--db", db, "--jobs", "1", "--no-progress", "--corpus", FROZEN["corpus"]]
+                "audit", str(tree), "--db", db, "--jobs", jobs, "--no-progress", "--corpus", FROZEN["corpus"]]
 
     killed_db = str(tmp_path / "killed.sqlite")
-    proc = subprocess.Popen(audit(killed_db), cwd=REPO, env=env, start_new_session=True,
+    proc = subprocess.Popen(audit(killed_db), cwd=code, env=env, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     done = 0
@@ -305,10 +312,12 @@ def test_batch_sigkill_then_resume_matches_uninterrupted(tmp_path, shared_dir):
     with sqlite3.connect(killed_db) as c:
         partial = c.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     assert 0 < partial < len(paths)
-    resumed = subprocess.run(audit(killed_db), cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    resumed = subprocess.run(audit(killed_db), cwd=code, env=env, capture_output=True, text=True, timeout=120)
     assert resumed.returncode == 1, resumed.stderr  # broken files are in the tree
     assert f"{partial} already done" in resumed.stderr
-    run_audit(paths, str(tmp_path / "clean.sqlite"), opts(jobs=2))
+    clean_run = subprocess.run(audit(str(tmp_path / "clean.sqlite"), jobs="2"), cwd=code, env=env,
+                               capture_output=True, text=True, timeout=120)
+    assert clean_run.returncode == 1, clean_run.stderr
     with sqlite3.connect(killed_db) as c:
         assert c.execute("SELECT COUNT(*), COUNT(DISTINCT path) FROM documents").fetchone() == (len(paths), len(paths))
     killed = comparable(ResultsDB(killed_db).records())
