@@ -21,6 +21,8 @@ _WEIGHT = {"reversed": 5, "modality": 3, "discretion": 3, "missing_element": 3, 
            "parameter": 2, "hedge": 2}
 # Weakenings that reach an element from another sentence of the same provision.
 _CARRIED = ("modality", "hedge", "discretion")
+# Sentences of the same provision cited beside an element's best one (more would bury it).
+MAX_CITED = 3
 # A number counts for a parameter only this close to one of its cue words (characters).
 CUE_DISTANCE = 140
 
@@ -175,6 +177,9 @@ def evaluate_element(el: Element, a: Analysis, anchor=(), pid: str = "") -> Elem
                     if d.kind in _CARRIED and all(d.found != x.found for x in best.deviations):
                         best.deviations.append(d)
                         best.extra_units.append(c.unit)
+                # the provision's other sentences that state the element are cited with it
+                if c.unit not in best.extra_units and len(best.extra_units) < MAX_CITED:
+                    best.extra_units.append(c.unit)
     return ElementResult(el, best)
 
 
