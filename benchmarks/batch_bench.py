@@ -107,6 +107,12 @@ def main() -> None:
         if kind == "dask" and f"local:{n}" in med:
             line += f"  {100 * (1 - med[cfg] / med[f'local:{n}']):+.1f}% slower than local:{n}"
         print(line)
+    # Outside load drifts between configurations; the ratio of two configurations run back to back
+    # in the same round is steadier than the ratio of their medians.
+    for a, b in (("local:2", "local:1"), ("dask:1", "local:1"), ("dask:2", "local:2"), ("dask:2", "dask:1")):
+        if a in rates and b in rates:
+            per_round = [x / y for x, y in zip(rates[a], rates[b])]
+            print(f"{a} / {b} per round: {', '.join(f'{r:.2f}' for r in per_round)}; median {statistics.median(per_round):.2f}")
     print(f"end {time.strftime('%Y-%m-%d %H:%M:%S')}, load average {'/'.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
