@@ -141,3 +141,20 @@ def test_language_archaic_and_process_carve_outs_are_not_weakenings(text):
 @pytest.mark.parametrize("text", ["where staffing levels permit", "as workload allows", "so long as operations permit"])
 def test_language_conditions_of_operations_are_hedges(text):
     assert [f.found for f in hedges(normalize(text))] == [text]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("the employer shall not require any employee to speak only english while on break", "only english", True),
+    ("an employee shall not be disciplined; an absent employee shall be deemed to have resigned", "deemed", False),
+])
+def test_language_negation_reaches_across_a_clause_but_not_beyond(text, words, expected):
+    from checker.engine.language import negated_at
+
+    assert negated_at(text, text.index(words)) is expected
+
+
+def test_language_a_section_switched_off_is_an_override():
+    from checker.engine.language import OVERRIDE
+
+    m = OVERRIDE.search(normalize("For the Fort Calloway project, Section 14.3 shall not apply."))
+    assert m.group("ref5") == "14.3"

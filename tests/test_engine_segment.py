@@ -38,3 +38,9 @@ def test_segment_sentences_split_at_periods_but_not_abbreviations(text, count):
 def test_segment_headings_are_marked_and_never_sentences():
     units = split_units("ARTICLE 31 — IMMIGRATION\n\n31.1 The Employer shall not consent to entry.\n")
     assert units[0].heading and not units[1].heading
+
+
+def test_segment_each_table_row_is_its_own_sentence():
+    doc = ("| Leave | Paid |\n|---|---|\n| Immigration appointments | four days |\n"
+           "| Naturalization ceremony | one full paid day |\n")
+    assert [t for t in texts(doc) if "ceremony" in t] == ["| Naturalization ceremony | one full paid day |"]

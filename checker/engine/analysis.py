@@ -17,6 +17,7 @@ from checker.engine.noncontract import blank, non_contract_spans
 from checker.engine.segment import Unit, split_units
 from checker.nlp import lemma_tokens
 
+_OVERRIDE_WORDS = re.compile(r"notwithstanding|except as|supersede|replace|in lieu of|not apply")
 # A section this short is read as one passage (scope and context may be satisfied anywhere in
 # it); a longer one falls back to a window of neighbouring sentences. 2,500 characters holds the
 # longest subsection of the calibration samples.
@@ -103,27 +104,32 @@ class Analysis:
         return frozenset(out)
 
     @cached_property
-    def section_overrides(self) -> list[tuple[int, Section, str]]:
-        """Units that set a named section aside ("Notwithstanding Section 8.4, the Employer may ..."),
-        with the section they name. Only overrides that are themselves permissive or discretionary
-        count: "notwithstanding Section 8.4, the Employer shall also ..." adds, it does not subtract."""
+    def section_overrides(self) -> list[tuple[int, Section, str, bool]]:
+        """Units that set a named section aside, with the section they name, the clause that does it,
+        and whether that clause itself weakens ("Notwithstanding Section 8.4, the Employer may ...").
+        A clause that only replaces the section ("This Side Letter supersedes Section 12.9") weakens
+        through what its own provision says instead."""
         out = []
         for i, text in enumerate(self.surfaces):
-            if i in self.excluded or "notwithstanding" not in text and "except as" not in text:
+            if i in self.excluded or not _OVERRIDE_WORDS.search(text):
                 continue
             m = language.OVERRIDE.search(text)
             if not m:
                 continue
-            if not (language.permissive(text) or language.discretion(text) or re.search(r"\bmay\b", text)):
-                continue
-            number = (m.group("ref") or m.group("ref2") or m.group("ref3") or "").strip(".,;)")
+            weakening = bool(language.permissive(text) or language.discretion(text) or re.search(r"\bmay\b", text)
+                             or m.group("ref5"))  # "Section 14.3 shall not apply to ..." switches it off
+            number = next(g for g in (m.group("ref"), m.group("ref2"), m.group("ref3"), m.group("ref4"),
+                                      m.group("ref5"), "") if g is not None)
+            number = number.rstrip(".,;")
+            if number.count(")") > number.count("("):  # "(Section 8.4)": the closing bracket is not the number's
+                number = number[:-1]
             word = re.search(r"(section|article|§|sec\.|art\.|paragraph)", m.group(0)).group(1)
             section = self.document.section_at(self.units[i].start)
             target = None
             for kind in (word, "section", "article"):  # "paragraph 4" is often numbered as a section
                 target = target or self.document.resolve(f"{kind} {number}", context=section)
             if target is not None:
-                out.append((i, target, clause_around(self.units[i].text, m.start(), m.end())))
+                out.append((i, target, clause_around(self.units[i].text, m.start(), m.end()), weakening))
         return out
 
     @cached_property

@@ -35,7 +35,7 @@ class Definition:
 
 # Entities a defined term can stand for. "Agent" = any ICE, HSI, CBP or other DHS officer makes
 # every "Agent" in the document an immigration authority; "EE" = any unit employee, a worker.
-EXPANDABLE = ("immigration_authority", "worker", "union", "family", "non_public_area")
+EXPANDABLE = ("immigration", "immigration_authority", "worker", "union", "family", "non_public_area")
 
 
 def defined_terms(units_text: list[str]) -> list[tuple[str, int, int]]:

@@ -47,6 +47,7 @@ class Candidate:
 class ElementResult:
     element: Element
     best: Candidate | None  # the passage that states the element best; None: not addressed
+    candidates: list[Candidate] = field(default_factory=list)
 
 
 def _dedupe(devs: list[Deviation]) -> list[Deviation]:
@@ -180,7 +181,7 @@ def evaluate_element(el: Element, a: Analysis, anchor=(), pid: str = "") -> Elem
                 # the provision's other sentences that state the element are cited with it
                 if c.unit not in best.extra_units and len(best.extra_units) < MAX_CITED:
                     best.extra_units.append(c.unit)
-    return ElementResult(el, best)
+    return ElementResult(el, best, cands)
 
 
 def _overrides(a: Analysis, protection: Protection,
@@ -194,11 +195,22 @@ def _overrides(a: Analysis, protection: Protection,
             continue
         ev_unit = res.best.unit
         ev_start = a.units[ev_unit].start
-        for i, target, clause in a.section_overrides:
+        for i, target, clause, weakening in a.section_overrides:
+            if i == ev_unit or not target.start <= ev_start < target.end:
+                continue
             # the exception must be about this element's subject, not just aimed at its article
-            if i != ev_unit and target.start <= ev_start < target.end and any(
-                    a.matcher.groups_matched(det, i) >= min(2, len(det)) for det in res.element.detect):
+            if weakening and any(a.matcher.groups_matched(det, i) >= min(2, len(det)) for det in res.element.detect):
                 hits.append((res, i, clause))
+                break
+            # a provision that replaces the element's section weakens it with its own wording
+            replacing = a.passage(i)
+            weaker = [c for c in res.candidates if c.unit in replacing and c.unit != ev_unit
+                      and any(d.kind != "missing_element" for d in c.deviations)]
+            if weaker:
+                for c in weaker:
+                    res.best.deviations.extend(d for d in c.deviations if d.kind != "missing_element")
+                    res.best.extra_units.append(c.unit)
+                res.best.extra_units.append(i)
                 break
         else:
             for i in a.global_overrides:

@@ -67,7 +67,8 @@ _DISCRETION = [
                r"(?:by|under) (?:applicable )?(?:federal |state )?(?:law|statute)s?\b"),
     re.compile(r"\bsubject to (?:the [\w-]+'s )?(?:operational|business|staffing|scheduling|production) "
                r"(?:needs|requirements|necessity|considerations)\b"),
-    re.compile(r"\bsubject to (?:management|the [\w-]+'s) (?:approval|rights?)\b"),
+    re.compile(r"\bsubject to (?:management|the (?:[\w-]+ ){0,3}[\w-]+'s) (?:prior )?(?:approval|consent|rights?|"
+               r"discretion|authorization)\b"),
     re.compile(r"\bsee fit\b|\bsees fit\b"),
     re.compile(r"\bas (?:determined|decided|judged|approved) by (?:the [\w-]+|management|its)\b"),
     re.compile(r"\b(?:where|when|if|whenever) (?:the [\w-]+(?: [\w-]+){0,3}|management|it) "
@@ -93,7 +94,10 @@ LEGAL_CARVE_OUT = re.compile(
 OVERRIDE = re.compile(
     r"\bnotwithstanding (?:the provisions of |anything in )?(?:section|article|§|sec\.|art\.|paragraph)\s*"
     r"(?P<ref>[\w.()-]+)|\bexcept as (?:otherwise )?provided in (?:section|article|§|sec\.|art\.)\s*(?P<ref2>[\w.()-]+)|"
-    r"\b(?:section|article|§|sec\.|art\.)\s*(?P<ref3>[\w.()-]+?),? notwithstanding\b")
+    r"\b(?:section|article|§|sec\.|art\.)\s*(?P<ref3>[\w.()-]+?),? notwithstanding\b|"
+    r"\b(?:supersedes?|replaces?|(?:is |are )?in lieu of) (?:the provisions of )?(?:section|article|§|sec\.|art\.|paragraph)"
+    r"\s*(?P<ref4>[\w.()-]+)|"
+    r"\b(?:section|article|§|sec\.|art\.|paragraph)\s*(?P<ref5>[\w.()-]+?),? (?:shall|does|will) not apply\b")
 GLOBAL_OVERRIDE = re.compile(
     r"\bnothing in this (?:agreement|contract|article|memorandum|section)\b.{0,120}?\b(?:limit|restrict|prevent|"
     r"prohibit|impair|waive|construed|interfere)|\bnotwithstanding any (?:other )?provision\b|"
@@ -200,10 +204,13 @@ def discretion(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
     return [Finding("discretion", text[a:b], a) for a, b in sorted(spans)]
 
 
-_NEGATION_BEFORE = re.compile(r"\b(?:not|never|no|nor|cannot|nobody)\b(?:\s+\S+){0,2}\s*$")
+_NEGATION_BEFORE = re.compile(r"\b(?:not|never|no|nor|cannot|nobody)\b(?:\s+[^\s;]+){0,7}\s*$")
+_CLAUSE_BREAK = re.compile(r"[;.:]\s|,\s*(?:and|but|or|provided|except)\b")
 
 
 def negated_at(text: str, pos: int) -> bool:
     """A negation just before `pos` ("shall not require anyone to speak only English"): words that
     would reverse a protection are forbidden there, so they protect rather than reverse."""
-    return bool(_NEGATION_BEFORE.search(text[max(0, pos - 40):pos]))
+    window = text[max(0, pos - 80):pos]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
+    return bool(_NEGATION_BEFORE.search(window[breaks[-1]:] if breaks else window))

@@ -12,7 +12,7 @@ _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9§(])")
 # A list item or numbered provision at the start of a line starts a new unit.
 _ITEM_START = re.compile(
     r"^\s*(?:\(?[a-zA-Z0-9]{1,4}\)|[0-9]+(?:\.[0-9]+)*\.\s|[0-9]+(?:\.[0-9]+)+\s|[a-z]\.\s|[ivxlc]+\.\s|§|"
-    r"(?:section|article|sec\.|art\.)\s|[-•*]\s)", re.I)
+    r"(?:section|article|sec\.|art\.)\s|[-•*]\s|\|)", re.I)  # "|": each row of a table stands alone
 # "(30) days" at the start of a line continues "thirty" on the line before; it is no list item.
 _CONTINUES = re.compile(r"^\s*\(\d+\)\s+(?:calendar |business |working |consecutive |full )?"
                         r"(?:hours?|days?|weeks?|months?|years?|percent|%|cents|dollars|shifts?)\b", re.I)
