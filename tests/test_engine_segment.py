@@ -44,3 +44,8 @@ def test_segment_each_table_row_is_its_own_sentence():
     doc = ("| Leave | Paid |\n|---|---|\n| Immigration appointments | four days |\n"
            "| Naturalization ceremony | one full paid day |\n")
     assert [t for t in texts(doc) if "ceremony" in t] == ["| Naturalization ceremony | one full paid day |"]
+
+
+def test_segment_a_question_and_the_first_sentence_of_its_answer_are_one():
+    doc = "**Q: Can the Company sign up for E-Verify?**\n\nA: Not unless a federal law requires it. It will tell the Union.\n"
+    assert texts(doc)[0] == "**Q: Can the Company sign up for E-Verify?** A: Not unless a federal law requires it."

@@ -127,4 +127,26 @@ def split_units(text: str) -> list[Unit]:
                 e -= 1
             if e > s:
                 units.append(Unit(len(units), s, e, " ".join(text[s:e].split())))
-    return units
+    return _join_questions(text, units)
+
+
+_QUESTION = re.compile(r"^\W{0,3}(?:q|question)\s*\d*\s*[:.)\-–]", re.I)
+_ANSWER = re.compile(r"^\W{0,3}(?:a|answer)\s*\d*\s*[:.)\-–]", re.I)
+
+
+def _join_questions(text: str, units: list[Unit]) -> list[Unit]:
+    """In question-and-answer drafting ("Q: Can the Employer sign up for E-Verify?" / "A: Not unless
+    a federal law requires it.") the answer's first sentence means nothing without its question:
+    the two are one sentence."""
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        u = units[i]
+        if i + 1 < len(units) and _QUESTION.match(u.text) and _ANSWER.match(units[i + 1].text):
+            nxt = units[i + 1]
+            out.append(Unit(len(out), u.start, nxt.end, " ".join(text[u.start:nxt.end].split())))
+            i += 2
+            continue
+        out.append(Unit(len(out), u.start, u.end, u.text, u.heading))
+        i += 1
+    return out
