@@ -1,7 +1,8 @@
 """PDF text layers through pypdfium2 (fast, ~1 ms/page), OCR through ocrmypdf when asked.
 
-pdfplumber's layout analysis costs ~40x more per page; running headers and footers are found
-from repeated edge lines across pages instead, which needs no coordinates.
+pdfplumber's layout analysis costs ~40x more per page, so it only reads the pages `layout`
+finds to be two-column; ruled tables are read from pdfium's own objects. Running headers and
+footers are found from repeated edge lines across pages, which needs no coordinates.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from checker.errors import (
     EncryptedDocumentError,
     ScannedDocumentError,
 )
+from checker.ingest import layout
 from checker.ingest.cleanup import Cleaned, clean_pages
 from checker.ingest.limits import Deadline
 from checker.ingest.ocr import run_ocr
@@ -56,8 +58,10 @@ def _page_has_images(page) -> bool:
 def extract_pages(path: str, password: str | None, deadline: Deadline) -> tuple[list[list[tuple[str, int]]], list[int], int]:
     """Raw lines per page, the 1-based numbers of pages that are images without text, page count.
 
-    Pages are read one at a time and closed, so memory holds text only."""
+    Pages are read one at a time and closed, so memory holds text only. Two-column pages are
+    read again with pdfplumber afterwards; their line numbers count in reading order."""
     pdf = _open(path, password)
+    columns: dict[int, tuple[layout.PageLayout, float]] = {}
     try:
         n = len(pdf)
         deadline.check_pages(n)
@@ -71,6 +75,11 @@ def extract_pages(path: str, password: str | None, deadline: Deadline) -> tuple[
                 tp = page.get_textpage()
                 try:
                     raw = tp.get_text_range()
+                    found = layout.detect(page, tp, layout.count_paths(page)) if raw.strip() else None
+                    if found and found.gutter is not None:
+                        columns[i] = (found, page.get_height())
+                    elif found:
+                        raw = "\n".join(layout.table_page_lines(tp, page.get_height(), page.get_width(), found.tables))
                 finally:
                     tp.close()
                 if not raw.strip() and _page_has_images(page):
@@ -79,9 +88,25 @@ def extract_pages(path: str, password: str | None, deadline: Deadline) -> tuple[
                 page.close()
             lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
             pages.append([(t, k) for k, t in enumerate(lines, start=1)])
-        return pages, image_only, n
     finally:
         pdf.close()
+    if columns:
+        _read_columns(path, password, deadline, columns, pages)
+    return pages, image_only, n
+
+
+def _read_columns(path: str, password: str | None, deadline: Deadline,
+                  columns: dict[int, tuple[layout.PageLayout, float]], pages: list[list[tuple[str, int]]]) -> None:
+    import pdfplumber
+
+    wanted = sorted(columns)
+    with pdfplumber.open(path, password=password or "", pages=[i + 1 for i in wanted]) as plumber:
+        for i, ppage in zip(wanted, plumber.pages):
+            deadline.check()
+            found, height = columns[i]
+            lines = layout.column_page_lines(ppage, found.gutter, found.spanning or [], height)
+            pages[i] = [(t, k) for k, t in enumerate(lines, start=1)]
+            ppage.close()
 
 
 def read_pdf(path: str, *, password: str | None, ocr: bool, deadline: Deadline) -> tuple[Cleaned, int, list[str]]:
