@@ -38,14 +38,22 @@ class PageLayout:
     tables: list[list[Rect]] | None = None  # cells of each ruled table (top-down rows)
 
 
-def text_rects(textpage) -> list[Rect]:
+def text_rects(textpage, width: float) -> list[Rect] | None:
+    """pdfium's text rectangles; None as soon as so many span the whole middle third that no
+    gutter can exist there (an ordinary page stops after a few lines, not all of them)."""
     import pypdfium2.raw as pdfium_c
 
     n = pdfium_c.FPDFText_CountRects(textpage, 0, -1)
     l, t, r, b = (ctypes.c_double() for _ in range(4))
+    lo, hi = width / 3, 2 * width / 3
+    budget = GUTTER_MAX_CROSSING * n
     out = []
     for k in range(n):
         pdfium_c.FPDFText_GetRect(textpage, k, l, t, r, b)
+        if l.value < lo and r.value > hi:
+            budget -= 1
+            if budget < 0:
+                return None
         if r.value - l.value > 0.5 and t.value - b.value > 0.5:
             out.append((l.value, b.value, r.value, t.value))
     return out
@@ -169,7 +177,8 @@ def find_tables(page, height: float) -> list[list[Rect]]:
 def detect(page, textpage, paths: int) -> PageLayout | None:
     """Layout of a page when it needs more than plain text; None for an ordinary page."""
     width, height = page.get_size()
-    gutter = find_gutter(text_rects(textpage), width)
+    rects = text_rects(textpage, width)
+    gutter = find_gutter(rects, width) if rects else None
     tables = find_tables(page, height) if paths >= TABLE_MIN_PATHS else []
     if gutter is None and not tables:
         return None
