@@ -50,3 +50,15 @@ def test_definitions_a_worker_term_tied_to_one_immigration_program_narrows():
     texts = ['2.1 "Affected Employee" means an employee whose work authorization rests on TPS or DACA.']
     found = narrowing_definitions(texts, lambda i: texts[i])
     assert [d.term for d in found] == ["Affected Employee"]
+
+
+def test_definitions_what_a_term_was_defined_to_include_counts_for_scope():
+    body = ("The Company shall not consent to immigration authorities entering any non-public area, or "
+            "questioning, searching or seizing any employee there, unless the agents present a judicial warrant "
+            "signed by a judge or magistrate.")
+    narrow = check_text(f"1.1 {body}\n")
+    defined = check_text('1.0 "Company" means Acme Foods, its managers, supervisors, security guards and '
+                         f"contractors.\n\n1.1 {body}\n")
+    pid = "judicial_warrant_for_nonpublic_access"
+    kinds = lambda r: {d.kind for f in r.findings if f.protection == pid for d in f.deviations}  # noqa: E731
+    assert "scope" in kinds(narrow) and "scope" not in kinds(defined)

@@ -32,11 +32,21 @@ def _expand_defined_terms(matcher: UnitMatcher, units: list[Unit]) -> None:
 
     texts = [u.text for u in units]
     for term, i, end in defined_terms(texts):
-        body = normalize(texts[i][end:end + 200])
-        for concept in EXPANDABLE:
-            if concept in matcher.index.concepts and matcher.text_has(concept, body):
-                pattern = term_pattern(term)
-                matcher.add_units(concept, {j for j, t in enumerate(texts) if pattern.search(t)})
+        body = normalize(_definition_body(texts[i][end:]))
+        concepts = [c for c in EXPANDABLE if c in matcher.index.concepts and matcher.text_has(c, body)]
+        if concepts:
+            pattern = term_pattern(term)
+            users = {j for j, t in enumerate(texts) if j != i and pattern.search(t)}
+            for concept in concepts:
+                matcher.add_units(concept, users)
+
+
+def _definition_body(rest: str) -> str:
+    """The words that define a term: up to the next quoted term being defined, or the sentence end."""
+    nxt = re.search(r"\(\w\)\s*[\"“]|[\"“][A-Z][\w .-]{0,40}[\"”]\s*(?:=|means)", rest)
+    end = nxt.start() if nxt else len(rest)
+    stop = re.search(r"\.\s+[A-Z(]", rest[:end])
+    return rest[:stop.start() if stop else min(end, 400)]
 
 
 @dataclass
@@ -164,6 +174,19 @@ class Analysis:
     @cached_property
     def _zones(self) -> dict:
         return {}
+
+    @cached_property
+    def term_definitions(self) -> list[tuple[re.Pattern, int]]:
+        """Every quoted definition: the defined term's pattern and the unit defining it."""
+        from checker.engine.definitions import defined_terms, term_pattern
+
+        return [(term_pattern(term), i) for term, i, _ in defined_terms([u.text for u in self.units])]
+
+    def definitions_used(self, unit: int) -> frozenset[int]:
+        """The units defining the terms `unit` uses ("the Company" defined as "its managers, security
+        contractors ..."): what the sentence says includes what its terms were defined to mean."""
+        text = self.units[unit].text
+        return frozenset(i for pattern, i in self.term_definitions if i != unit and pattern.search(text))
 
     @cached_property
     def definitions(self):

@@ -116,8 +116,9 @@ def _assess(el: Element, a: Analysis, unit: int) -> Candidate:
     for n in el.narrowing:
         if a.matcher.detector(n.detect, frozenset({unit})):
             devs.append(Deviation("scope", el.index, n.explain, n.found))
+    covered = passage | {unit} | a.definitions_used(unit)
     for s in el.scope:
-        if not a.matcher.groups_in(s.requires, passage | {unit}):
+        if not a.matcher.groups_in(s.requires, covered):
             devs.append(Deviation(s.kind, el.index, s.explain, None, s.expected))
     for p in el.parameters:
         devs.extend(_parameter(p, el, a, unit, passage))
