@@ -158,3 +158,27 @@ def test_language_a_section_switched_off_is_an_override():
 
     m = OVERRIDE.search(normalize("For the Fort Calloway project, Section 14.3 shall not apply."))
     assert m.group("ref5") == "14.3"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The Hotel normally will not release employee records", "normally"),
+    ("Leave will generally be granted", "generally"),
+])
+def test_language_softening_adverbs_are_hedges(text, found):
+    assert [f.found for f in hedges(normalize(text))] == [found]
+
+
+def test_language_normal_schedules_are_no_hedge():
+    assert hedges(normalize("paid for the hours normally scheduled that day")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Union representatives may meet privately with employees if the manager on duty agrees",
+    "the leave shall be granted when the department head approves",
+])
+def test_language_a_managers_agreement_is_discretion(text):
+    assert discretion(normalize(text))
+
+
+def test_language_a_passive_should_binds_the_employer():
+    assert [f.found for f in permissive(normalize("Workers should be released with pay for the session"))] == ["should"]

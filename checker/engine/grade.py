@@ -62,7 +62,8 @@ def _dedupe(devs: list[Deviation]) -> list[Deviation]:
 
 def _parameter(p: Parameter, el: Element, a: Analysis, unit: int, passage: frozenset[int]) -> list[Deviation]:
     cue_res = [compiled(c) for c in p.cues]
-    order = [unit] + sorted(passage - {unit}, key=lambda i: abs(i - unit))
+    # nearest first; at equal distance the sentence after (which usually completes the duty) wins
+    order = [unit] + sorted(passage - {unit}, key=lambda i: (abs(i - unit), i < unit))
     values = []
     for i in order:
         text = a.surfaces[i]
@@ -217,8 +218,9 @@ def _overrides(a: Analysis, protection: Protection,
             for i in a.global_overrides:
                 if i == ev_unit:
                     continue
-                if any(len(det) >= 2 and a.matcher.groups_matched(det, i) >= max(2, len(det) - 1)
-                       for det in res.element.detect):
+                # a reservation "as the Contractor deems appropriate" needs less to reach the clause
+                need = (lambda det: 2) if language.discretion(a.surfaces[i]) else (lambda det: max(2, len(det) - 1))
+                if any(len(det) >= 2 and a.matcher.groups_matched(det, i) >= need(det) for det in res.element.detect):
                     hits.append((res, i, a.units[i].text[:240]))
                     break
     return hits

@@ -49,6 +49,8 @@ _HEDGES = [
                r"conditions|time|workload|scheduling|production(?: needs)?|coverage) (?:permits?|allows?)\b"),
     re.compile(r"\bif (?:practicable|possible|feasible)\b"),
     re.compile(r"\bwithin reason\b"),
+    re.compile(r"\b(?:normally|generally|ordinarily|usually|typically|as a (?:general )?rule|in most cases)\b"
+               r"(?! (?:scheduled|assigned|worked|paid|applicable|accepted|recognized|available|required|used)\b)"),
 ]
 
 _DISCRETION = [
@@ -74,6 +76,9 @@ _DISCRETION = [
     re.compile(r"\b(?:where|when|if|whenever) (?:the [\w-]+(?: [\w-]+){0,3}|management|it) "
                r"(?:determines|decides|finds|concludes|deems|believes)\b"),
     re.compile(r"\bsubject to (?:the )?availability of (?:funds|funding|positions|resources)\b"),
+    re.compile(r"\b(?:if|when|provided|so long as|once|where) (?:the |a |an |its )?(?:[\w-]+ ){0,3}"
+               r"(?:manager|supervisor|employer|company|director|administrator|management|department head|"
+               r"superintendent|principal|owner)(?: [\w-]+){0,3} (?:agrees|consents|approves|permits|allows|authorizes)\b"),
     re.compile(r"\bsubject to (?:the )?(?:prior )?(?:approval|appropriation|authorization|consent)\b"),
     re.compile(r"\bwith (?:the )?(?:prior )?(?:approval|consent|permission|authorization) of (?:the|its|his|her|their|"
                r"management|a|an)\b(?! (?:union|employee|worker|grievant))"),
@@ -168,7 +173,8 @@ def permissive(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
                 continue
             owner = _nearest_party(t, m.start())
             word = m.group(0)
-            if owner == "worker" and not word.startswith("may be"):
+            passive = word.startswith("may be") or t.startswith(" be ", m.end())
+            if owner == "worker" and not passive:
                 continue  # a worker's, union's or arbitrator's "may" is a right, their "seek" no duty of the employer
             if word == "may" and owner != "employer":
                 continue

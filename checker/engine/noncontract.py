@@ -9,7 +9,9 @@ _STRUCK = re.compile(r"~~.+?~~|<(?:del|s|strike)\b[^>]*>.*?</(?:del|s|strike)>",
 _MEMO_START = re.compile(
     r"^[ \t>*_#]*(?:cover (?:note|memo(?:randum)?|letter)|transmittal (?:note|memo)|"
     r"negotiator'?s'? (?:note|memo|comment)s?|bargaining notes?|explanatory (?:note|memo))\b.*$|"
-    r"^.*\bnot (?:a )?part of (?:the|this) (?:proposal|agreement|contract|tentative agreement)\b.*$",
+    r"^.*\bnot (?:a )?part of (?:the|this) (?:proposal|agreement|contract|tentative agreement)\b.*$|"
+    r"^[ \t>*_#]*(?:issues|items|proposals|matters)\b[^\n]{0,60}\b(?:no recommendation|not recommended|"
+    r"not (?:been )?agreed|withdrawn|rejected)\b.*$",
     re.I | re.M)
 _MEMO_END = re.compile(
     r"^\s*(?:[=\-_*~]{3,}\s*$|#*\s*(?:article|section|appendix|side letter|letter of|memorandum of|§)\b|"
