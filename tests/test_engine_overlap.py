@@ -15,3 +15,11 @@ def test_engine_overlap_freeze_does_not_address_the_no_match_protocol():
     assert findings["ice_neutrality_no_employer_triggered_enforcement"].status == "matching"
     assert findings["ssa_no_match_protocol"].status == "missing"
     assert findings["ssa_no_match_protocol"].evidence == []
+
+
+def test_engine_a_disclaimed_article_addresses_nothing():
+    doc = ("ARTICLE 11 RECRUITMENT\n\n11.1 The Hospital sponsors visas for recruited nurses and pays the filing fees, "
+           "and holds the position of a nurse delayed abroad by visa processing for ninety (90) days.\n\n"
+           "11.2 Nothing in this Article creates any right or obligation under this Agreement.\n")
+    finding = next(f for f in check_text(doc).findings if f.protection == "international_worker_visa_support")
+    assert finding.status == "missing"

@@ -17,6 +17,10 @@ from checker.engine.noncontract import blank, non_contract_spans
 from checker.engine.segment import Unit, split_units
 from checker.nlp import lemma_tokens
 
+_DISCLAIMER = re.compile(
+    r"\bnothing in this (?P<what>article|section|letter|appendix|paragraph|memorandum|program|policy)\b[^.;]{0,60}?"
+    r"\b(?:creates?|establish(?:es)?|confers?|gives?|shall (?:create|establish|confer|give)|is intended to create)"
+    r" (?:any )?(?:(?:enforceable|contractual|legal) )?(?:rights?|obligations?|duty|duties|entitlements?)")
 _OVERRIDE_WORDS = re.compile(r"notwithstanding|except as|supersede|replace|in lieu of|not apply")
 # A section this short is read as one passage (scope and context may be satisfied anywhere in
 # it); a longer one falls back to a window of neighbouring sentences. 2,500 characters holds the
@@ -77,11 +81,29 @@ class Analysis:
 
     @cached_property
     def excluded(self) -> frozenset[int]:
-        """Units that are never evidence: headings and tables of contents."""
+        """Units that are never evidence: headings, tables of contents, and provisions that disclaim
+        being contract terms ("Nothing in this Article creates any right or obligation under this
+        Agreement")."""
         out = {u.index for u in self.units if u.heading}
         for a, b in self.document.toc_spans:
             out.update(self.units_between(a, b))
+        for i, text in enumerate(self.surfaces):
+            m = _DISCLAIMER.search(text)
+            if m:
+                out.update(self.units_between(*self._disclaimed_span(i, m.group("what"))))
         return frozenset(out)
+
+    def _disclaimed_span(self, unit: int, what: str) -> tuple[int, int]:
+        """The provision a disclaimer names: its Article, Section or letter, else its own passage."""
+        section = self.document.section_at(self.units[unit].start)
+        kinds = {"article": ("article",), "section": ("section", "article"), "letter": ("side_letter",),
+                 "appendix": ("appendix",)}.get(what, ())
+        chain = [section, *self.document.ancestors(section)] if section else []
+        target = next((s for s in chain if s.kind in kinds), section)
+        if target is None:
+            units = sorted(self.passage(unit))
+            return self.units[units[0]].start, self.units[units[-1]].end
+        return target.start, target.end
 
     def passage(self, unit: int) -> frozenset[int]:
         u = self.units[unit]
