@@ -40,7 +40,7 @@ def _expand_defined_terms(matcher: UnitMatcher, units: list[Unit]) -> None:
         concepts = [c for c in EXPANDABLE if c in matcher.index.concepts and matcher.text_has(c, body)]
         if concepts:
             pattern = term_pattern(term)
-            users = {j for j, t in enumerate(texts) if j != i and pattern.search(t)}
+            users = {j for j, t in enumerate(texts) if j != i and term in t and pattern.search(t)}
             for concept in concepts:
                 matcher.add_units(concept, users)
 

@@ -23,6 +23,7 @@ class ConceptIndex:
     def __init__(self, concepts: dict[str, Concept]):
         self.concepts = concepts
         self._surface_re: dict[str, re.Pattern | None] = {}
+        self._surface_parts: dict[str, tuple[re.Pattern, ...]] = {}  # each pattern alone, for prefilters
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         terms = sorted({t for c in concepts.values() for t in c.terms})
         lemmas = dict(zip(terms, (tuple(x) for x in lemma_tokens(terms)))) if terms else {}
@@ -31,6 +32,7 @@ class ConceptIndex:
             for seq in seqs:
                 self.by_first.setdefault(seq[0], []).append((seq, name))
             self._surface_re[name] = compiled(alternation(c.patterns)) if c.patterns else None
+            self._surface_parts[name] = tuple(compiled(p) for p in c.patterns)
 
     def term_hits(self, units: list[list[str]]) -> dict[str, set[int]]:
         """For each concept, the units whose lemmas contain one of its terms."""
@@ -75,9 +77,8 @@ class UnitMatcher:
             found |= self._scan(_inline(member[3:]))
         else:
             found |= self._term_hits.get(member, set())
-            sre = self.index._surface_re.get(member)
-            if sre is not None:
-                found |= self._scan(sre)
+            for part in self.index._surface_parts.get(member, ()):
+                found |= self._scan(part)  # one pattern at a time: each gets its own literal prefilter
         hit = frozenset(found)
         self._cache[member] = hit
         return hit
@@ -87,8 +88,7 @@ class UnitMatcher:
         sre = self.index._surface_re.get(concept)
         if sre is not None and sre.search(text):
             return True
-        toks = lemma_tokens([text])[0]
-        return bool(self.index.term_hits([toks]).get(concept))
+        return concept in _terms_in(self.index, text)
 
     def add_units(self, concept: str, units: set[int]) -> None:
         """Count `units` as holding `concept` (a term the document defines as that concept)."""
@@ -118,11 +118,12 @@ class UnitMatcher:
         if member in self._cache or not self._has_regex(member):
             return set(self.units_with(member) & units)
         found = set(self._term_hits.get(member, set()) & units) if not member.startswith("re:") else set()
-        pattern = _inline(member[3:]) if member.startswith("re:") else self.index._surface_re[member]
-        literals = required_literals(pattern.pattern)
+        parts = (_inline(member[3:]),) if member.startswith("re:") else self.index._surface_parts[member]
         surfaces = self.surfaces
-        found.update(u for u in units - found
-                     if (literals is None or any(lit in surfaces[u] for lit in literals)) and pattern.search(surfaces[u]))
+        for pattern in parts:
+            literals = required_literals(pattern.pattern)
+            found.update(u for u in units - found if (literals is None or any(lit in surfaces[u] for lit in literals))
+                         and pattern.search(surfaces[u]))
         return found
 
     def group(self, group: ConceptGroup, within: frozenset[int] | None = None) -> frozenset[int]:
@@ -170,6 +171,16 @@ class UnitMatcher:
 # ran on that unit alone: "\n" stops "." and anchors "^"/"$" (patterns compile with MULTILINE),
 # ";" stops the "[^.;]" classes drafters of patterns use for "within the same clause".
 _SEPARATOR = "\n;\n"
+
+
+def _terms_in(index: ConceptIndex, text: str, _memo: dict = {}) -> dict[str, set[int]]:  # noqa: B006 - memo
+    """Concept term hits of one short text (a definition's body), remembered per text."""
+    key = (id(index), text)
+    if key not in _memo:
+        if len(_memo) > 4096:
+            _memo.clear()
+        _memo[key] = index.term_hits([lemma_tokens([text])[0]])
+    return _memo[key]
 
 
 def _starts(parts: list[str]) -> list[int]:

@@ -31,17 +31,29 @@ def _required(items) -> frozenset[str] | None:
             run += chr(av)
             continue
         consider(frozenset({run}) if run else None)
-        run = ""
+        prefix, run = run, ""
         if op is C.SUBPATTERN:
             consider(_required(av[-1]))
         elif op is C.BRANCH:
             alts = [_required(branch) for branch in av[1]]
             consider(None if any(a is None for a in alts) else frozenset().union(*alts))
+            if prefix:  # "t(?:ncs?|entative)": the parser factored a shared first letter out of the branches
+                consider(frozenset(prefix + _leading(branch) for branch in av[1]))
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
             consider(_required(av[2]))
         # AT (\b, ^), lookarounds, classes and optional parts promise no literal
     consider(frozenset({run}) if run else None)
     return best
+
+
+def _leading(items) -> str:
+    """The literal characters a sequence starts with."""
+    out = ""
+    for op, av in items:
+        if op is not C.LITERAL:
+            break
+        out += chr(av)
+    return out
 
 
 @cache

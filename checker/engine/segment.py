@@ -31,6 +31,8 @@ class Unit:
     heading: bool = False
 
 
+_UPPER = re.compile(r"[^\W\d_a-z]")  # letters that are not lower-case (counted in C, not per character)
+_LOWER = re.compile(r"[a-z\u00df-\u00ff]")
 _MODAL = re.compile(r"\b(shall|must|will|may|agree|agrees)\b", re.I)
 
 
@@ -40,8 +42,9 @@ def _is_heading(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 14 or text.rstrip().endswith((".", ";", ":", ",")) and len(words) > 4:
         return False
-    letters = [c for c in text if c.isalpha()]
-    upper = letters and sum(c.isupper() for c in letters) / len(letters) > 0.7
+    n_upper = len(_UPPER.findall(text))
+    n_letters = n_upper + len(_LOWER.findall(text))
+    upper = n_letters and n_upper / n_letters > 0.7
     alpha = [w for w in words if w[:1].isalpha()]
     title = sum(w[:1].isupper() for w in alpha) >= max(1, 0.6 * len(alpha))
     has_modal = _MODAL.search(text)
