@@ -401,6 +401,16 @@ def build_sections(document: Document) -> None:
 
         paren = _PAREN.match(line)
         m = paren or _DOT.match(line)
+        top_open = sections[stack[0].index] if stack else None
+        numbered_top = (top_open is not None and top_open.kind == "section" and top_open.number.endswith(".")
+                        and top_open.key.isdigit())
+        if m and paren is None and m.group("num").isdigit() and not continuation \
+                and m.group("rest").strip()[:1].isupper() \
+                and (not stack or numbered_top and int(m.group("num")) == int(top_open.key) + 1):
+            # "1. Definitions. In this MOA ...": numbered paragraphs of a document without articles
+            top = m.group("num")
+            open_node("section", f"{top}.", top, _heading_text(m.group("rest")), start, 2)
+            continue
         if m and stack:
             num = m.group("num")
             rest = m.group("rest")

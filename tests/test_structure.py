@@ -305,3 +305,15 @@ def test_structure_schedule_style_numbers_open_sections():
     by_number = {s.number: s for s in doc.sections}
     assert by_number["D-1"].heading == "Who is protected" and by_number["D-2"].heading == "The gate"
     assert [doc.sections[c].number for c in by_number["D-1"].children] == ["(a)", "(b)"]
+
+
+def test_structure_numbered_paragraphs_of_a_document_without_articles_are_sections():
+    from checker.api import document_from_text
+
+    doc = document_from_text("MEMORANDUM OF AGREEMENT\n\nNOW, THEREFORE, the parties agree as follows:\n\n"
+                             "1. Definitions. In this MOA, \"Company\" includes its managers.\n\n"
+                             "2. Electronic Verification. The Company shall not enroll.\n\n(a) Detail.\n\n"
+                             "3. Term. Three years.\n")
+    tops = [s for s in doc.sections if s.parent is None]
+    assert [s.number for s in tops] == ["1.", "2.", "3."]
+    assert [doc.sections[c].number for c in tops[1].children] == ["(a)"]
