@@ -62,3 +62,16 @@ def test_definitions_what_a_term_was_defined_to_include_counts_for_scope():
     pid = "judicial_warrant_for_nonpublic_access"
     kinds = lambda r: {d.kind for f in r.findings if f.protection == pid for d in f.deviations}  # noqa: E731
     assert "scope" in kinds(narrow) and "scope" not in kinds(defined)
+
+
+def test_definitions_a_broad_definition_undoes_a_sentence_level_narrowing():
+    clause = ("19.3 The Employer, its supervisors, security personnel and contractors shall not consent to ICE "
+              "entering a non-public area, or questioning, searching or seizing any employee there, unless the "
+              "agents present a judicial warrant signed by a judge or magistrate.")
+    broad = ('19.1 "ICE", as used in this Article, means U.S. Immigration and Customs Enforcement, Customs and '
+             "Border Protection, every other component of the Department of Homeland Security, and any state or "
+             "local officer acting on immigration matters.")
+    pid = "judicial_warrant_for_nonpublic_access"
+    status = lambda doc: next(f.status for f in check_text(doc).findings if f.protection == pid)  # noqa: E731
+    assert status(f"ARTICLE 19\n\n{clause}\n") == "weakened"
+    assert status(f"ARTICLE 19\n\n{broad}\n\n{clause}\n") == "matching"

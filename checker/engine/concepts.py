@@ -90,6 +90,14 @@ class UnitMatcher:
             return True
         return concept in _terms_in(self.index, text)
 
+    def detector_in_text(self, detector: Detector, text: str) -> bool:
+        """Whether every group of `detector` occurs in a free text (lower-cased, normalized)."""
+        def member(m: str) -> bool:
+            if m.startswith("re:"):
+                return _inline(m[3:]).search(text) is not None
+            return self.text_has(m, text)
+        return all(any(member(m) for m in group) for group in detector)
+
     def add_units(self, concept: str, units: set[int]) -> None:
         """Count `units` as holding `concept` (a term the document defines as that concept)."""
         self._term_hits.setdefault(concept, set()).update(units)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 _DEFINES = re.compile(
-    r"[\"“'‘](?P<term>[A-Z][\w\-/. ]{0,40}?)[\"”'’]\s*(?:\([^)]*\)\s*)?(?:means|shall mean|refers to|"
+    r"[\"“'‘](?P<term>[A-Z][\w\-/. ]{0,40}?)[\"”'’]\s*(?:\([^)]*\)\s*)?(?:,[^,\"“]{0,50},\s*)?(?:means|shall mean|refers to|"
     r"is defined as|includes only|shall refer to|as used in this agreement means|=)(?:\s|\b)")
 _CLASSES = (r"(?:temporary|seasonal|probationary|part[- ]time|on[- ]call|casual|per[- ]diem|substitute|"
             r"intermittent|limited[- ]term|holiday|peak|student|leased|agency|contract|new(?:ly)? hired?)")

@@ -114,10 +114,11 @@ def _assess(el: Element, a: Analysis, unit: int) -> Candidate:
     for found in language.eligibility_limits(text):
         devs.append(Deviation("scope", el.index, f"'{found}' leaves part of the bargaining unit out", found,
                               "every bargaining-unit worker"))
+    defined_by = a.definitions_used(unit)
     for n in el.narrowing:
-        if a.matcher.detector(n.detect, frozenset({unit})):
+        if a.matcher.detector(n.detect, frozenset({unit})) and not _defined_broadly(n, a, text, defined_by):
             devs.append(Deviation("scope", el.index, n.explain, n.found))
-    covered = passage | {unit} | a.definitions_used(unit)
+    covered = passage | {unit} | defined_by
     for s in el.scope:
         if not a.matcher.groups_in(s.requires, covered):
             devs.append(Deviation(s.kind, el.index, s.explain, None, s.expected))
@@ -130,6 +131,15 @@ def _assess(el: Element, a: Analysis, unit: int) -> Candidate:
                                   d.narrowing, f"\"{d.term}\" covering everyone the model covers"))
     sim = fuzz.token_set_ratio(text, el.description.lower())
     return Candidate(unit, _dedupe(devs), sim)
+
+
+def _defined_broadly(n, a: Analysis, text: str, defined_by: frozenset[int]) -> bool:
+    """A narrowing read in the sentence alone ("ICE only") that the sentence's defined terms undo
+    ('"ICE" means ICE, CBP, every other part of DHS and any local officer ...')."""
+    if not defined_by:
+        return False
+    expanded = " ".join([text, *(a.surfaces[i] for i in sorted(defined_by))])
+    return not a.matcher.detector_in_text(n.detect, expanded)
 
 
 def _context_ok(el: Element, anchor, a: Analysis, unit: int) -> bool:
