@@ -201,13 +201,15 @@ def hedges(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
 
 def discretion(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
     t = _mask(text, allow)
+    # one finding per wording: of overlapping matches the one starting first (the longest of those) wins
     matches = sorted(((m.start(), m.end()) for p in _DISCRETION for m in p.finditer(t)),
-                     key=lambda span: span[0] - span[1])  # longest first
-    spans: list[tuple[int, int]] = []
+                     key=lambda span: (span[0], -span[1]))
+    out, last_end = [], -1
     for a, b in matches:
-        if not any(x < b and a < y for x, y in spans):  # one finding per wording
-            spans.append((a, b))
-    return [Finding("discretion", text[a:b], a) for a, b in sorted(spans)]
+        if a >= last_end:
+            out.append(Finding("discretion", text[a:b], a))
+            last_end = b
+    return out
 
 
 _NEGATION_BEFORE = re.compile(r"\b(?:not|never|no|nor|cannot|nobody)\b(?:\s+[^\s;]+){0,7}\s*$")
