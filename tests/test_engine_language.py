@@ -182,3 +182,20 @@ def test_language_a_managers_agreement_is_discretion(text):
 
 def test_language_a_passive_should_binds_the_employer():
     assert [f.found for f in permissive(normalize("Workers should be released with pay for the session"))] == ["should"]
+
+
+@pytest.mark.parametrize("text", [
+    "With the approval of the employee's department manager, an employee shall receive one paid day",
+    "unless Lakeshore's counsel concludes that the claim lacks merit",
+])
+def test_language_possessive_deciders_are_discretion(text):
+    assert discretion(normalize(text))
+
+
+def test_language_an_employees_decision_is_not_discretion():
+    assert discretion(normalize("unless the employee decides to use vacation instead")) == []
+
+
+def test_language_the_employers_staff_and_contractors_requesting_is_permissive():
+    text = "The Hospital, its managers, security staff and contractors will request a warrant"
+    assert [f.found for f in permissive(normalize(text))] == ["will request"]

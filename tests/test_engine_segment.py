@@ -49,3 +49,7 @@ def test_segment_each_table_row_is_its_own_sentence():
 def test_segment_a_question_and_the_first_sentence_of_its_answer_are_one():
     doc = "**Q: Can the Company sign up for E-Verify?**\n\nA: Not unless a federal law requires it. It will tell the Union.\n"
     assert texts(doc)[0] == "**Q: Can the Company sign up for E-Verify?** A: Not unless a federal law requires it."
+
+
+def test_segment_incl_is_an_abbreviation():
+    assert len(texts("If the law changes in a way that affects Workers (incl. DACA, TPS), the parties shall meet.")) == 1

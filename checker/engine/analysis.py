@@ -165,12 +165,18 @@ class Analysis:
         return out
 
     @cached_property
-    def global_overrides(self) -> list[int]:
+    def global_overrides(self) -> list[tuple[int, str]]:
         """Units reserving a general right against the whole agreement ("nothing in this Agreement
-        limits the Employer's right to ..."); a narrow legal-compliance carve-out is not one."""
-        return [i for i, text in enumerate(self.surfaces)
-                if i not in self.excluded and language.GLOBAL_OVERRIDE.search(text)
-                and not language.LEGAL_CARVE_OUT.search(text)]
+        limits the Employer's right to ..."), with the clause that does it (in a list of reserved
+        rights, the one item, not the whole list); a narrow legal-compliance carve-out is not one."""
+        out = []
+        for i, text in enumerate(self.surfaces):
+            if i in self.excluded:
+                continue
+            m = language.GLOBAL_OVERRIDE.search(text)
+            if m and not language.LEGAL_CARVE_OUT.search(text):
+                out.append((i, clause_around(text, m.start(), m.end())))
+        return out
 
     def anchor_zone(self, anchor) -> frozenset[int] | None:
         """A superset of the units whose context (passage and headings above) holds the anchor, so

@@ -98,6 +98,14 @@ class UnitMatcher:
             return self.text_has(m, text)
         return all(any(member(m) for m in group) for group in detector)
 
+    def groups_in_text(self, detector: Detector, text: str) -> int:
+        """How many of the detector's groups occur in a free text."""
+        def member(m: str) -> bool:
+            if m.startswith("re:"):
+                return _inline(m[3:]).search(text) is not None
+            return self.text_has(m, text)
+        return sum(1 for group in detector if any(member(m) for m in group))
+
     def add_units(self, concept: str, units: set[int]) -> None:
         """Count `units` as holding `concept` (a term the document defines as that concept)."""
         self._term_hits.setdefault(concept, set()).update(units)

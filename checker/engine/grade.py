@@ -233,13 +233,14 @@ def _overrides(a: Analysis, protection: Protection,
                 res.best.extra_units.append(i)
                 break
         else:
-            for i in a.global_overrides:
+            for i, clause in a.global_overrides:
                 if i == ev_unit:
                     continue
                 # a reservation "as the Contractor deems appropriate" needs less to reach the clause
-                need = (lambda det: 2) if language.discretion(a.surfaces[i]) else (lambda det: max(2, len(det) - 1))
-                if any(len(det) >= 2 and a.matcher.groups_matched(det, i) >= need(det) for det in res.element.detect):
-                    hits.append((res, i, a.units[i].text[:240]))
+                need = (lambda det: 2) if language.discretion(clause) else (lambda det: max(2, len(det) - 1))
+                if any(len(det) >= 2 and a.matcher.groups_in_text(det, clause) >= need(det)
+                       for det in res.element.detect):
+                    hits.append((res, i, clause[:240]))
                     break
     return hits
 

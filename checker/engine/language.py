@@ -11,11 +11,12 @@ from dataclasses import dataclass
 # permissive employer duty (catalog conventions, samples README).
 _RIGHT_HOLDERS = re.compile(
     r"\b(?:employees?|workers?|members?|union|local|stewards?|representatives?|arbitrators?|grievants?|"
-    r"applicants?|individuals?|persons?|he|she|they|attorneys?|advocates?|counsel|committee|staff|"
+    r"applicants?|individuals?|persons?|he|she|they|attorneys?|advocates?|counsel|committee|"
     r"associates?|either party|student workers?|graduate workers?|you|your)\b")
 _EMPLOYER_WORDS = re.compile(
-    r"\b(?:employer|company|hospital|university|college|hotel|county|city|district|management|manager|"
-    r"supervisors?|contractor|corporation|owner|board|administration|agency|firm|operator|department|"
+    r"\b(?:employer|company|hospital|university|college|hotel|county|city|district|management|managers?|"
+    r"supervisors?|contractors?|corporation|owner|board|administration|agency|firm|operator|department|"
+    r"security|guards?|foreman|foremen|superintendents?|"
     r"it|the state|school|institution|center|centre|the parties|both parties)\b")
 
 _PERMISSIVE = [
@@ -61,7 +62,8 @@ _DISCRETION = [
     re.compile(r"\bas (?:it|they|the [\w-]+|management) (?:deems?|determines?|considers?|finds?|judges?|sees fit)\b"),
     re.compile(r"\b(?:deems?|considers?|determines?|judges?) (?:it )?(?:is )?(?:necessary|appropriate|advisable|"
                r"warranted|prudent|reasonable)\b"),
-    re.compile(r"\bunless (?:the [\w-]+|management|it) (?:determines|decides|concludes)\b"),
+    re.compile(r"\bunless (?!(?:[\w'-]+ ){0,3}?(?:employee|worker|union|grievant|arbitrator)s?\b)"
+               r"(?:the |its )?(?:[\w-]+'s )?(?:[\w-]+ ){0,2}(?:determines|decides|concludes|finds|deems)\b"),
     re.compile(r"\bto the extent (?:permitted|allowed|authorized|consistent with|required) by (?:applicable )?"
                r"(?:law|statute|regulation)s?\b(?! to)"),
     re.compile(r"\bto the extent (?:permitted|allowed) under\b"),
@@ -81,7 +83,7 @@ _DISCRETION = [
                r"superintendent|principal|owner)(?: [\w-]+){0,3} (?:agrees|consents|approves|permits|allows|authorizes)\b"),
     re.compile(r"\bsubject to (?:the )?(?:prior )?(?:approval|appropriation|authorization|consent)\b"),
     re.compile(r"\bwith (?:the )?(?:prior )?(?:approval|consent|permission|authorization) of (?:the|its|his|her|their|"
-               r"management|a|an)\b(?! (?:union|employee|worker|grievant))"),
+               r"management|a|an)\b(?! (?:union|employee|worker|grievant)\b(?!'s))"),
     re.compile(r"\bif (?:funding|funds|budget) (?:permits?|allows?)\b"),
     re.compile(r"\bgood[- ]faith (?:judgment|judgement|belief|determination)\b"),
     re.compile(r"\bcooperate (?:fully )?with (?:all )?(?:law enforcement|government|immigration)"),

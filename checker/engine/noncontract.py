@@ -19,7 +19,8 @@ _MEMO_END = re.compile(
 _RULE = re.compile(r"[=\-_*~]{3,}")
 _NOTE = re.compile(r"^[ \t>*_\[]*(?:note|comment|drafting note|union note|employer note)\b[^\n]*"
                    r"(?:\n(?![ \t]*\n)[^\n]*)*", re.I | re.M)
-_NOTE_VOICE = re.compile(r"\b(?:we|our|us|negotiat\w*|withdrawn|across the table|proposal|agreed to|"
+_BRACKETED = re.compile(r"^[ \t>*_]*\[[^\]\n]{8,600}\][ \t*_]*$", re.M)
+_NOTE_VOICE = re.compile(r"\b(?:we|our|us|negotiat\w*|withdrawn|withdraws?|across the table|proposal|request|agreed to|"
                          r"caucus|tentative(?:ly)? agreed)\b", re.I)
 
 
@@ -45,6 +46,9 @@ def non_contract_spans(text: str) -> list[tuple[int, int]]:
             end = _MEMO_END.search(text, m.end())
         spans.append((m.start(), end.start() if end else len(text)))
     for m in _NOTE.finditer(text):
+        if _NOTE_VOICE.search(m.group(0)):
+            spans.append((m.start(), m.end()))
+    for m in _BRACKETED.finditer(text):  # "[Union's request for paid sessions withdrawn; ...]"
         if _NOTE_VOICE.search(m.group(0)):
             spans.append((m.start(), m.end()))
     return sorted(spans)

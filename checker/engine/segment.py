@@ -7,7 +7,8 @@ from dataclasses import dataclass
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = {"u.s", "no", "nos", "sec", "secs", "art", "arts", "e.g", "i.e", "inc", "mr", "ms", "mrs",
            "dr", "st", "v", "vs", "c.f.r", "u.s.c", "cal", "gov", "lab", "stat", "etc", "p", "pp",
-           "para", "cf", "co", "corp", "ltd", "jr", "sr", "dept", "approx", "seq", "ch", "subd"}
+           "para", "cf", "co", "corp", "ltd", "jr", "sr", "dept", "approx", "seq", "ch", "subd", "incl",
+           "excl", "viz", "esp", "resp", "max", "min", "est", "fig", "govt", "assn", "admin", "natl", "intl"}
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9§(])")
 # A list item or numbered provision at the start of a line starts a new unit.
 _ITEM_START = re.compile(
