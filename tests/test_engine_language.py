@@ -153,11 +153,16 @@ def test_language_negation_reaches_across_a_clause_but_not_beyond(text, words, e
     assert negated_at(text, text.index(words)) is expected
 
 
-def test_language_a_section_switched_off_is_an_override():
-    from checker.engine.language import OVERRIDE
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("For the Fort Calloway project, Section 14.3 shall not apply to laborers.", "14.3", None),
+    ("Sections 22.5 through 22.8 apply to Regular Workers only.", "22.5", "22.8"),
+    ("Seasonal Workers are not covered by Sections 22.5 through 22.8.", "22.5", "22.8"),
+])
+def test_language_provisions_limited_to_fewer_people(text, first, last):
+    from checker.engine.language import LIMITS
 
-    m = OVERRIDE.search(normalize("For the Fort Calloway project, Section 14.3 shall not apply."))
-    assert m.group("ref5") == "14.3"
+    m = next(m for p in LIMITS for m in p.finditer(normalize(text)))
+    assert (m.group("a"), m.group("b")) == (first, last)
 
 
 @pytest.mark.parametrize(("text", "found"), [

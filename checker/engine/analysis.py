@@ -148,20 +148,41 @@ class Analysis:
             m = language.OVERRIDE.search(text)
             if not m:
                 continue
-            weakening = bool(language.permissive(text) or language.discretion(text) or re.search(r"\bmay\b", text)
-                             or m.group("ref5"))  # "Section 14.3 shall not apply to ..." switches it off
-            number = next(g for g in (m.group("ref"), m.group("ref2"), m.group("ref3"), m.group("ref4"),
-                                      m.group("ref5"), "") if g is not None)
-            number = number.rstrip(".,;")
-            if number.count(")") > number.count("("):  # "(Section 8.4)": the closing bracket is not the number's
-                number = number[:-1]
-            word = re.search(r"(section|article|§|sec\.|art\.|paragraph)", m.group(0)).group(1)
-            section = self.document.section_at(self.units[i].start)
-            target = None
-            for kind in (word, "section", "article"):  # "paragraph 4" is often numbered as a section
-                target = target or self.document.resolve(f"{kind} {number}", context=section)
+            weakening = bool(language.permissive(text) or language.discretion(text) or re.search(r"\bmay\b", text))
+            number = next(g for g in (m.group("ref"), m.group("ref2"), m.group("ref3"), m.group("ref4"), "")
+                          if g is not None)
+            target = self._resolve(i, m.group(0), number)
             if target is not None:
                 out.append((i, target, clause_around(self.units[i].text, m.start(), m.end()), weakening))
+        return out
+
+    def _resolve(self, unit: int, phrase: str, number: str) -> Section | None:
+        """The section a reference in `unit` names ("Section 12.9(a)", "Article 19", "paragraph 4")."""
+        number = number.rstrip(".,;")
+        if number.count(")") > number.count("("):  # "(Section 8.4)": the closing bracket is not the number's
+            number = number[:-1]
+        found = re.search(r"(section|article|§|sec\.|art\.|paragraph)", phrase)
+        word = found.group(1) if found else "section"
+        context = self.document.section_at(self.units[unit].start)
+        for kind in (word, "section", "article"):  # "paragraph 4" is often numbered as a section
+            target = self.document.resolve(f"{kind} {number}", context=context)
+            if target is not None:
+                return target
+        return None
+
+    @cached_property
+    def section_limits(self) -> list[tuple[int, int, int, str]]:
+        """Provisions said to reach fewer people or situations ("Sections 22.5 through 22.8 apply to
+        Regular Workers only"): the limiting unit, the span of text it limits, and its clause."""
+        out = []
+        for i, text in enumerate(self.surfaces):
+            if i in self.excluded or ("apply" not in text and "covered by" not in text and "extend" not in text):
+                continue
+            for m in (m for pattern in language.LIMITS for m in pattern.finditer(text)):
+                first = self._resolve(i, m.group(0), m.group("a"))
+                last = self._resolve(i, m.group(0), m.group("b")) if m.group("b") else first
+                if first is not None and last is not None:
+                    out.append((i, first.start, max(first.end, last.end), clause_around(text, m.start(), m.end())))
         return out
 
     @cached_property

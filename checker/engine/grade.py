@@ -205,7 +205,7 @@ def evaluate_element(el: Element, a: Analysis, anchor=(), pid: str = "") -> Elem
 
 
 def _overrides(a: Analysis, protection: Protection,
-               results: list[ElementResult]) -> list[tuple[ElementResult, int, str]]:
+               results: list[ElementResult]) -> list[tuple[ElementResult, int, str, str]]:
     """Exceptions stated elsewhere that reach an element's evidence: "Notwithstanding Section 8.4 ..."
     naming the evidence's section with a permissive or discretionary rule, or a general reservation
     of rights on the same subject."""
@@ -215,12 +215,17 @@ def _overrides(a: Analysis, protection: Protection,
             continue
         ev_unit = res.best.unit
         ev_start = a.units[ev_unit].start
+        limit = next(((i, clause) for i, start, end, clause in a.section_limits
+                      if i != ev_unit and start <= ev_start < end), None)
+        if limit is not None:
+            hits.append((res, limit[0], limit[1], "scope"))
+            continue
         for i, target, clause, weakening in a.section_overrides:
             if i == ev_unit or not target.start <= ev_start < target.end:
                 continue
             # the exception must be about this element's subject, not just aimed at its article
             if weakening and any(a.matcher.groups_matched(det, i) >= min(2, len(det)) for det in res.element.detect):
-                hits.append((res, i, clause))
+                hits.append((res, i, clause, "discretion"))
                 break
             # a provision that replaces the element's section weakens it with its own wording
             replacing = a.passage(i)
@@ -240,7 +245,7 @@ def _overrides(a: Analysis, protection: Protection,
                 need = (lambda det: 2) if language.discretion(clause) else (lambda det: max(2, len(det) - 1))
                 if any(len(det) >= 2 and a.matcher.groups_in_text(det, clause) >= need(det)
                        for det in res.element.detect):
-                    hits.append((res, i, clause[:240]))
+                    hits.append((res, i, clause[:240], "discretion"))
                     break
     return hits
 
@@ -284,10 +289,11 @@ def grade(protection: Protection, a: Analysis) -> Finding:
         finding.confidence = _confidence("missing", results, [])
         return finding
 
-    for res, unit, clause in _overrides(a, protection, results):
+    for res, unit, clause, kind in _overrides(a, protection, results):
         res.best.deviations.append(Deviation(
-            "discretion", res.element.index,
-            "an exception elsewhere in the document overrides this clause", clause,
+            kind, res.element.index,
+            "another provision limits who or what this clause covers" if kind == "scope"
+            else "an exception elsewhere in the document overrides this clause", clause,
             "no exception that lets the employer set the protection aside"))
         res.best.extra_units.append(unit)
 

@@ -45,7 +45,7 @@ _HEDGES = [
     re.compile(r"\bas soon as (?:reasonably )?(?:practicable|possible|feasible)\b"),
     re.compile(r"\bto the (?:maximum |fullest |greatest )?extent (?:reasonably |operationally )?"
                r"(?:practicable|practical|possible|feasible)\b"),
-    re.compile(r"\b(?:if|when|whenever|where|as|so long as|provided|to the extent) (?:the )?(?:\w+ )?"
+    re.compile(r"\b(?:if|when|whenever|where|as|so long as|provided|to the extent) (?:the )?(?:[\w'-]+ )?"
                r"(?:circumstances|operations|operational needs|staffing(?: levels| needs)?|business needs|"
                r"conditions|time|workload|scheduling|production(?: needs)?|coverage) (?:permits?|allows?)\b"),
     re.compile(r"\bif (?:practicable|possible|feasible)\b"),
@@ -103,8 +103,17 @@ OVERRIDE = re.compile(
     r"(?P<ref>[\w.()-]+)|\bexcept as (?:otherwise )?provided in (?:section|article|§|sec\.|art\.)\s*(?P<ref2>[\w.()-]+)|"
     r"\b(?:section|article|§|sec\.|art\.)\s*(?P<ref3>[\w.()-]+?),? notwithstanding\b|"
     r"\b(?:supersedes?|replaces?|(?:is |are )?in lieu of) (?:the provisions of )?(?:section|article|§|sec\.|art\.|paragraph)"
-    r"\s*(?P<ref4>[\w.()-]+)|"
-    r"\b(?:section|article|§|sec\.|art\.|paragraph)\s*(?P<ref5>[\w.()-]+?),? (?:shall|does|will) not apply\b")
+    r"\s*(?P<ref4>[\w.()-]+)")
+# "Sections 22.5 through 22.8 apply to Regular Workers only", "Seasonal Workers are not covered by
+# Sections 22.5 through 22.8", "Section 14.3 shall not apply to the Fort Calloway project": the named
+# provisions reach fewer people or situations than they say.
+_NUM = r"[\w()-]+(?:\.[\w()-]+)*"
+_REF = rf"(?:sections?|articles?|§§?|paragraphs?)\s*(?P<a>{_NUM})(?:\s*(?:through|to|and|-|–)\s*(?P<b>{_NUM}))?"
+LIMITS = (
+    re.compile(rf"\b{_REF},? (?:appl(?:y|ies)|shall apply) (?:only )?to [^.;]{{1,80}}?\bonly\b"),
+    re.compile(rf"\b(?:are|is|shall be) not covered by {_REF}(?=[\s.,;]|$)"),
+    re.compile(rf"\b{_REF},? (?:shall|do|does|will) not (?:apply|extend)\b"),
+)
 GLOBAL_OVERRIDE = re.compile(
     r"\bnothing in this (?:agreement|contract|article|memorandum|section)\b.{0,120}?\b(?:limit|restrict|prevent|"
     r"prohibit|impair|waive|construed|interfere)|\bnotwithstanding any (?:other )?provision\b|"

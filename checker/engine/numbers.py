@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_UNITS = {"hour": 1, "hr": 1, "day": 24, "week": 168, "month": 730, "year": 8760, "shift": 24}  # a shift stands for one working day
+_UNITS = {"hour": 1, "hr": 1, "day": 24, "week": 168, "month": 730, "year": 8760, "shift": 24,
+          "workday": 24, "workweek": 168}  # a shift stands for one working day
 _ONES = {"zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
          "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -24,7 +25,7 @@ _DURATION = re.compile(
     r"(?:\s+of\s+(?:the\s+|an?\s+)?(?:employee'?s?\s+)?(?:scheduled\s+|regular\s+)?)?"
     r"[\s-]*(?P<qual>(?:(?:business|working|work|calendar|consecutive|full|scheduled|paid|unpaid|"
     r"additional|regular|excused|federal|government)[\s-]+){0,3})"
-    r"(?P<unit>hours?|hrs?|days?|weeks?|months?|years?|shifts?)\b",
+    r"(?P<unit>hours?|hrs?|days?|weeks?|months?|years?|shifts?|workdays?|workweeks?)\b",
     re.I,
 )
 _IMMEDIATE = re.compile(r"\b(?:immediately|at once|without delay|forthwith|same[- ]day|the same day)\b", re.I)
@@ -104,7 +105,7 @@ def find_durations(text: str) -> list[Duration]:
         unit = m.group("unit").lower().rstrip("s")
         qual = (m.group("qual") or "").lower()
         out.append(Duration(value * _UNITS[unit], m.group(0), m.start(), m.end(),
-                            working=bool(re.search(r"\b(?:business|working|work)\b", qual))))
+                            working=bool(re.search(r"\b(?:business|working|work)\b", qual)) or unit == "workday"))
     for m in _IMMEDIATE.finditer(text):
         out.append(Duration(0.0, m.group(0), m.start(), m.end()))
     return sorted(out, key=lambda d: d.start)
