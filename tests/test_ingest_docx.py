@@ -89,3 +89,36 @@ def test_ingest_docx_numbering_restarts_deeper_levels(make_docx):
     doc = load_document(make_docx(paras))
     lines = doc.text.split("\n")
     assert lines == ["ARTICLE 1 A", "(a) x", "(b) y", "ARTICLE 2 B", "(a) z"]
+
+
+def test_ingest_docx_struck_through_text_is_marked_withdrawn(tmp_path):
+    import docx
+
+    from checker.ingest import load_document
+
+    d = docx.Document()
+    p = d.add_paragraph()
+    old = p.add_run("The Employer shall grant five (5) paid days.")
+    old.font.strike = True
+    p.add_run(" The Employer may grant unpaid leave.")
+    path = tmp_path / "redline.docx"
+    d.save(path)
+    text = load_document(path).text
+    assert "~~The Employer shall grant five (5) paid days.~~" in text
+    assert "The Employer may grant unpaid leave." in text
+
+
+def test_ingest_docx_struck_text_does_not_count_as_contract_language(tmp_path):
+    import docx
+
+    from checker.api import check_file
+
+    d = docx.Document()
+    struck = d.add_paragraph().add_run(
+        "The Employer shall grant leave to attend any immigration or citizenship appointment, interview or hearing "
+        "of the employee or of the employee's spouse, child or parent.")
+    struck.font.strike = True
+    path = tmp_path / "struck.docx"
+    d.save(path)
+    finding = next(f for f in check_file(path).findings if f.protection == "immigration_proceedings_leave")
+    assert finding.status == "missing"

@@ -157,9 +157,39 @@ def _text(el, view: str = "accepted") -> str:
         if tag in (W + "tab", W + "br", W + "cr"):
             order.append(" ")
             continue
+        if tag == W + "r" and _struck(node):
+            # struck-through text (strikethrough formatting, not a tracked deletion) is withdrawn
+            # wording in a redline: marked as Markdown strikethrough, which the engine leaves out
+            inner = _text_of_run(node, skip, text_tags)
+            if inner.strip():
+                order.append(f"~~{inner}~~")
+            continue
         stack.extend(reversed(list(node)))
     parts.extend(order)
     return "".join(parts)
+
+
+def _struck(run) -> bool:
+    rpr = run.find(W + "rPr")
+    if rpr is None:
+        return False
+    for tag in ("strike", "dstrike"):
+        el = rpr.find(W + tag)
+        if el is not None and el.get(W + "val", "true") not in ("0", "false", "off"):
+            return True
+    return False
+
+
+def _text_of_run(run, skip, text_tags) -> str:
+    out = []
+    for node in run.iter():
+        if node.tag in skip:
+            continue
+        if node.tag in text_tags:
+            out.append(node.text or "")
+        elif node.tag in (W + "tab", W + "br", W + "cr"):
+            out.append(" ")
+    return "".join(out)
 
 
 def _mark_removed(p_el, view: str) -> bool:
