@@ -204,3 +204,7 @@ def test_language_an_employees_decision_is_not_discretion():
 def test_language_the_employers_staff_and_contractors_requesting_is_permissive():
     text = "The Hospital, its managers, security staff and contractors will request a warrant"
     assert [f.found for f in permissive(normalize(text))] == ["will request"]
+
+
+def test_language_finding_out_a_fact_is_not_discretion():
+    assert discretion(normalize("if the Co-op finds out that agents are looking into an employee")) == []

@@ -76,7 +76,7 @@ _DISCRETION = [
     re.compile(r"\bsee fit\b|\bsees fit\b"),
     re.compile(r"\bas (?:determined|decided|judged|approved) by (?:the [\w-]+|management|its)\b"),
     re.compile(r"\b(?:where|when|if|whenever) (?:the [\w-]+(?: [\w-]+){0,3}|management|it) "
-               r"(?:determines|decides|finds|concludes|deems|believes)\b"),
+               r"(?:determines|decides|finds(?! out)|concludes|deems|believes)\b"),
     re.compile(r"\bsubject to (?:the )?availability of (?:funds|funding|positions|resources)\b"),
     re.compile(r"\b(?:if|when|provided|so long as|once|where) (?:the |a |an |its )?(?:[\w-]+ ){0,3}"
                r"(?:manager|supervisor|employer|company|director|administrator|management|department head|"
