@@ -401,6 +401,11 @@ def build_sections(document: Document) -> None:
 
         paren = _PAREN.match(line)
         m = paren or _DOT.match(line)
+        if md_level and m and paren is None and m.group("num").isdigit():
+            # "## 6. E-Verify": a Markdown heading numbered like a list item is a section
+            top = m.group("num")
+            open_node("section", f"{top}.", top, m.group("rest").strip(), start, 2)
+            continue
         top_open = sections[stack[0].index] if stack else None
         numbered_top = (top_open is not None and top_open.kind == "section" and top_open.number.endswith(".")
                         and top_open.key.isdigit())

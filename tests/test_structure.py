@@ -317,3 +317,13 @@ def test_structure_numbered_paragraphs_of_a_document_without_articles_are_sectio
     tops = [s for s in doc.sections if s.parent is None]
     assert [s.number for s in tops] == ["1.", "2.", "3."]
     assert [doc.sections[c].number for c in tops[1].children] == ["(a)"]
+
+
+def test_structure_markdown_headings_numbered_like_items_are_sections():
+    from checker.api import document_from_text
+
+    doc = document_from_text("# Agreement\n\n## 1. Scope\n\n1.1 Text.\n\n## 2. Definitions\n\n2.1 More.\n",
+                             markdown=True)
+    by_number = {s.number: s for s in doc.sections}
+    assert by_number["1."].heading == "Scope" and by_number["2."].heading == "Definitions"
+    assert doc.sections[by_number["2.1"].parent].number == "2."
