@@ -75,3 +75,11 @@ def test_definitions_a_broad_definition_undoes_a_sentence_level_narrowing():
     status = lambda doc: next(f.status for f in check_text(doc).findings if f.protection == pid)  # noqa: E731
     assert status(f"ARTICLE 19\n\n{clause}\n") == "weakened"
     assert status(f"ARTICLE 19\n\n{broad}\n\n{clause}\n") == "matching"
+
+
+def test_definitions_guest_workers_and_contractor_crews_excluded_narrow():
+    from checker.engine.definitions import narrowing_definitions
+
+    texts = ['1.2 "Employee" means a Worker, but does not include H-2A workers or workers supplied by a farm '
+             'labor contractor.']
+    assert [d.term for d in narrowing_definitions(texts, lambda i: texts[i])] == ["Employee"]

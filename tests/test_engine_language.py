@@ -208,3 +208,8 @@ def test_language_the_employers_staff_and_contractors_requesting_is_permissive()
 
 def test_language_finding_out_a_fact_is_not_discretion():
     assert discretion(normalize("if the Co-op finds out that agents are looking into an employee")) == []
+
+
+def test_language_the_employers_interest_is_discretion():
+    text = "whenever the Plant Manager considers that cooperation to be in the Company's interest"
+    assert discretion(normalize(text))

@@ -148,7 +148,8 @@ class Analysis:
             m = language.OVERRIDE.search(text)
             if not m:
                 continue
-            weakening = bool(language.permissive(text) or language.discretion(text) or re.search(r"\bmay\b", text))
+            weakening = bool(language.permissive(text) or language.discretion(text) or re.search(r"\bmay\b", text)
+                             or language.GLOBAL_OVERRIDE.search(text))  # "... nothing limits its right to"
             number = next(g for g in (m.group("ref"), m.group("ref2"), m.group("ref3"), m.group("ref4"), "")
                           if g is not None)
             target = self._resolve(i, m.group(0), number)

@@ -10,7 +10,9 @@ _DEFINES = re.compile(
     r"[\"“'‘](?P<term>[A-Z][\w\-/. ]{0,40}?)[\"”'’]\s*(?:\([^)]*\)\s*)?(?:,[^,\"“]{0,50},\s*)?(?:means|shall mean|refers to|"
     r"is defined as|includes only|shall refer to|as used in this agreement means|=)(?:\s|\b)")
 _CLASSES = (r"(?:temporary|seasonal|probationary|part[- ]time|on[- ]call|casual|per[- ]diem|substitute|"
-            r"intermittent|limited[- ]term|holiday|peak|student|leased|agency|contract|new(?:ly)? hired?)")
+            r"intermittent|limited[- ]term|holiday|peak|student|leased|agency|contract(?:or)?(?:[- ]supplied)?|"
+            r"new(?:ly)? hired?|h-?2a|h-?2b|guest[- ]workers?|(?:farm )?labor contractors?|supplied by|"
+            r"fewer than [\w() ]{1,20} hours)")
 _NARROWING = [
     re.compile(rf"\b{_CLASSES}\b[^.;]{{0,80}}\b(?:are not|is not|shall not be|are excluded|is excluded|"
                r"are not considered|do not qualify)\b"),

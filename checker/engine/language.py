@@ -78,6 +78,8 @@ _DISCRETION = [
     re.compile(r"\b(?:where|when|if|whenever) (?:the [\w-]+(?: [\w-]+){0,3}|management|it) "
                r"(?:determines|decides|finds(?! out)|concludes|deems|believes)\b"),
     re.compile(r"\bsubject to (?:the )?availability of (?:funds|funding|positions|resources)\b"),
+    re.compile(r"\b(?:considers?|deems?|judges?|believes?|finds?) (?:that )?(?:[\w'-]+ ){0,6}?(?:to be |is |would be )?"
+               r"in (?:the |its |their )?(?:[\w'-]+ )?(?:best )?interests?\b"),
     re.compile(r"\b(?:if|when|provided|so long as|once|where) (?:the |a |an |its )?(?:[\w-]+ ){0,3}"
                r"(?:manager|supervisor|employer|company|director|administrator|management|department head|"
                r"superintendent|principal|owner)(?: [\w-]+){0,3} (?:agrees|consents|approves|permits|allows|authorizes)\b"),
