@@ -47,8 +47,10 @@ def test_devset_every_report_validates_against_the_schema():
 
     schema = json.loads((ROOT / "checker" / "schemas" / "report.schema.json").read_text())
     validator = jsonschema.Draft202012Validator(schema)
-    docs = [p for p in sorted((ROOT / "tests" / "devset").rglob("*")) if p.suffix in {".md", ".txt", ".pdf"}
-            and p.name != "README.md"]
+    import tomllib
+
+    docs = [labels.parent / tomllib.loads(labels.read_text())["document"]
+            for labels in sorted((ROOT / "tests" / "devset").rglob("*.labels.toml"))]
     assert len(docs) >= MIN_DOCUMENTS
     for doc in docs:
         errors = list(validator.iter_errors(check_file(doc).to_dict()))
