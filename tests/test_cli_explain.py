@@ -10,17 +10,8 @@ from click.testing import CliRunner
 from checker.corpus import load_corpus
 from checker.formats import protection_text
 from cli import main
+from corpus_pack import write_pack
 
-PACK = "name: test-pack\nversion: '1'\n"
-LEXICON = textwrap.dedent("""\
-    concepts:
-      imm:
-        description: immigration
-        terms: [immigration]
-      tell:
-        description: notice
-        terms: [notify]
-    """)
 PROTECTION = textwrap.dedent("""\
     id: notice_of_inspection
     title: Notice to the union of an immigration inspection
@@ -73,11 +64,7 @@ def runner():
 
 @pytest.fixture
 def pack(tmp_path) -> Path:
-    (tmp_path / "lexicon").mkdir()
-    (tmp_path / "pack.yaml").write_text(PACK, encoding="utf-8")
-    (tmp_path / "lexicon" / "base.yaml").write_text(LEXICON, encoding="utf-8")
-    (tmp_path / "notice_of_inspection.yaml").write_text(PROTECTION, encoding="utf-8")
-    return tmp_path
+    return write_pack(tmp_path, {"notice_of_inspection": PROTECTION})
 
 
 @pytest.mark.parametrize("command", [["explain"], ["corpus", "show"]])

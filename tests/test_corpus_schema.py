@@ -9,17 +9,8 @@ import pytest
 from checker.corpus import load_corpus
 from checker.corpus.load import _load_dir, _Problems
 from checker.errors import CorpusError
+from corpus_pack import LEXICON, PACK, write_pack
 
-PACK = "name: test-pack\nversion: '1'\n"
-LEXICON = textwrap.dedent("""\
-    concepts:
-      imm:
-        description: immigration
-        terms: [immigration]
-      tell:
-        description: notice
-        terms: [notify]
-    """)
 GOOD = textwrap.dedent("""\
     id: custom_protection
     title: A custom protection
@@ -42,11 +33,7 @@ GOOD = textwrap.dedent("""\
 
 def make_pack(tmp_path: Path, protection: str = GOOD, *, pack: str = PACK, lexicon: str = LEXICON,
               name: str = "custom_protection") -> Path:
-    (tmp_path / "lexicon").mkdir(exist_ok=True)
-    (tmp_path / "pack.yaml").write_text(pack)
-    (tmp_path / "lexicon" / "base.yaml").write_text(lexicon)
-    (tmp_path / f"{name}.yaml").write_text(protection)
-    return tmp_path
+    return write_pack(tmp_path, {name: protection}, pack=pack, lexicon=lexicon)
 
 
 def problems_of(path: Path) -> list[str]:
