@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_JOINERS = {"-", "‐", "‑", "–"}
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +34,8 @@ def lemma_tokens(texts: list[str]) -> list[list[str]]:
         toks = _TOKEN.findall(text.lower())
         lem = []
         for t in toks:
+            if t in _JOINERS:  # "immigration-enforcement agent" reads as "immigration enforcement agent"
+                continue
             x = memo.get(t)
             if x is None:
                 x = memo[t] = table.get(t, t)

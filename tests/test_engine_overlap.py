@@ -23,3 +23,10 @@ def test_engine_a_disclaimed_article_addresses_nothing():
            "11.2 Nothing in this Article creates any right or obligation under this Agreement.\n")
     finding = next(f for f in check_text(doc).findings if f.protection == "international_worker_visa_support")
     assert finding.status == "missing"
+
+
+def test_engine_rejected_proposals_address_nothing():
+    doc = ("Union Proposals U-14.12 through U-14.16 (no retaliation; no threats to report employees to immigration "
+           "authorities) -- REJECTED\n\nARTICLE 15 WAGES\n\n15.1 Wages are set out in Appendix A.\n")
+    finding = next(f for f in check_text(doc).findings if f.protection == "anti_retaliation_immigration_threats")
+    assert finding.status == "missing"

@@ -53,3 +53,15 @@ def test_segment_a_question_and_the_first_sentence_of_its_answer_are_one():
 
 def test_segment_incl_is_an_abbreviation():
     assert len(texts("If the law changes in a way that affects Workers (incl. DACA, TPS), the parties shall meet.")) == 1
+
+
+def test_segment_a_line_ending_in_us_runs_on():
+    doc = ("The Employer shall not consent when an agent of U.S.\nImmigration And Customs Enforcement Seeks Access\n"
+           "to a non-public area.")
+    assert len(texts(doc)) == 1
+
+
+def test_segment_hyphenated_compounds_lemmatize_like_spaced_words():
+    from checker.nlp import lemma_tokens
+
+    assert lemma_tokens(["immigration-enforcement agents"]) == lemma_tokens(["immigration enforcement agents"])

@@ -10,8 +10,8 @@ _MEMO_START = re.compile(
     r"^[ \t>*_#]*(?:cover (?:note|memo(?:randum)?|letter)|transmittal (?:note|memo)|"
     r"negotiator'?s'? (?:note|memo|comment)s?|bargaining notes?|explanatory (?:note|memo))\b.*$|"
     r"^.*\bnot (?:a )?part of (?:the|this) (?:proposal|agreement|contract|tentative agreement)\b.*$|"
-    r"^[ \t>*_#]*(?:issues|items|proposals|matters)\b[^\n]{0,60}\b(?:no recommendation|not recommended|"
-    r"not (?:been )?agreed|withdrawn|rejected)\b.*$",
+    r"^[ \t>*_#]*(?:[\w'’]+ )?(?:issues|items|proposals?|matters)\b[^\n]{0,200}\b(?:no recommendation|"
+    r"not recommended|not (?:been )?agreed|withdrawn|rejected)\b.*$",
     re.I | re.M)
 _MEMO_END = re.compile(
     r"^\s*(?:[=\-_*~]{3,}\s*$|#*\s*(?:article|section|appendix|side letter|letter of|memorandum of|§)\b|"

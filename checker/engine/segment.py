@@ -19,7 +19,8 @@ _CONTINUES = re.compile(r"^\s*\(\d+\)\s+(?:calendar |business |working |consecut
                         r"(?:hours?|days?|weeks?|months?|years?|percent|%|cents|dollars|shifts?)\b", re.I)
 # A line ending mid-sentence ("... Legal Services Fund, which provides free") runs on into the
 # next line, however much that next line looks like a title.
-_RUNS_ON = re.compile(r"(?:[a-z,\-–(]|\b(?:the|a|an|of|and|or|to|for|in|by|with))$")
+_RUNS_ON = re.compile(r"(?:[a-z,\-–(]|\b(?:the|a|an|of|and|or|to|for|in|by|with)|\b(?:U\.S|No|Nos|Sec|Art|"
+                      r"Inc|Co|Corp|e\.g|i\.e|incl|approx|Dept|St)\.)$")
 _MAX_UNIT = 1600  # longer paragraphs are also split at semicolons (measured: 99% of real sentences are shorter)
 
 
