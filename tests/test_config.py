@@ -50,7 +50,7 @@ def test_config_found_walking_up(tmp_path, name, text, found):
      f'protection = "{PID}"\n', 6, "waiver needs a non-empty 'reason'"),
     (f'[[waivers]]\ndocument = "*"\nprotection = "{PID}"\nreason = "r"\nexpires = "someday"\n', 5,
      "expires must be a date YYYY-MM-DD (got 'someday')"),
-    (f'[[waivers]]\ndocument = "*"\nprotection = "nope_nope"\nreason = "r"\n', 3, "unknown protection 'nope_nope' in a waiver"),
+    ('[[waivers]]\ndocument = "*"\nprotection = "nope_nope"\nreason = "r"\n', 3, "unknown protection 'nope_nope' in a waiver"),
     ('fail-on = "never"\nrequired = [\n', 2, "invalid TOML"),
     ('corpus = "no/such/pack"\n', 1, "corpus folder 'no/such/pack' does not exist"),
 ])
