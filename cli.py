@@ -232,6 +232,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
 
     corpus, policy = run_guarded(setup)
     files = expand_inputs(paths)
+    if output:  # a report written into a folder being checked is not an input of the next run
+        files = [f for f in files if os.path.abspath(f) != os.path.abspath(output)]
     many = len(paths) > 1 or any(os.path.isdir(p) for p in paths)
     if not files:
         click.echo(f"E203 {', '.join(paths)}: no PDF, DOCX, TXT or MD documents found (pass files or a folder "

@@ -190,3 +190,16 @@ def test_cli_check_machine_formats_combine_several_documents(runner, plain, tmp_
         assert len(out["runs"]) == 1 and len(uris) == 2
     else:
         assert len(out.findall("testsuite")) == 2
+
+
+def test_cli_check_a_folder_skips_the_report_it_writes_into_it(tmp_path):
+    from click.testing import CliRunner
+
+    from cli import main
+
+    (tmp_path / "draft.txt").write_text("ARTICLE 1\n\n1.1 Wages are in Appendix A.\n")
+    report = tmp_path / "report.md"
+    for _ in range(2):  # the second run finds the first run's report in the folder
+        result = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "markdown", "-o", str(report)])
+        assert result.exit_code == 1, result.output
+        assert "report.md" not in report.read_text()
