@@ -83,3 +83,11 @@ def test_definitions_guest_workers_and_contractor_crews_excluded_narrow():
     texts = ['1.2 "Employee" means a Worker, but does not include H-2A workers or workers supplied by a farm '
              'labor contractor.']
     assert [d.term for d in narrowing_definitions(texts, lambda i: texts[i])] == ["Employee"]
+
+
+def test_definitions_both_names_of_an_aliased_term_are_defined():
+    from checker.engine.definitions import defined_terms
+
+    text = ('In this Article, "Federal Enforcement Personnel" or "FEP" means any officer of U.S. Immigration and '
+            "Customs Enforcement.")
+    assert {t for t, _, _ in defined_terms([text])} == {"FEP", "Federal Enforcement Personnel"}

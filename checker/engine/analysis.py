@@ -49,7 +49,7 @@ def _definition_body(rest: str) -> str:
     """The words that define a term: up to the next quoted term being defined, or the sentence end."""
     nxt = re.search(r"\(\w\)\s*[\"“]|[\"“][A-Z][\w .-]{0,40}[\"”]\s*(?:=|means)", rest)
     end = nxt.start() if nxt else len(rest)
-    stop = re.search(r"\.\s+[A-Z(]", rest[:end])
+    stop = re.search(r"(?<![A-Z])\.\s+[A-Z(]", rest[:end])  # "U.S. Immigration" does not end it
     return rest[:stop.start() if stop else min(end, 400)]
 
 

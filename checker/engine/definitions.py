@@ -40,10 +40,20 @@ class Definition:
 EXPANDABLE = ("immigration", "immigration_authority", "worker", "union", "family", "non_public_area")
 
 
+_ALIAS = re.compile(r"[\"“'‘](?P<term>[A-Z][\w\-/. ]{0,60}?)[\"”'’]\s*(?:,\s*)?or\s*$")
+
+
 def defined_terms(units_text: list[str]) -> list[tuple[str, int, int]]:
-    """(term, unit, end of the term's defining words) for every quoted definition."""
-    return [(m.group("term").strip(), i, m.end()) for i, text in enumerate(units_text)
-            for m in _DEFINES.finditer(text)]
+    """(term, unit, end of the term's defining words) for every quoted definition; both names of
+    '"Federal Enforcement Personnel" or "FEP" means ...' are defined."""
+    out = []
+    for i, text in enumerate(units_text):
+        for m in _DEFINES.finditer(text):
+            out.append((m.group("term").strip(), i, m.end()))
+            alias = _ALIAS.search(text[:m.start()])
+            if alias:
+                out.append((alias.group("term").strip(), i, m.end()))
+    return out
 
 
 def term_pattern(term: str) -> re.Pattern:
