@@ -252,6 +252,9 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
     result = check_paths(files, check_one, policy, many=many, progress=show)
     for outcome in result.errors:
         click.echo(outcome.error, err=True)
+    for report in result.reports:
+        for warning in report.warnings:
+            click.echo(f"{report.document['path']}: warning: {warning}", err=True)
     for warning in result.warnings():
         click.echo(f"warning: {warning}", err=True)
     options = formats.Options(color=_colour(output) and fmt == "text", verbose=verbose, quiet=quiet)

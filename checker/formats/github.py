@@ -37,6 +37,9 @@ def render(run, options: Options) -> str:
             command = "notice" if w else COMMAND[level(f)]
             text = message(f) + (f" [waived: {w.reason}]" if w else "")
             lines.append(annotation(command, text, file=path, line=line, title=f"clausecheck {f.protection}"))
+    for report in run.reports:
+        lines += [annotation("warning", w, file=display_path(report.document["path"]), title="clausecheck: input")
+                  for w in report.warnings]
     for o in run.errors:
         lines.append(annotation("error", o.error or "", file=display_path(o.path), title="clausecheck: cannot read"))
     for w in run.warnings():

@@ -21,6 +21,7 @@ def _report(run, report, options: Options) -> list[str]:
            f"{doc['format']}, {doc['pages'] or '-'} pages · corpus {md(report.corpus['name'])} "
            f"{md(report.corpus['version'])}", "",
            f"**{s['matching']} matching · {s['weakened']} weakened · {s['missing']} missing**", "",
+           *[line for w in report.warnings for line in (f"> **Warning:** {md(w)}", "")],
            "| | Protection | Category | Severity | Status | Where |",
            "|---|---|---|---|---|---|"]
     for f in report.findings:
