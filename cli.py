@@ -205,11 +205,14 @@ def _progress(enabled: bool):
 @click.option("--revisions", type=click.Choice(["accepted", "original"]), default=None,
               help="Word drafts with tracked changes: check the text with the changes accepted (the default) "
                    "or the original text before them; DOCX inputs only (anything else is a usage error)")
+@click.option("--precedents", "precedents_db", default=None, type=click.Path(dir_okay=False, path_type=str),
+              help="a results database written by `clausecheck audit`: add to each finding how the audited "
+                   "contracts fare on it and the strongest matching wording among them")
 @limit_options
 def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], corpus_dir: str | None, config_file: str | None, password: str | None,
-          ocr: bool, quiet: bool, verbose: bool, revisions: str | None, max_seconds: float, max_pages: int,
-          max_mb: int) -> None:
+          ocr: bool, quiet: bool, verbose: bool, revisions: str | None, precedents_db: str | None,
+          max_seconds: float, max_pages: int, max_mb: int) -> None:
     """Check documents (PDF, DOCX, TXT, MD; folders are searched recursively) against every protection.
 
     Exit 0: nothing at or above --fail-on; 1: findings at or above it; 2: a usage, configuration,
@@ -231,6 +234,11 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
         return corpus, policy
 
     corpus, policy = run_guarded(setup)
+    precedents = None
+    if precedents_db:
+        from checker.precedents import PrecedentIndex
+
+        precedents = run_guarded(lambda: PrecedentIndex(precedents_db))
     files = expand_inputs(paths)
     if output:  # a report written into a folder being checked is not an input of the next run
         files = [f for f in files if os.path.abspath(f) != os.path.abspath(output)]
@@ -245,8 +253,11 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
     def check_one(path: str):
         from checker.api import check_file
 
-        return check_file(path, corpus, password=password, ocr=ocr, revisions=revisions,
-                          limits=make_limits(max_seconds, max_pages, max_mb))
+        report = check_file(path, corpus, password=password, ocr=ocr, revisions=revisions,
+                            limits=make_limits(max_seconds, max_pages, max_mb))
+        if precedents is not None:
+            precedents.annotate(report)
+        return report
 
     show = _progress(len(files) > 1 and not quiet and sys.stderr.isatty())
     result = check_paths(files, check_one, policy, many=many, progress=show)

@@ -44,6 +44,8 @@ def _report(run, report, options: Options) -> list[str]:
             out += ["", "| Deviation | Element | Found | Expected | Why |", "|---|---|---|---|---|"]
             out += [f"| {d.kind} | {d.element} | {md(d.found or '—')} | {md(d.expected or '—')} | "
                     f"{md(d.explanation)} |" for d in f.deviations]
+        if f.precedent is not None:
+            out += ["", f"**Precedent:** {md(f.precedent.line())}"]
         out += ["", "<details><summary>Model language to propose</summary>", "", "```text",
                 f.suggestion.replace("```", "'''").strip(), "```", "", "</details>"]
     return out
