@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from checker.corpus import yamlines
+from checker.corpus import strength, yamlines
 from checker.corpus.patterns import alternation, compiled
 from checker.corpus.model import (
     Concept, Corpus, Element, Example, Narrowing, Parameter, Protection, Reversal, ScopeCheck,
@@ -21,7 +21,15 @@ BUILTIN_DIR = Path(__file__).resolve().parents[2] / "clause_corpus"
 CATALOG_PATH = BUILTIN_DIR / "catalog.toml"
 
 STATUSES = ("matching", "weakened", "missing")
-DEVIATION_KINDS = ("modality", "hedge", "parameter", "scope", "missing_element", "discretion", "reversed")
+
+
+def deviation_kinds() -> tuple[str, ...]:
+    """The kinds of deviation, as the engine's check registry declares them."""
+    from checker.engine.checks import KINDS
+
+    return KINDS
+
+
 SEVERITIES = ("critical", "high", "medium", "low")
 STRENGTHS = ("obligation", "prohibition")
 UNITS = ("hours", "days", "working days", "months")
@@ -237,17 +245,20 @@ def _load_protection(path: Path, data, concepts, catalog, builtin: bool, problem
                 if kind not in ("scope", "missing_element"):
                     problems.add(path, s.line_of("kind"), "scope kind must be 'scope' or 'missing_element'")
                 scope.append(ScopeCheck(_detector(s["requires"], path, s.line_of("requires"), concepts, problems,
-                                                  f"{where}.scope.requires"), s["expected"], s["explain"], kind))
+                                                  f"{where}.scope.requires"), s["expected"], s["explain"], kind,
+                                        f"{pid}.e{idx}.scope.{j + 1}"))
         narrowing = []
         for j, s in enumerate(raw.get("narrowing", [])):
             if _check_keys(s, NARROWING_KEYS, path, f"{where}.narrowing[{j}]", problems):
                 narrowing.append(Narrowing(_detector(s["detect"], path, s.line_of("detect"), concepts, problems,
-                                                     f"{where}.narrowing.detect"), s["found"], s["explain"]))
+                                                     f"{where}.narrowing.detect"), s["found"], s["explain"],
+                                           f"{pid}.e{idx}.narrowing.{j + 1}"))
         reversals = []
         for j, s in enumerate(raw.get("reversed", [])):
             if _check_keys(s, REVERSAL_KEYS, path, f"{where}.reversed[{j}]", problems):
                 reversals.append(Reversal(_detector(s["detect"], path, s.line_of("detect"), concepts, problems,
-                                                    f"{where}.reversed.detect"), s["explain"]))
+                                                    f"{where}.reversed.detect"), s["explain"],
+                                          f"{pid}.e{idx}.reversed.{j + 1}"))
         params = []
         for j, p in enumerate(raw.get("parameters", [])):
             pline = raw["parameters"].line_of(j)
@@ -272,7 +283,7 @@ def _load_protection(path: Path, data, concepts, catalog, builtin: bool, problem
                     problems.add(path, pline, f"parameter {p['name']} belongs to element {cp['element']} "
                                  f"in the catalog, not {idx}")
             params.append(Parameter(p["name"], p["unit"], float(p["model"]), p["better"], p["required"],
-                                    tuple(p.get("cues", [])), p.get("note", "")))
+                                    tuple(p.get("cues", [])), p.get("note", ""), f"{pid}.e{idx}.parameter.{p['name']}"))
         elements.append(Element(idx, raw["description"], raw["strength"], detect, context, tuple(scope),
                                 tuple(narrowing), tuple(reversals), tuple(raw.get("allow", [])), tuple(params)))
     if cat is not None:
@@ -293,9 +304,9 @@ def _load_protection(path: Path, data, concepts, catalog, builtin: bool, problem
             continue
         devs = tuple(ex.get("deviations", []))
         for d in devs:
-            if d not in DEVIATION_KINDS:
+            if d not in deviation_kinds():
                 problems.add(path, ex.line_of("deviations"), f"unknown deviation kind {d!r} "
-                             f"(allowed: {', '.join(DEVIATION_KINDS)})")
+                             f"(allowed: {', '.join(deviation_kinds())})")
         if ex["status"] == "weakened" and not devs:
             problems.add(path, line, "a weakened example must list its deviations")
         if ex["status"] != "weakened" and devs:
@@ -406,10 +417,20 @@ def load_corpus(directory: Path | str | None = None) -> Corpus:
                 root_of[f] = BUILTIN_DIR
     target = directory or BUILTIN_DIR
     loaded = _load_dir(target, problems, builtin=directory is None, base=base)
+    # the strength lexicon (clause_corpus/strength/) decides every report too: it is validated and hashed
+    try:
+        lexicon = strength.builtin()
+    except CorpusError as exc:
+        problems.items.extend(exc.problems)
+        lexicon = None
     if problems.items or loaded is None:
         raise CorpusError(problems.items or [f"{target}: could not be loaded"], path=str(target))
     pack, concepts, protections, disabled, own_files = loaded
     for f in own_files:
         files.append(f)
         root_of[f] = target
+    for f in lexicon.files:
+        if f not in root_of:
+            files.append(f)
+            root_of[f] = BUILTIN_DIR
     return Corpus(pack["name"], str(pack["version"]), _hash_files(files, root_of), protections, concepts, disabled)

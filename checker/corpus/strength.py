@@ -1,0 +1,235 @@
+"""The strength lexicon: every phrase that makes a clause weaker than the model (or that the checks
+must leave alone) is an entry in `clause_corpus/strength/<category>.yaml`, with a stable id, its
+pattern, a one-line reason, and sentences it must fire on and must not fire on.
+
+The category is the file name; it names the mechanism (code, in checker.engine) that reads the
+entries. Entries are data: adding a hedge is adding an entry to hedge.yaml. Loading checks the
+shape of every file and compiles every pattern; `example_problems` runs every example through its
+mechanism (`clausecheck corpus validate` and the test suite do), so an entry no example exercises
+is reported with its `path:line`."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from checker.corpus import yamlines
+
+STRENGTH_DIR = Path(__file__).resolve().parents[2] / "clause_corpus" / "strength"
+
+# category -> what its entries are (the mechanisms reading them live in checker.engine).
+CATEGORIES = {
+    "modality": "permissive wording that leaves an employer duty optional (modality)",
+    "hedge": "wording that lets a duty give way to circumstances (hedge)",
+    "discretion": "wording that leaves a duty to the employer's judgement (discretion)",
+    "carve_out": "narrow legal-compliance carve-outs, normal in model language; masked before the "
+                 "modality, hedge and discretion entries run",
+    "eligibility": "conditions that leave part of the bargaining unit out (scope)",
+    "definition_narrowing": "definitions that narrow the defined term, and with it every clause using it (scope)",
+    "section_override": "a provision setting a named section aside (override)",
+    "section_limit": "a provision limiting whom or what named sections cover (override, as scope)",
+    "global_override": "a reservation of rights against the whole agreement (override, as discretion)",
+    "disclaimer": "a provision disclaiming that it creates contract rights: its text is never evidence",
+    "non_binding": "a provision declared non-binding or kept out of the grievance procedure (enforceability)",
+    "vague_time": "a vague time where the model sets a number of hours or days (hedge, with parameter)",
+}
+# Categories whose entries are searched as one alternation (leftmost match, first entry at a tie):
+# their patterns may not reuse a named group.
+ALTERNATIONS = ("carve_out", "eligibility", "global_override", "vague_time", "non_binding")
+
+FILE_KEYS = {"description": (str, True), "fragments": (dict, False), "prefilter": (str, False),
+             "entries": (list, True)}
+ENTRY_KEYS = {"id": (str, True), "pattern": (str, True), "why": (str, True), "fires": (list, True),
+              "quiet": (list, True)}
+_ID = re.compile(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*")
+_FRAGMENT = re.compile(r"<<([a-z_]+)>>")
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    category: str
+    pattern: str  # fragments expanded
+    regex: re.Pattern
+    why: str
+    fires: tuple[Example, ...]
+    quiet: tuple[Example, ...]
+    path: str
+    line: int
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass
+class Lexicon:
+    entries: dict[str, tuple[Entry, ...]]  # category -> entries in file order
+    prefilters: dict[str, re.Pattern]
+    files: list[Path]
+    _alternations: dict[str, re.Pattern] = field(default_factory=dict)
+
+    def __getitem__(self, category: str) -> tuple[Entry, ...]:
+        return self.entries.get(category, ())
+
+    def get(self, entry_id: str) -> Entry | None:
+        return next((e for es in self.entries.values() for e in es if e.id == entry_id), None)
+
+    def passes(self, category: str, text: str) -> bool:
+        """False when the category's prefilter rules `text` out (no entry can fire there)."""
+        pre = self.prefilters.get(category)
+        return pre is None or pre.search(text) is not None
+
+    def alternation(self, category: str) -> re.Pattern:
+        """The category's entries as one regex; `match.lastgroup` names the entry (`_<n>`)."""
+        rx = self._alternations.get(category)
+        if rx is None:
+            rx = self._alternations[category] = re.compile(
+                "|".join(f"(?P<_{i}>{e.pattern})" for i, e in enumerate(self[category])))
+        return rx
+
+    def entry_of(self, category: str, match: re.Match) -> Entry:
+        return self[category][int(match.lastgroup[1:])]
+
+    def finditer(self, category: str, text: str):
+        """(entry, match) for the category's alternation over `text`, left to right."""
+        entries = self[category]
+        for m in self.alternation(category).finditer(text):
+            yield entries[int(m.lastgroup[1:])], m
+
+    def first(self, category: str, text: str) -> tuple[Entry, re.Match] | tuple[None, None]:
+        """The leftmost match of any entry (the earlier entry at a tie), as an alternation would
+        find it; works for entries that share a named group (`(?P<ref>...)`)."""
+        best: tuple[Entry, re.Match] | tuple[None, None] = (None, None)
+        for e in self[category]:
+            m = e.regex.search(text)
+            if m is not None and (best[1] is None or m.start() < best[1].start()):
+                best = (e, m)
+        return best
+
+
+def _expand(pattern: str, fragments: dict[str, str], path: Path, line: int, problems) -> str:
+    for _ in range(5):  # fragments may use earlier fragments
+        if not _FRAGMENT.search(pattern):
+            return pattern
+        missing = [n for n in _FRAGMENT.findall(pattern) if n not in fragments]
+        if missing:
+            problems.add(path, line, f"unknown fragment <<{missing[0]}>> (define it under `fragments:`)")
+            return pattern
+        pattern = _FRAGMENT.sub(lambda m: fragments[m.group(1)], pattern)
+    problems.add(path, line, "fragments nest too deeply")
+    return pattern
+
+
+def _examples(raw, path: Path, what: str, problems) -> tuple[Example, ...]:
+    out = []
+    for i, text in enumerate(raw):
+        line = raw.line_of(i)
+        if not isinstance(text, str) or not text.strip():
+            problems.add(path, line, f"{what} examples must be non-empty strings")
+            continue
+        out.append(Example(text, line))
+    return tuple(out)
+
+
+def load_lexicon(directory: Path, problems) -> Lexicon:
+    """Every `<category>.yaml` in `directory`; problems are added to `problems` (checker.corpus.load)."""
+    from checker.corpus.load import _check_keys, _read_yaml
+
+    files = sorted(directory.glob("*.yaml")) if directory.is_dir() else []
+    entries: dict[str, tuple[Entry, ...]] = {}
+    prefilters: dict[str, re.Pattern] = {}
+    seen: dict[str, str] = {}
+    for path in files:
+        category = path.stem
+        if category not in CATEGORIES:
+            problems.add(path, 1, f"unknown strength category {category!r} (the file name names it; "
+                         f"known: {', '.join(CATEGORIES)})")
+            continue
+        data = _read_yaml(path, problems)
+        if data is None or not _check_keys(data, FILE_KEYS, path, "strength file", problems):
+            continue
+        fragments = {str(k): str(v) for k, v in data.get("fragments", {}).items()}
+        if "prefilter" in data:
+            try:
+                prefilters[category] = re.compile(data["prefilter"])
+            except re.error as exc:
+                problems.add(path, data.line_of("prefilter"), f"bad prefilter {data['prefilter']!r}: {exc}")
+        out = []
+        for i, raw in enumerate(data["entries"]):
+            line = data["entries"].line_of(i)
+            if not _check_keys(raw, ENTRY_KEYS, path, f"entry {i + 1}", problems):
+                continue
+            eid = raw["id"]
+            if not _ID.fullmatch(eid) or not eid.startswith(category + "."):
+                problems.add(path, raw.line_of("id"), f"id {eid!r} must read {category}.<snake_case name>")
+            if eid in seen:
+                problems.add(path, raw.line_of("id"), f"duplicate id {eid!r} (first at {seen[eid]})")
+                continue
+            seen[eid] = f"{path}:{line}"
+            pattern = _expand(raw["pattern"], fragments, path, raw.line_of("pattern"), problems)
+            try:
+                regex = re.compile(pattern)
+            except re.error as exc:
+                problems.add(path, raw.line_of("pattern"), f"bad pattern for {eid}: {exc}")
+                continue
+            fires = _examples(raw["fires"], path, "fires", problems)
+            quiet = _examples(raw["quiet"], path, "quiet", problems)
+            if not fires:
+                problems.add(path, raw.line_of("fires"), f"{eid} needs at least one sentence it fires on")
+            if not quiet:
+                problems.add(path, raw.line_of("quiet"), f"{eid} needs at least one sentence it must not fire on")
+            out.append(Entry(eid, category, pattern, regex, raw["why"].strip(), fires, quiet, str(path), line))
+        entries[category] = tuple(out)
+        if category in ALTERNATIONS and out:
+            try:
+                re.compile("|".join(f"(?P<_{i}>{e.pattern})" for i, e in enumerate(out)))
+            except re.error as exc:
+                problems.add(path, data.line_of("entries"), f"the entries of {category} must combine into "
+                             f"one pattern (do not reuse a named group): {exc}")
+    for category in CATEGORIES:
+        if category not in entries:
+            problems.add(directory / f"{category}.yaml", 1, f"missing strength file for {category!r}")
+    return Lexicon(entries, prefilters, files)
+
+
+@cache
+def builtin() -> Lexicon:
+    """The built-in strength lexicon the engine reads (raises CorpusError if it does not validate)."""
+    from checker.corpus.load import _Problems
+    from checker.errors import CorpusError
+
+    problems = _Problems()
+    lex = load_lexicon(STRENGTH_DIR, problems)
+    if problems.items:
+        raise CorpusError(problems.items, path=str(STRENGTH_DIR))
+    return lex
+
+
+def example_problems(lex: Lexicon) -> list[str]:
+    """`path:line: problem` for every example its entry does not fire on (fires) or fires on (quiet)."""
+    from checker.engine.language import fired
+
+    out = []
+    for entries in lex.entries.values():
+        for e in entries:
+            for ex in e.fires:
+                if e.id not in fired(e.category, ex.text, lex):
+                    out.append(f"{e.path}:{ex.line}: {e.id} does not fire on {ex.text!r}")
+            for ex in e.quiet:
+                if e.id in fired(e.category, ex.text, lex):
+                    out.append(f"{e.path}:{ex.line}: {e.id} fires on {ex.text!r}, which it must not")
+    return out
+
+
+def yaml_error_types() -> tuple[type[Exception], ...]:
+    return (yaml.YAMLError, UnicodeDecodeError)
