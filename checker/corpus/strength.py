@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
 
 from checker.corpus import yamlines
 
@@ -216,7 +215,8 @@ def builtin() -> Lexicon:
 
 
 def example_problems(lex: Lexicon) -> list[str]:
-    """`path:line: problem` for every example its entry does not fire on (fires) or fires on (quiet)."""
+    """`path:line: problem` for every example its entry does not fire on (fires) or fires on (quiet):
+    an entry none of its examples exercises is reported this way."""
     from checker.engine.language import fired
 
     out = []
@@ -224,12 +224,19 @@ def example_problems(lex: Lexicon) -> list[str]:
         for e in entries:
             for ex in e.fires:
                 if e.id not in fired(e.category, ex.text, lex):
-                    out.append(f"{e.path}:{ex.line}: {e.id} does not fire on {ex.text!r}")
+                    out.append(f"{e.path}:{ex.line}: {e.id} does not fire on {ex.text!r} "
+                               f"(fix the pattern or the example)")
             for ex in e.quiet:
                 if e.id in fired(e.category, ex.text, lex):
                     out.append(f"{e.path}:{ex.line}: {e.id} fires on {ex.text!r}, which it must not")
     return out
 
 
-def yaml_error_types() -> tuple[type[Exception], ...]:
-    return (yaml.YAMLError, UnicodeDecodeError)
+def validate(directory: Path = STRENGTH_DIR) -> list[str]:
+    """Every problem of the strength lexicon in `directory`: its files' shape and patterns, then
+    every example run through its mechanism."""
+    from checker.corpus.load import _Problems
+
+    problems = _Problems()
+    lex = load_lexicon(Path(directory), problems)
+    return problems.items or example_problems(lex)

@@ -12,12 +12,12 @@ _DEFINES = re.compile(
 # What narrows a definition is data: the entries of clause_corpus/strength/definition_narrowing.yaml.
 
 
-def narrowing_entry(low: str):
+def narrowing_entry(low: str, lex=None):
     """The first definition_narrowing entry (in file order) that fires on the normalized body of a
     definition, or None."""
     from checker.corpus.strength import builtin
 
-    return next((e for e in builtin()["definition_narrowing"] if e.regex.search(low)), None)
+    return next((e for e in (lex or builtin())["definition_narrowing"] if e.regex.search(low)), None)
 
 
 @dataclass(frozen=True)

@@ -34,62 +34,65 @@ def clause_around(text: str, start: int, end: int) -> str:
     return text[a:b + 1].strip()
 
 
-def eligibility(text: str) -> list[Finding]:
+def eligibility(text: str, lex=None) -> list[Finding]:
     """Conditions that leave some of the bargaining unit out ("for an employee with at least one
     (1) year of seniority", "regular full-time employees only")."""
-    return [Finding("scope", m.group(0), m.start(), e.id) for e, m in _lex().finditer("eligibility", text)]
+    return [Finding("scope", m.group(0), m.start(), e.id) for e, m in (lex or _lex()).finditer("eligibility", text)]
 
 
 def eligibility_limits(text: str) -> list[str]:
     return [f.found for f in eligibility(text)]
 
 
-def carve_outs(text: str):
+def carve_outs(text: str, lex=None):
     """(entry, match) for each narrow legal-compliance carve-out ("except as required by federal law")."""
-    return _lex().finditer("carve_out", text)
+    return (lex or _lex()).finditer("carve_out", text)
 
 
-def section_override(text: str):
+def section_override(text: str, lex=None):
     """(entry, match) of the first exception aimed at a named section ("Notwithstanding Section 8.4",
     "except as provided in Article 22"); the match's group `ref` is the section's number."""
-    lex = _lex()
+    lex = lex or _lex()
     if not lex.passes("section_override", text):
         return None, None
     return lex.first("section_override", text)
 
 
-def section_limits(text: str):
+def section_limits(text: str, lex=None):
     """(entry, match) for each statement that named sections reach fewer people or situations
     ("Sections 22.5 through 22.8 apply to Regular Workers only"); groups `a` and `b` bound the range."""
-    lex = _lex()
+    lex = lex or _lex()
     if lex.passes("section_limit", text):
         for e in lex["section_limit"]:
             for m in e.regex.finditer(text):
                 yield e, m
 
 
-def global_override(text: str):
+def global_override(text: str, lex=None):
     """(entry, match) of a reservation aimed at everything ("Nothing in this Agreement limits ...",
     "management retains ..."), or (None, None)."""
-    m = _lex().alternation("global_override").search(text)
-    return (_lex().entry_of("global_override", m), m) if m else (None, None)
+    lex = lex or _lex()
+    m = lex.alternation("global_override").search(text)
+    return (lex.entry_of("global_override", m), m) if m else (None, None)
 
 
-def disclaimer(text: str):
+def disclaimer(text: str, lex=None):
     """(entry, match) of a provision disclaiming that it creates contract rights; group `what` names
     what it disclaims (article, section, letter ...)."""
-    return _lex().first("disclaimer", text)
+    return (lex or _lex()).first("disclaimer", text)
 
 
-def non_binding(text: str) -> list[Finding]:
+def non_binding(text: str, lex=None) -> list[Finding]:
     """Declarations that a provision binds no one or cannot be grieved ("a statement of intent")."""
-    return [Finding("enforceability", m.group(0), m.start(), e.id) for e, m in _lex().finditer("non_binding", text)]
+    return [Finding("enforceability", m.group(0), m.start(), e.id)
+            for e, m in (lex or _lex()).finditer("non_binding", text)]
 
 
-def vague_time(text: str) -> Finding | None:
+def vague_time(text: str, lex=None) -> Finding | None:
     """The first vague time ("promptly", "as soon as practicable") where a number belongs."""
-    m = _lex().alternation("vague_time").search(text)
-    return Finding("hedge", m.group(0), m.start(), _lex().entry_of("vague_time", m).id) if m else None
+    lex = lex or _lex()
+    m = lex.alternation("vague_time").search(text)
+    return Finding("hedge", m.group(0), m.start(), lex.entry_of("vague_time", m).id) if m else None
 
 
 @dataclass(frozen=True)
@@ -123,11 +126,12 @@ def _nearest_party(text: str, pos: int) -> str | None:
     return "worker" if right > boss else "employer"
 
 
-def permissive(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
-    t = _mask(text, allow)
+def permissive(text: str, allow: tuple[str, ...] = (), lex=None) -> list[Finding]:
+    lex = lex or _lex()
+    t = _mask(text, allow, lex)
     out = []
     taken: list[tuple[int, int]] = []
-    for entry in _lex()["modality"]:
+    for entry in lex["modality"]:
         for m in entry.regex.finditer(t):
             if any(a <= m.start() < b for a, b in taken):
                 continue
@@ -143,26 +147,28 @@ def permissive(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
     return out
 
 
-def _mask(text: str, allow: tuple[str, ...]) -> str:
+def _mask(text: str, allow: tuple[str, ...], lex) -> str:
     """Blank out allowed model wording (and legal carve-outs) so they never read as weakenings."""
     t = text
     for phrase in allow:
         for m in re.finditer(re.escape(phrase.lower()), t):
             t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
-    for _, m in carve_outs(t):
+    for _, m in carve_outs(t, lex):
         t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
     return t
 
 
-def hedges(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
-    t = _mask(text, allow)
-    return [Finding("hedge", text[m.start():m.end()], m.start(), e.id) for e in _lex()["hedge"] for m in e.regex.finditer(t)]
+def hedges(text: str, allow: tuple[str, ...] = (), lex=None) -> list[Finding]:
+    lex = lex or _lex()
+    t = _mask(text, allow, lex)
+    return [Finding("hedge", text[m.start():m.end()], m.start(), e.id) for e in lex["hedge"] for m in e.regex.finditer(t)]
 
 
-def discretion(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
-    t = _mask(text, allow)
+def discretion(text: str, allow: tuple[str, ...] = (), lex=None) -> list[Finding]:
+    lex = lex or _lex()
+    t = _mask(text, allow, lex)
     # one finding per wording: of overlapping matches the one starting first (the longest of those) wins
-    matches = sorted(((m.start(), m.end(), i, e.id) for i, e in enumerate(_lex()["discretion"])
+    matches = sorted(((m.start(), m.end(), i, e.id) for i, e in enumerate(lex["discretion"])
                       for m in e.regex.finditer(t)),
                      key=lambda span: (span[0], -span[1], span[2]))
     out, last_end = [], -1
@@ -190,31 +196,24 @@ def fired(category: str, text: str, lex=None) -> set[str]:
     (what the strength lexicon's examples are checked against)."""
     from checker.engine.definitions import narrowing_entry
 
+    lex = lex or _lex()
     t = normalize(text)
-    if lex is not None and lex is not _lex():
-        raise ValueError("the engine reads the built-in strength lexicon")
-    if category == "modality":
-        return {f.rule for f in permissive(t)}
-    if category == "hedge":
-        return {f.rule for f in hedges(t)}
-    if category == "discretion":
-        return {f.rule for f in discretion(t)}
-    if category == "eligibility":
-        return {f.rule for f in eligibility(t)}
-    if category == "non_binding":
-        return {f.rule for f in non_binding(t)}
+    findings = {"modality": permissive, "hedge": hedges, "discretion": discretion, "eligibility": eligibility,
+                "non_binding": non_binding}
+    if category in findings:
+        return {f.rule for f in findings[category](t, lex=lex)}
     if category == "vague_time":
-        f = vague_time(t)
+        f = vague_time(t, lex)
         return {f.rule} if f else set()
     if category == "carve_out":
-        return {e.id for e, _ in carve_outs(t)}
+        return {e.id for e, _ in carve_outs(t, lex)}
     if category == "section_limit":
-        return {e.id for e, _ in section_limits(t)}
+        return {e.id for e, _ in section_limits(t, lex)}
     if category in ("section_override", "global_override", "disclaimer"):
         e, _ = {"section_override": section_override, "global_override": global_override,
-                "disclaimer": disclaimer}[category](t)
+                "disclaimer": disclaimer}[category](t, lex)
         return {e.id} if e else set()
     if category == "definition_narrowing":
-        e = narrowing_entry(t)
+        e = narrowing_entry(t, lex)
         return {e.id} if e else set()
     raise ValueError(f"no mechanism reads strength category {category!r}")
