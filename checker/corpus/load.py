@@ -432,5 +432,5 @@ def load_corpus(directory: Path | str | None = None) -> Corpus:
     for f in lexicon.files:
         if f not in root_of:
             files.append(f)
-            root_of[f] = BUILTIN_DIR
+            root_of[f] = strength.STRENGTH_DIR.parent
     return Corpus(pack["name"], str(pack["version"]), _hash_files(files, root_of), protections, concepts, disabled)

@@ -35,6 +35,20 @@ CATEGORIES = {
     "non_binding": "a provision declared non-binding or kept out of the grievance procedure (enforceability)",
     "vague_time": "a vague time where the model sets a number of hours or days (hedge, with parameter)",
 }
+
+
+def categories() -> dict[str, str]:
+    """The categories above, and any a registered check declares as its `lexicon` (a new kind of
+    deviation may bring its own phrase file; its entries are searched as one alternation)."""
+    from checker.engine.checks import REGISTRY
+
+    out = dict(CATEGORIES)
+    for check in REGISTRY:
+        if check.lexicon and check.lexicon not in out:
+            out[check.lexicon] = check.summary
+    return out
+
+
 # Categories whose entries are searched as one alternation (leftmost match, first entry at a tie):
 # their patterns may not reuse a named group.
 ALTERNATIONS = ("carve_out", "eligibility", "global_override", "vague_time", "non_binding")
@@ -150,9 +164,10 @@ def load_lexicon(directory: Path, problems) -> Lexicon:
     seen: dict[str, str] = {}
     for path in files:
         category = path.stem
-        if category not in CATEGORIES:
+        known = categories()
+        if category not in known:
             problems.add(path, 1, f"unknown strength category {category!r} (the file name names it; "
-                         f"known: {', '.join(CATEGORIES)})")
+                         f"known: {', '.join(known)})")
             continue
         data = _read_yaml(path, problems)
         if data is None or not _check_keys(data, FILE_KEYS, path, "strength file", problems):
@@ -189,13 +204,13 @@ def load_lexicon(directory: Path, problems) -> Lexicon:
                 problems.add(path, raw.line_of("quiet"), f"{eid} needs at least one sentence it must not fire on")
             out.append(Entry(eid, category, pattern, regex, raw["why"].strip(), fires, quiet, str(path), line))
         entries[category] = tuple(out)
-        if category in ALTERNATIONS and out:
+        if (category in ALTERNATIONS or category not in CATEGORIES) and out:
             try:
                 re.compile("|".join(f"(?P<_{i}>{e.pattern})" for i, e in enumerate(out)))
             except re.error as exc:
                 problems.add(path, data.line_of("entries"), f"the entries of {category} must combine into "
                              f"one pattern (do not reuse a named group): {exc}")
-    for category in CATEGORIES:
+    for category in categories():
         if category not in entries:
             problems.add(directory / f"{category}.yaml", 1, f"missing strength file for {category!r}")
     return Lexicon(entries, prefilters, files)

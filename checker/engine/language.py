@@ -82,6 +82,12 @@ def disclaimer(text: str, lex=None):
     return (lex or _lex()).first("disclaimer", text)
 
 
+def found_in(category: str, kind: str, text: str, lex=None) -> list[Finding]:
+    """Findings of `kind` for each match of the `category` entries, searched as one alternation (what
+    a check reading its own strength file uses)."""
+    return [Finding(kind, m.group(0), m.start(), e.id) for e, m in (lex or _lex()).finditer(category, text)]
+
+
 def non_binding(text: str, lex=None) -> list[Finding]:
     """Declarations that a provision binds no one or cannot be grieved ("a statement of intent")."""
     return [Finding("enforceability", m.group(0), m.start(), e.id)
@@ -216,4 +222,6 @@ def fired(category: str, text: str, lex=None) -> set[str]:
     if category == "definition_narrowing":
         e = narrowing_entry(t, lex)
         return {e.id} if e else set()
+    if lex[category]:  # a category a check brings for itself: one alternation
+        return {e.id for e, _ in lex.finditer(category, t)}
     raise ValueError(f"no mechanism reads strength category {category!r}")

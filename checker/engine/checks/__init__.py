@@ -44,7 +44,3 @@ def markdown_table() -> str:
 
 
 __all__ = ["BY_ID", "CARRIED", "KINDS", "REGISTRY", "SENTENCE", "WEIGHTS", "Check", "Context", "markdown_table"]
-
-
-if __name__ == "__main__":
-    print(markdown_table())

@@ -21,6 +21,7 @@ class Check:
     find: Callable
     summary: str  # one line for the docs
     carried: bool = False  # reaches the element from another sentence of the same provision
+    lexicon: str | None = None  # the clause_corpus/strength/<lexicon>.yaml file its phrases live in
 
 
 @dataclass

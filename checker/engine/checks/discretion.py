@@ -16,4 +16,4 @@ def find(ctx: Context) -> list[Deviation]:
 
 CHECK = Check("discretion", "discretion", 3, "sentence", find,
               "the duty left to the employer's judgement (as it deems necessary, sole discretion, "
-              "to the extent permitted by law)", carried=True)
+              "to the extent permitted by law)", carried=True, lexicon="discretion")

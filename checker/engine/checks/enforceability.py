@@ -37,4 +37,4 @@ def find(ctx: Context) -> list[Deviation]:
 
 CHECK = Check("enforceability", "enforceability", 3, "sentence", find,
               "reads at full strength but cannot be enforced as written (a statement of intent, advisory, "
-              "kept out of the grievance procedure)")
+              "kept out of the grievance procedure)", lexicon="non_binding")

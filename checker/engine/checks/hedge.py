@@ -14,4 +14,5 @@ def find(ctx: Context) -> list[Deviation]:
 
 
 CHECK = Check("hedge", "hedge", 2, "sentence", find,
-              "conditions that let the duty give way (where practicable, as soon as possible, normally)", carried=True)
+              "conditions that let the duty give way (where practicable, as soon as possible, normally)", carried=True,
+              lexicon="hedge")

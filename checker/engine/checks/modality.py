@@ -18,4 +18,5 @@ def find(ctx: Context) -> list[Deviation]:
 
 
 CHECK = Check("modality", "modality", 3, "sentence", find,
-              "permissive wording where the model binds (may, will endeavor, reasonable efforts)", carried=True)
+              "permissive wording where the model binds (may, will endeavor, reasonable efforts)", carried=True,
+              lexicon="modality")
