@@ -34,6 +34,8 @@ CATEGORIES = {
     "disclaimer": "a provision disclaiming that it creates contract rights: its text is never evidence",
     "non_binding": "a provision declared non-binding or kept out of the grievance procedure (enforceability)",
     "vague_time": "a vague time where the model sets a number of hours or days (hedge, with parameter)",
+    "right_holder": "who holds a right: a worker's, union's or arbitrator's \"may\" is no permissive duty (modality)",
+    "employer_side": "who holds the duty: the employer and those acting for it (modality)",
 }
 
 

@@ -9,18 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Who a modal belongs to. A worker's, union's or arbitrator's "may" grants a right; it is not a
-# permissive employer duty (catalog conventions, samples README).
-_RIGHT_HOLDERS = re.compile(
-    r"\b(?:employees?|workers?|members?|union|local|stewards?|representatives?|arbitrators?|grievants?|"
-    r"applicants?|individuals?|persons?|he|she|they|attorneys?|advocates?|counsel|committee|"
-    r"associates?|either party|student workers?|graduate workers?|you|your)\b")
-_EMPLOYER_WORDS = re.compile(
-    r"\b(?:employer|company|hospital|university|college|hotel|county|city|district|management|managers?|"
-    r"supervisors?|contractors?|corporation|owner|board|administration|agency|firm|operator|department|"
-    r"security|guards?|foreman|foremen|superintendents?|"
-    r"it|the state|school|institution|center|centre|the parties|both parties)\b")
-
 def _lex():
     from checker.corpus.strength import builtin
 
@@ -116,15 +104,15 @@ def normalize(text: str) -> str:
 _DEFINITE_SUBJECT = re.compile(r"(?:^|[,;:)]\s*|\(\w{1,4}\)\s*)the [a-z][\w-]*\s*$")
 
 
-def _nearest_party(text: str, pos: int) -> str | None:
+def _nearest_party(text: str, pos: int, lex) -> str | None:
     """Who holds the modal at `pos`: "worker" (worker, union, arbitrator...), "employer", or None
     when neither is named before it in the same clause."""
     window = text[max(0, pos - 100):pos]
     cut = max(window.rfind(";"), window.rfind(". "), window.rfind(":"))
     if cut >= 0:
         window = window[cut + 1:]
-    right = max((m.end() for m in _RIGHT_HOLDERS.finditer(window)), default=-1)
-    boss = max((m.end() for m in _EMPLOYER_WORDS.finditer(window)), default=-1)
+    right = max((m.end() for e in lex["right_holder"] for m in e.regex.finditer(window)), default=-1)
+    boss = max((m.end() for e in lex["employer_side"] for m in e.regex.finditer(window)), default=-1)
     if right < 0 and boss < 0:
         # "The Resort may ...": a party the document names but no list can know; a modal's
         # subject that is not a worker, union or arbitrator is the employer side.
@@ -141,7 +129,7 @@ def permissive(text: str, allow: tuple[str, ...] = (), lex=None) -> list[Finding
         for m in entry.regex.finditer(t):
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            owner = _nearest_party(t, m.start())
+            owner = _nearest_party(t, m.start(), lex)
             word = m.group(0)
             passive = word.startswith("may be") or t.startswith(" be ", m.end())
             if owner == "worker" and not passive:
@@ -211,6 +199,8 @@ def fired(category: str, text: str, lex=None) -> set[str]:
     if category == "vague_time":
         f = vague_time(t, lex)
         return {f.rule} if f else set()
+    if category in ("right_holder", "employer_side"):
+        return {e.id for e in lex[category] if e.regex.search(t)}
     if category == "carve_out":
         return {e.id for e, _ in carve_outs(t, lex)}
     if category == "section_limit":
