@@ -69,17 +69,24 @@ class Example:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Entry:
     id: str
     category: str
     pattern: str  # fragments expanded
-    regex: re.Pattern
     why: str
     fires: tuple[Example, ...]
     quiet: tuple[Example, ...]
     path: str
     line: int
+    _regex: re.Pattern | None = None
+
+    @property
+    def regex(self) -> re.Pattern:
+        """Compiled on first use (the entries of an alternation category run as one pattern)."""
+        if self._regex is None:
+            self._regex = re.compile(self.pattern)
+        return self._regex
 
     @property
     def location(self) -> str:
@@ -156,12 +163,39 @@ def _examples(raw, path: Path, what: str, problems) -> tuple[Example, ...]:
     return tuple(out)
 
 
+def _compiled(category: str, entries: list[Entry], path: Path, pattern_line: dict[str, int],
+              alternations: dict[str, re.Pattern], problems) -> list[Entry]:
+    """The entries whose patterns compile. An alternation category is compiled once, as one pattern
+    (its entries compile on first use); a bad pattern is reported at its line."""
+    if entries and (category in ALTERNATIONS or category not in CATEGORIES):
+        try:
+            alternations[category] = re.compile("|".join(f"(?P<_{i}>{e.pattern})" for i, e in enumerate(entries)))
+            return entries
+        except re.error as exc:
+            combine_error = exc
+    else:
+        combine_error = None
+    good = []
+    for e in entries:
+        try:
+            e._regex = re.compile(e.pattern)
+            good.append(e)
+        except re.error as exc:
+            problems.add(path, pattern_line[e.id], f"bad pattern for {e.id}: {exc}")
+    if combine_error is not None and len(good) == len(entries):
+        problems.add(path, entries[0].line, f"the entries of {category} must combine into one pattern "
+                     f"(do not reuse a named group): {combine_error}")
+    return good
+
+
 def load_lexicon(directory: Path, problems) -> Lexicon:
     """Every `<category>.yaml` in `directory`; problems are added to `problems` (checker.corpus.load)."""
     from checker.corpus.load import _check_keys, _read_yaml
 
     files = sorted(directory.glob("*.yaml")) if directory.is_dir() else []
     entries: dict[str, tuple[Entry, ...]] = {}
+    alternations: dict[str, re.Pattern] = {}
+    pattern_line: dict[str, int] = {}
     prefilters: dict[str, re.Pattern] = {}
     seen: dict[str, str] = {}
     for path in files:
@@ -193,29 +227,19 @@ def load_lexicon(directory: Path, problems) -> Lexicon:
                 continue
             seen[eid] = f"{path}:{line}"
             pattern = _expand(raw["pattern"], fragments, path, raw.line_of("pattern"), problems)
-            try:
-                regex = re.compile(pattern)
-            except re.error as exc:
-                problems.add(path, raw.line_of("pattern"), f"bad pattern for {eid}: {exc}")
-                continue
             fires = _examples(raw["fires"], path, "fires", problems)
             quiet = _examples(raw["quiet"], path, "quiet", problems)
             if not fires:
                 problems.add(path, raw.line_of("fires"), f"{eid} needs at least one sentence it fires on")
             if not quiet:
                 problems.add(path, raw.line_of("quiet"), f"{eid} needs at least one sentence it must not fire on")
-            out.append(Entry(eid, category, pattern, regex, raw["why"].strip(), fires, quiet, str(path), line))
-        entries[category] = tuple(out)
-        if (category in ALTERNATIONS or category not in CATEGORIES) and out:
-            try:
-                re.compile("|".join(f"(?P<_{i}>{e.pattern})" for i, e in enumerate(out)))
-            except re.error as exc:
-                problems.add(path, data.line_of("entries"), f"the entries of {category} must combine into "
-                             f"one pattern (do not reuse a named group): {exc}")
+            out.append(Entry(eid, category, pattern, raw["why"].strip(), fires, quiet, str(path), line))
+            pattern_line[eid] = raw.line_of("pattern")
+        entries[category] = tuple(_compiled(category, out, path, pattern_line, alternations, problems))
     for category in categories():
         if category not in entries:
             problems.add(directory / f"{category}.yaml", 1, f"missing strength file for {category!r}")
-    return Lexicon(entries, prefilters, files)
+    return Lexicon(entries, prefilters, files, alternations)
 
 
 @cache
