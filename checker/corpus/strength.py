@@ -14,9 +14,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-
-from checker.corpus import yamlines
-
 STRENGTH_DIR = Path(__file__).resolve().parents[2] / "clause_corpus" / "strength"
 
 # category -> what its entries are (the mechanisms reading them live in checker.engine).
