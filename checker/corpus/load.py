@@ -16,8 +16,9 @@ from checker.corpus.model import (
     Strengthening,
 )
 from checker.errors import CorpusError
+from checker.resources import builtin_corpus_dir, require_builtin_corpus
 
-BUILTIN_DIR = Path(__file__).resolve().parents[2] / "clause_corpus"
+BUILTIN_DIR = builtin_corpus_dir()
 CATALOG_PATH = BUILTIN_DIR / "catalog.toml"
 
 STATUSES = ("matching", "weakened", "missing")
@@ -404,7 +405,7 @@ def load_corpus(directory: Path | str | None = None) -> Corpus:
             for f in _pack_files(BUILTIN_DIR)[1] + _pack_files(BUILTIN_DIR)[2] + [BUILTIN_DIR / "pack.yaml"]:
                 files.append(f)
                 root_of[f] = BUILTIN_DIR
-    target = directory or BUILTIN_DIR
+    target = directory or require_builtin_corpus()
     loaded = _load_dir(target, problems, builtin=directory is None, base=base)
     if problems.items or loaded is None:
         raise CorpusError(problems.items or [f"{target}: could not be loaded"], path=str(target))
