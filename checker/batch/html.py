@@ -50,5 +50,10 @@ def render(summary: dict) -> str:
     return "\n".join(out)
 
 
-def write_report(db: ResultsDB, path: str) -> None:
-    _atomic_write(path, render(audit_summary(db)))
+def write_report(db: ResultsDB, path: str, *, per_document: str | None = None) -> None:
+    summary = audit_summary(db)
+    if per_document:
+        from checker.batch.reports import write_document_reports
+
+        summary["links"] = write_document_reports(db, per_document, relative_to=path)
+    _atomic_write(path, render(summary))
