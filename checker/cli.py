@@ -303,8 +303,11 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
     with tempfile.TemporaryDirectory(prefix="clausecheck-stdin-") as workdir:
         args = expand_arguments(paths)
         stdin_path = _stdin_document(stdin_filename, workdir) if "-" in args else None
-        files = expand_inputs([stdin_path if a == "-" else a for a in args])
-        files = [f for f in files if f == stdin_path or not config.excludes(f)]
+        found = expand_inputs([stdin_path if a == "-" else a for a in args])
+        files = [f for f in found if f == stdin_path or not config.excludes(f)]
+        if found and not files:  # as linters do: excluded files passed by a hook are not an error
+            click.echo(f"all {len(found)} document(s) are excluded by {config.path}; nothing to check", err=True)
+            return EXIT_OK
         if output:  # a report written into a folder being checked is not an input of the next run
             files = [f for f in files if os.path.abspath(f) != os.path.abspath(output)]
         many = len(args) > 1 or any(os.path.isdir(p) for p in args)
