@@ -233,13 +233,17 @@ def _progress(enabled: bool):
     return show
 
 
+def _is_glob(path: str) -> bool:
+    return path != "-" and not os.path.exists(path) and bool(GLOB_CHARS & set(path))
+
+
 def expand_arguments(paths: tuple[str, ...]) -> list[str]:
     """Command-line paths with quoted globs expanded (`check 'contracts/**/*.pdf'` works the same
     in every shell, and on Windows where the shell expands nothing). A path that exists is taken
     as it is, even when its name holds glob characters."""
     out: list[str] = []
     for p in paths:
-        if p != "-" and not os.path.exists(p) and GLOB_CHARS & set(p):
+        if _is_glob(p):
             out.extend(sorted(glob.glob(p, recursive=True)))
         else:
             out.append(p)
@@ -310,7 +314,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
             return EXIT_OK
         if output:  # a report written into a folder being checked is not an input of the next run
             files = [f for f in files if os.path.abspath(f) != os.path.abspath(output)]
-        many = len(args) > 1 or any(os.path.isdir(p) for p in args)
+        many = len(args) > 1 or any(os.path.isdir(p) for p in args) or any(_is_glob(p) for p in paths)
         if not files:
             raise NoInputsError("no PDF, DOCX, TXT or MD documents found", path=", ".join(paths),
                                 hint="pass files, a folder that contains some, or a glob that matches some "
