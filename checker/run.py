@@ -227,6 +227,6 @@ def check_paths(paths: list[str], check: Callable[[str], Report], policy: Policy
                 line = f"{exc.code} {path}: {exc.problem}" + (f" ({exc.hint})" if exc.hint else "")
             outcomes.append(Outcome(path, error=line))
         except Exception as exc:  # noqa: BLE001 — a parser choking on one file must not lose the others
-            outcomes.append(Outcome(path, error=f"E204 {path}: unexpected {type(exc).__name__}: {exc} "
+            outcomes.append(Outcome(path, error=f"E900 {path}: unexpected {type(exc).__name__}: {exc} "
                                                 f"(please report this with the file)"))
     return CheckRun(outcomes, policy, many=many)
