@@ -4,16 +4,33 @@ The repository keeps the clause corpus and the trained models at its top level
 (clause_corpus/, models/); the installed package carries them inside `checker` as
 `checker.clause_corpus` and `checker.models`, read with importlib.resources. This mapping is the
 one thing pyproject.toml cannot say while still finding `checker`'s subpackages automatically.
-Editable installs map the same names back to the top-level folders."""
-from setuptools import find_packages, setup
+Every folder of the data trees is declared as a package (setuptools installs data only from
+declared packages), so a folder added to the corpus ships without editing this file. Editable
+installs map the same names back to the top-level folders."""
+from pathlib import Path
 
-DATA_PACKAGES = {"checker.clause_corpus": "clause_corpus", "checker.models": "models"}
+from setuptools import find_namespace_packages, setup
+
+DATA_ROOTS = {"checker.clause_corpus": "clause_corpus", "checker.models": "models"}
+
+
+def data_packages() -> dict[str, str]:
+    """{package name: folder} for each data root and every folder below it."""
+    out = {}
+    for package, root in DATA_ROOTS.items():
+        folders = [Path(root), *sorted(p for p in Path(root).rglob("*") if p.is_dir())]
+        for folder in folders:
+            if "__pycache__" in folder.parts:
+                continue
+            out[".".join((package, *folder.relative_to(root).parts))] = folder.as_posix()
+    return out
+
+
+DATA = data_packages()
 
 setup(
-    packages=find_packages(include=["checker", "checker.*"]) + list(DATA_PACKAGES),
-    package_dir=DATA_PACKAGES,
-    package_data={"checker": ["**/*.json", "**/*.html", "**/*.css", "**/*.js", "**/*.yaml", "**/*.toml"],
-                  "checker.clause_corpus": ["**/*.yaml", "**/*.toml", "**/*.md"],
-                  "checker.models": ["**/*"]},
-    exclude_package_data={"": ["__pycache__/*", "*.pyc"]},
+    packages=find_namespace_packages(include=["checker", "checker.*"], exclude=["*__pycache__*"]) + list(DATA),
+    package_dir=DATA,
+    package_data={"": ["*.json", "*.html", "*.css", "*.js", "*.svg", "*.png", "*.ico", "*.yaml", "*.toml"], **{p: ["*"] for p in DATA}},
+    exclude_package_data={"": ["*.pyc"]},
 )

@@ -120,10 +120,14 @@ def test_packaging_wheel_holds_corpus_models_and_no_top_level_cli(wheel):
 
 def test_packaging_installed_package_is_the_wheel_not_the_source(venv, tmp_path):
     out = _run(venv, "python", "-c", "import checker, checker.resources as r; print(checker.__file__); "
-                                     "print(r.builtin_corpus_dir()); print(r.models_dir())", cwd=tmp_path)
+                                     "print(r.builtin_corpus_dir()); print(r.models_dir()); "
+                                     "from checker.engine.router import Router; "
+                                     "print(sorted(Router().scores(0, 'notice to the union'))[0])", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
-    for line in out.stdout.split():
+    *paths, label = out.stdout.split()
+    for line in paths:
         assert str(venv) in line and str(REPO) not in line
+    assert label  # the trained router loads from the installed package
 
 
 @pytest.mark.parametrize(("args", "expect"), [
