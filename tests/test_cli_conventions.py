@@ -193,3 +193,34 @@ def test_cli_compare_junit_and_github(runner, drafts):
     github = run(runner, "compare", *drafts, "--format", "github")
     errors = [ln for ln in github.stdout.splitlines() if ln.startswith("::error")]
     assert 0 < len(errors) <= 10 and github.exit_code == 1
+
+
+def test_cli_check_sarif_regions_for_pdf_findings(runner, tmp_path, monkeypatch, make_pdf):
+    """Every SARIF result with evidence has a region, PDF included: the line in the extracted
+    text, with the page in the location's properties."""
+    monkeypatch.chdir(tmp_path)
+    lines = [ln.replace("#", "").strip() for ln in SAMPLE.read_text().splitlines() if ln.strip()]
+    make_pdf([lines[i:i + 40] for i in range(0, len(lines), 40)], name="article.pdf")
+    doc = json.loads(run(runner, "check", "article.pdf", "--format", "sarif").stdout)
+    results = doc["runs"][0]["results"]
+    located = [r for r in results if r["properties"]["status"] == "weakened"]
+    assert located, "the article has weakened protections"
+    for r in located:
+        loc = r["locations"][0]
+        assert loc["physicalLocation"]["region"]["startLine"] >= 1
+        assert loc["properties"]["page"] >= 1 and loc["properties"]["lineIn"] == "extracted text"
+
+
+def test_cli_compare_sarif_validates_against_the_oasis_schema(runner, drafts):
+    jsonschema = pytest.importorskip("jsonschema", reason="the test extra installs jsonschema")
+    schema = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    doc = json.loads(run(runner, "compare", *drafts, "--format", "sarif").stdout)
+    errors = [e.message for e in jsonschema.Draft4Validator(schema).iter_errors(doc)]
+    assert not errors
+
+
+def test_cli_compare_junit_validates_against_the_jenkins_schema(runner, drafts):
+    etree = pytest.importorskip("lxml.etree", reason="lxml comes with the test extra (python-docx)")
+    schema = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "schemas" / "junit-10.xsd")))
+    doc = etree.fromstring(run(runner, "compare", *drafts, "--format", "junit").stdout.encode())
+    assert schema.validate(doc), schema.error_log
