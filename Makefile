@@ -40,4 +40,4 @@ model: $(STAMP)
 	$(BIN)/python -m checker.train
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info
