@@ -13,6 +13,7 @@ from checker.result import Report
 
 TOOL = {"name": "clausecheck", "version": __version__}
 _BUILTIN: Corpus | None = None
+SCREEN_CHARS = 200_000  # language and contract-likeness are judged on the opening of a long document
 
 
 def default_corpus() -> Corpus:
@@ -39,6 +40,7 @@ def check_document(document: Document, corpus: Corpus | None = None, *, router: 
     """Check an ingested document. `router` also vets candidates with the trained classifier in
     models/router (off by default: it lowers development-set macro-F1, see models/README.md)."""
     from checker.engine import evaluate
+    from checker.screening import screen
 
     corpus = corpus or default_corpus()
     t0 = time.perf_counter()
@@ -49,7 +51,7 @@ def check_document(document: Document, corpus: Corpus | None = None, *, router: 
         document={"path": document.path, "sha256": document.sha256, "format": document.format,
                   "pages": document.pages},
         findings=findings,
-        warnings=list(document.warnings),
+        warnings=[*document.warnings, *screen(document.text[:SCREEN_CHARS]).warnings()],
         timings={"engine_seconds": round(time.perf_counter() - t0, 4)},
     )
 

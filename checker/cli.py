@@ -282,11 +282,15 @@ def _stdin_document(name: str | None, workdir: str) -> str:
 @click.option("--revisions", type=click.Choice(["accepted", "original"]), default=None,
               help="Word drafts with tracked changes: check the text with the changes accepted (the default) "
                    "or the original text before them; DOCX inputs only (anything else is a usage error)")
+@click.option("--precedents", "precedents_db", default=None, type=click.Path(dir_okay=False, path_type=str),
+              help="a results database written by `clausecheck audit`: add to each finding how the audited "
+                   "contracts fare on it and the strongest matching wording among them")
 @limit_options
 def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], corpus_dir: str | None, config_file: str | None, baseline: str | None,
           write_baseline: bool, stdin_filename: str | None, password: str | None, ocr: bool, quiet: bool,
-          verbose: bool, revisions: str | None, max_seconds: float, max_pages: int, max_mb: int) -> int:
+          verbose: bool, revisions: str | None, precedents_db: str | None, max_seconds: float, max_pages: int,
+          max_mb: int) -> int:
     """Check documents (PDF, DOCX, TXT, MD; folders are searched recursively; quoted globs are
     expanded; `-` reads standard input) against every protection.
 
@@ -304,6 +308,11 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
         raise UsageError("--write-baseline needs --baseline FILE", hint="e.g. --baseline clausecheck-baseline.json --write-baseline")
     corpus, config, policy = run_guarded(lambda: load_policy(
         config_file=config_file, corpus_dir=corpus_dir, fail_on=fail_on, select=_split(select), ignore=_split(ignore)))
+    precedents = None
+    if precedents_db:
+        from checker.precedents import PrecedentIndex
+
+        precedents = run_guarded(lambda: PrecedentIndex(precedents_db))
     with tempfile.TemporaryDirectory(prefix="clausecheck-stdin-") as workdir:
         args = expand_arguments(paths)
         stdin_path = _stdin_document(stdin_filename, workdir) if "-" in args else None
@@ -329,12 +338,17 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
                                 limits=make_limits(max_seconds, max_pages, max_mb))
             if path == stdin_path:
                 report.document["path"] = stdin_filename or "-"
+            if precedents is not None:
+                precedents.annotate(report)
             return report
 
         show = _progress(len(files) > 1 and not quiet and sys.stderr.isatty())
         result = check_paths(files, check_one, policy, many=many, progress=show)
     for outcome in result.errors:
         click.echo(outcome.error.replace(stdin_path, stdin_filename or "-") if stdin_path else outcome.error, err=True)
+    for report in result.reports:
+        for warning in report.warnings:
+            click.echo(f"{report.document['path']}: warning: {warning}", err=True)
     for warning in result.warnings():
         click.echo(f"warning: {warning}", err=True)
     if baseline and write_baseline:

@@ -1,7 +1,7 @@
 """Coded errors. Every user-facing failure is one of these, turned into one stderr line by the CLI.
 
 Codes: E1xx corpus, E2xx input document, E3xx configuration, E4xx usage, E5xx web service,
-E6xx results database, E9xx a bug in clausecheck. `CODES` is the one registry: every code the
+E6xx results database, E9xx a bug in clausecheck; W2xx warnings about an input. `CODES` is the one registry: every code the
 program can print is there with its meaning, docs/errors.md is generated from it
 (`python -m checker.errors`), and a test keeps code, classes and docs in step.
 """
@@ -205,6 +205,9 @@ CODES: dict[str, str] = {
     "E510": "serve: the server cannot start (address in use, not allowed, web extra missing)",
     "E601": "audit: the results database cannot be opened or written",
     "E900": "unexpected internal error (a bug: please report it with the file)",
+    # Warnings: the document was checked, but the report may not mean what it seems.
+    "W201": "warning: the text does not read as English; the checks are written for English agreements",
+    "W202": "warning: the text does not read like an agreement (too short, or no contract language)",
 }
 
 

@@ -45,9 +45,18 @@ class Finding:
     elements: list[ElementState] = field(default_factory=list)
     deviations: list[Deviation] = field(default_factory=list)
     suggestion: str = ""
+    precedent: object | None = None  # checker.precedents.Precedent, with `check --precedents DB`
 
     def to_dict(self) -> dict:
-        d = asdict(self)
+        precedent = self.precedent
+        self.precedent = None
+        try:
+            d = asdict(self)
+        finally:
+            self.precedent = precedent
+        del d["precedent"]
+        if precedent is not None:
+            d["precedent"] = precedent.to_dict()
         d["elements"] = [{k: v for k, v in e.items() if v is not None} for e in d["elements"]]
         d["deviations"] = [{k: v for k, v in x.items() if v is not None} for x in d["deviations"]]
         return d

@@ -1,6 +1,10 @@
 """Calibrate finding confidence on the labelled development set:
 `python tools/calibrate.py [CASES_DIR ...]` writes checker/engine/calibration.json.
 
+Without arguments it reads the tuning folders of the development set only: the frozen blind
+folders of tests/devset/PROTOCOL.toml are never calibrated on (tools/devsplit.py), and naming
+one on the command line is refused.
+
 Each finding falls in a bin (checker.engine.grade.confidence_bin: status, and for matching the
 weakest element's similarity to the model, for weakened the number of deviation kinds). A bin's
 confidence is the share of its findings the labels accept, with a Beta(2, 1) prior pulling
@@ -15,6 +19,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import devsplit  # noqa: E402
+
 OUT = ROOT / "checker" / "engine" / "calibration.json"
 PRIOR_RIGHT, PRIOR_WRONG = 2, 1
 
@@ -30,7 +37,13 @@ def main(argv: list[str]) -> int:
     grade_mod = importlib.import_module("checker.engine.grade")  # the package re-exports grade()
 
     corpus = default_corpus()
-    dirs = [Path(a) for a in argv] or [ROOT / "tests" / "devset"]
+    dirs = [Path(a).resolve() for a in argv] or devsplit.tuning_folders()
+    frozen = {p.resolve() for p in devsplit.blind_folders()}
+    refused = [d for d in dirs if any(d == f or d in f.parents or f in d.parents for f in frozen)]
+    if refused:
+        print(f"{refused[0]}: holds a frozen blind folder of tests/devset/PROTOCOL.toml; calibrate on "
+              f"tuning folders only", file=sys.stderr)
+        return 2
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for labels in sorted(p for d in dirs for p in d.rglob("*.labels.toml")):
         case = tomllib.loads(labels.read_text())

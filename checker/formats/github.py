@@ -65,7 +65,9 @@ def render(run, options: Options) -> str:
     used = {"error": 0, "warning": 0, "notice": 0}
     left_out = {"error": 0, "warning": 0, "notice": 0}
     errors = [("error", display_path(o.path), None, [o.error or ""], "clausecheck: cannot read") for o in run.errors]
-    for command, path, line, texts, title in errors + _groups(run):
+    inputs = [("warning", display_path(r.document["path"]), None, list(r.warnings), "clausecheck: input")
+              for r in run.reports if r.warnings]
+    for command, path, line, texts, title in errors + _groups(run) + inputs:
         if used[command] >= PER_KIND - 1:
             left_out[command] += 1
             continue

@@ -148,6 +148,8 @@ def _finding(run, report, f, doc_id: str, options: Options) -> str:
         parts.append('<table><caption class="sr">What falls short</caption><thead><tr><th scope="col">Deviation</th>'
                      '<th scope="col">Element</th><th scope="col">Found</th><th scope="col">Expected</th>'
                      f'<th scope="col">Why</th></tr></thead><tbody>{rows}</tbody></table>')
+    if f.precedent is not None:
+        parts.append(f'<p class="meta precedent">Precedent: {esc(f.precedent.line())}</p>')
     if f.suggestion.strip():
         open_ = " open" if f.status != "matching" else ""
         parts.append(f'<details{open_}><summary>Model language to propose</summary>'

@@ -45,6 +45,8 @@ def junit_tree(run) -> ET.Element:
                 n_fail += 1
             elif f.status != "matching":
                 ET.SubElement(case, "system-out").text = _details(f)
+        if report.warnings:
+            ET.SubElement(suite, "system-err").text = "\n".join(f"warning: {w}" for w in report.warnings)
         suite.attrib.update(tests=str(len(report.findings)), failures=str(n_fail), errors="0",
                             skipped=str(n_skip))
         total, failures = total + len(report.findings), failures + n_fail

@@ -21,6 +21,7 @@ def _report(run, report, options: Options) -> list[str]:
            f"{doc['format']}, {doc['pages'] or '-'} pages · corpus {md(report.corpus['name'])} "
            f"{md(report.corpus['version'])}", "",
            f"**{s['matching']} matching · {s['weakened']} weakened · {s['missing']} missing**", "",
+           *[line for w in report.warnings for line in (f"> **Warning:** {md(w)}", "")],
            "| | Protection | Category | Severity | Status | Where |",
            "|---|---|---|---|---|---|"]
     for f in report.findings:
@@ -43,6 +44,8 @@ def _report(run, report, options: Options) -> list[str]:
             out += ["", "| Deviation | Element | Found | Expected | Why |", "|---|---|---|---|---|"]
             out += [f"| {d.kind} | {d.element} | {md(d.found or '—')} | {md(d.expected or '—')} | "
                     f"{md(d.explanation)} |" for d in f.deviations]
+        if f.precedent is not None:
+            out += ["", f"**Precedent:** {md(f.precedent.line())}"]
         out += ["", "<details><summary>Model language to propose</summary>", "", "```text",
                 f.suggestion.replace("```", "'''").strip(), "```", "", "</details>"]
     return out

@@ -100,6 +100,9 @@ def sarif_dict(run) -> dict:
     notifications = [{"level": "error", "message": {"text": o.error},
                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(o.path)}}}]}
                      for o in run.errors]
+    notifications += [{"level": "warning", "message": {"text": w},
+                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.document["path"])}}}]}
+                      for r in run.reports for w in r.warnings]
     notifications += [{"level": "warning", "message": {"text": w}} for w in run.warnings()]
     invocation = {"executionSuccessful": not run.errors}
     if notifications:

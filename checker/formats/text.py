@@ -41,6 +41,8 @@ def to_text(report: Report, *, color: bool = False, verbose: bool = False, quiet
         for d in f.deviations:
             found = f" (found: {clip(d.found, 60)})" if d.found else ""
             lines.append(f"    - {d.kind}, element {d.element}: {d.explanation}{found}")
+        if f.precedent is not None:
+            lines.append(f"    precedent: {f.precedent.line()}")
         if verbose and f.status != "matching":
             lines.append("    propose: " + clip(" ".join(f.suggestion.split()), 300))
     if not quiet:
