@@ -179,7 +179,9 @@ def test_batch_html_summary_titles_relative_paths_links_and_date(audited, tmp_pa
     html = out.read_text()
     assert str(root) not in html.replace(f"relative to {root / 'contracts'}", "")  # no absolute paths in rows
     links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', html)
-    assert {name for _, name in links} >= {f"hotels/{CONTRACTS[1].name}", CONTRACTS[2].name}
+    contracts = {f"hotels/{CONTRACTS[0].name}", f"hotels/{CONTRACTS[1].name}", CONTRACTS[2].name}
+    assert {name for _, name in links} == contracts  # every contract read is linked to its report
+    assert "Every contract (3)" in html and "Grand Hotel" in html
     for href, _ in links:
         page = (out.parent / href).read_text()
         assert "<html" in page and "clausecheck" in page

@@ -61,6 +61,16 @@ def render(summary: dict) -> str:
     for d in summary["weakest"]:
         out.append(f"<tr><td>{_doc(d['path'], links)}</td><td>{_bar(d)}</td><td class=n>{d['matching']}</td>"
                    f"<td class=n>{d['weakened']}</td><td class=n>{d['missing']}</td></tr>")
+    contracts = summary.get("contracts") or []
+    if contracts:
+        meta_cols = [c for c in ("employer", "sector", "year", "state") if any(d.get(c) is not None for d in contracts)]
+        out.append(f"</table><h2>Every contract ({len(contracts)})</h2><table><tr><th>contract</th>"
+                   + "".join(f"<th>{escape(c)}</th>" for c in meta_cols)
+                   + "<th class=n>matching</th><th class=n>weakened</th><th class=n>missing</th></tr>")
+        for d in contracts:
+            out.append(f"<tr><td>{_doc(d['relative_path'], links)}</td>"
+                       + "".join(f"<td>{escape(str(d[c]) if d[c] is not None else '')}</td>" for c in meta_cols)
+                       + f"<td class=n>{d['matching']}</td><td class=n>{d['weakened']}</td><td class=n>{d['missing']}</td></tr>")
     out.append(f"</table><h2>Duplicates ({len(summary.get('duplicate_list', []))})</h2>"
                "<table><tr><th>file</th><th>same bytes as</th></tr>")
     for d in summary.get("duplicate_list", []):
@@ -73,7 +83,10 @@ def render(summary: dict) -> str:
 
 
 def write_report(db: ResultsDB, path: str, *, per_document: str | None = None) -> None:
+    from checker.batch.summary import document_rows
+
     summary = audit_summary(db)
+    summary["contracts"] = [d for d in document_rows(db) if d["status"] == "ok" and not d["duplicate_of"]]
     if per_document:
         from checker.batch.reports import write_document_reports
 
