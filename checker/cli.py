@@ -354,7 +354,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
     if baseline and write_baseline:
         _write(baseline, baseline_json(result))
         click.echo(f"wrote the baseline of {len(result.reports)} document(s) to {baseline}", err=True)
-        return EXIT_OK
+        return EXIT_ERROR if result.errors else EXIT_OK  # an unreadable file is not part of the baseline
     if baseline:
         run_guarded(lambda: apply_baseline(result, baseline))
     options = formats.Options(color=_colour(output) and fmt == "text", verbose=verbose, quiet=quiet)
