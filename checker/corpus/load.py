@@ -15,8 +15,9 @@ from checker.corpus.model import (
     Strengthening,
 )
 from checker.errors import CorpusError
+from checker.resources import builtin_corpus_dir, require_builtin_corpus
 
-BUILTIN_DIR = Path(__file__).resolve().parents[2] / "clause_corpus"
+BUILTIN_DIR = builtin_corpus_dir()
 
 STATUSES = ("matching", "weakened", "missing")
 
@@ -451,7 +452,7 @@ def load_corpus(directory: Path | str | None = None) -> Corpus:
             for f in _pack_files(BUILTIN_DIR)[1] + _pack_files(BUILTIN_DIR)[2] + [BUILTIN_DIR / "pack.yaml"]:
                 files.append(f)
                 root_of[f] = BUILTIN_DIR
-    target = directory or BUILTIN_DIR
+    target = directory or require_builtin_corpus()
     loaded = _load_dir(target, problems, builtin=directory is None, base=base)
     # the strength lexicon (clause_corpus/strength/) decides every report too: it is validated and hashed
     try:

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-STRENGTH_DIR = Path(__file__).resolve().parents[2] / "clause_corpus" / "strength"
+from checker.resources import builtin_corpus_dir
+
+STRENGTH_DIR = builtin_corpus_dir() / "strength"
 
 # category -> what its entries are (the mechanisms reading them live in checker.engine).
 CATEGORIES = {
