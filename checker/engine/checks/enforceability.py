@@ -28,6 +28,8 @@ def find(ctx: Context) -> list[Deviation]:
         return []
     out = []
     for i in sorted(({ctx.unit} | ctx.passage) & units.keys()):
+        if i != ctx.unit:
+            ctx.cite.append(i)  # the evidence cites the protection and the provision that defeats it
         for f in units[i]:
             out.append(Deviation("enforceability", ctx.element.index,
                                  f"'{f.found}': the provision cannot be enforced as written", f.found,
