@@ -33,6 +33,11 @@ class Context:
     protection: str = ""
     cite: list[int] = field(default_factory=list)  # other units a deviation rests on: cited as evidence too
 
+    @property
+    def lexicon(self):
+        """The strength lexicon the document is checked with (the corpus's; None: the built-in one)."""
+        return self.analysis.strength
+
     @cached_property
     def text(self) -> str:
         return self.analysis.surfaces[self.unit]

@@ -15,7 +15,7 @@ def _non_binding_units(a) -> dict[int, list]:
     if found is None:
         found = {}
         for i, text in enumerate(a.surfaces):
-            hits = language.non_binding(text)
+            hits = language.non_binding(text, a.strength)
             if hits:
                 found[i] = hits
         a.__dict__["_non_binding_units"] = found
