@@ -184,8 +184,8 @@ def test_strength_a_custom_pack_adds_a_hedge_with_one_file(tmp_path):
 
 
 @pytest.mark.parametrize(("edit", "problem"), [
-    (lambda t: t.replace("hedge.when_convenient", "hedge.as_soon_as_practicable"), "is already a built-in entry"),
     (lambda t: t.replace("when it is convenient.", "whenever convenient."), "does not fire on"),
+    (lambda t: t.replace("(?:it is )?", "(?:it is "), "bad pattern for hedge.when_convenient"),
 ])
 def test_strength_a_custom_packs_bad_entry_is_reported_at_its_line(tmp_path, edit, problem):
     from checker.corpus import load_corpus
@@ -196,3 +196,13 @@ def test_strength_a_custom_packs_bad_entry_is_reported_at_its_line(tmp_path, edi
         load_corpus(pack)
     path = pack / "strength" / "hedge.yaml"
     assert any(p.startswith(f"{path}:") and problem in p for p in exc.value.problems), exc.value.problems
+
+
+def test_strength_a_custom_packs_entry_replaces_the_built_in_one_of_its_id(tmp_path):
+    from checker.corpus import load_corpus
+
+    text = WHEN_CONVENIENT.replace("hedge.when_convenient", "hedge.within_reason")
+    lex = load_corpus(_pack_with_strength(tmp_path, text)).strength
+    ids = [e.id for e in lex["hedge"]]
+    assert ids == [e.id for e in builtin()["hedge"]]
+    assert "convenient" in lex.get("hedge.within_reason").pattern

@@ -241,19 +241,16 @@ def load_lexicon(directory: Path, problems, *, partial: bool = False) -> Lexicon
 
 
 def merge(base: Lexicon, own: Lexicon, problems) -> Lexicon:
-    """The built-in lexicon with a pack's own entries after each category's built-in ones. An id
-    may not repeat a built-in one; a category the pack adds to keeps a prefilter only if the pack's
+    """The built-in lexicon with a pack's own entries: an entry with a built-in id replaces that entry
+    where it stands (as a protection with a built-in id replaces it); a new one comes after the
+    category's built-in entries. A category the pack changes keeps a prefilter only if the pack's
     file declares one too (both then count)."""
     entries = {c: tuple(es) for c, es in base.entries.items()}
     prefilters = dict(base.prefilters)
     alternations = {c: rx for c, rx in base._alternations.items() if c not in own.entries}
     for category, extra in own.entries.items():
-        for e in extra:
-            clash = base.get(e.id)
-            if clash is not None:
-                problems.add(Path(e.path), e.line, f"id {e.id!r} is already a built-in entry ({clash.location}); "
-                             "choose another id")
-        merged = list(entries.get(category, ())) + [e for e in extra if base.get(e.id) is None]
+        replacing = {e.id: e for e in extra}
+        merged = [replacing.pop(e.id, e) for e in entries.get(category, ())] + list(replacing.values())
         entries[category] = tuple(merged)
         if category in prefilters:
             if category in own.prefilters:
