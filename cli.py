@@ -520,5 +520,76 @@ def compare(old: str, new: str | None, fmt: str, output: str | None, select: tup
     sys.exit(EXIT_FINDINGS if comparison.regressions else EXIT_OK)
 
 
+# ---- propose: the counter-proposal as a Word document (checker.propose) ----------------------
+@main.command()
+@click.argument("draft", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=str),
+              help="the Word file to write (.docx)")
+@click.option("--employer", default=None, help="the employer's name for the model language "
+                                                "(default: from the draft's preamble or recognition clause)")
+@click.option("--union", default=None, help="the union's name (default: from the draft)")
+@click.option("--redline", is_flag=True, help="DOCX drafts: write the draft itself with Word tracked changes "
+                                              "(author clausecheck) instead of a separate counter-proposal")
+@policy_options
+@click.option("--password", default=None, help="password of an encrypted PDF")
+@click.option("--ocr", is_flag=True, help="OCR scanned pages (needs clausecheck[ocr] and tesseract-ocr)")
+@limit_options
+def propose(draft: str, output: str, employer: str | None, union: str | None, redline: bool,
+            select: tuple[str, ...], ignore: tuple[str, ...], corpus_dir: str | None, config_file: str | None,
+            password: str | None, ocr: bool, max_seconds: float, max_pages: int, max_mb: int) -> None:
+    """Write a counter-proposal to DRAFT as a Word document: the model language of each missing or
+    weakened protection (or the --select'ed ones), the parties' names filled in, as one article
+    behind a table of what changes and why. With --redline (DOCX drafts), the draft itself with
+    tracked changes that replace each weakened clause and insert each missing one.
+
+    Exit 0: written (or nothing to propose); 2: a usage, configuration, corpus or input error."""
+
+    def work():
+        from checker.api import default_corpus
+        from checker.config import load_config
+        from checker.corpus import load_corpus
+        from checker.propose import propose_file
+
+        config = load_config(config_file)
+        directory = corpus_dir or config.corpus
+        corpus = load_corpus(directory) if directory else default_corpus()
+        config.validate(corpus)
+        policy = config.policy(select=_split(select), ignore=_split(ignore))
+        policy.validate(corpus)
+        return propose_file(draft, output, corpus=corpus, policy=policy, employer=employer, union=union,
+                            redline=redline, password=password, ocr=ocr,
+                            limits=make_limits(max_seconds, max_pages, max_mb))
+
+    outcome = run_guarded(work)
+    for line in outcome_lines(outcome):
+        click.echo(line, err=True)
+
+
+def outcome_lines(outcome) -> list[str]:
+    """What `propose` tells the user on stderr: what was written, and the names still to fill."""
+    p = outcome.proposal
+    if outcome.output is None:
+        return [f"{p.document}: nothing to propose: every selected protection matches the model"]
+    weak = sum(c.status == "weakened" for c in p.clauses)
+    lines = [f"wrote {outcome.output}: {len(p.clauses)} protection(s), {weak} weakened, {len(p.clauses) - weak} missing"]
+    r = outcome.redline
+    if r is not None:
+        lines[0] += f"; tracked changes: {len(r.replaced)} clause(s) replaced, {len(r.inserted)} inserted"
+        if r.new_article:
+            lines.append(f"added {r.new_article} at the end (the draft has no article for these protections)")
+        if r.not_located:
+            lines.append("could not find the clause to replace for " + ", ".join(r.not_located)
+                         + "; inserted the model language instead")
+    for role in ("employer", "union"):
+        name = getattr(p.parties, role)
+        how = p.parties.source.get(role)
+        if name and how:
+            lines.append(f"{role}: {name} (from the {'--' + role + ' option' if how == 'option' else how})")
+    if p.unfilled:
+        lines.append("placeholders left to fill: " + ", ".join(p.unfilled)
+                     + " (no name in the draft; pass --employer and --union)")
+    return lines
+
+
 if __name__ == "__main__":
     sys.exit(main())
