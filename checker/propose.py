@@ -90,10 +90,22 @@ def find_parties(text: str) -> Parties:
                     found.union = found.union or b
         if found.employer and found.union and found.employer_term and found.union_term:
             break
-    for role in ("employer", "union"):
+    for role, terms in (("employer", _EMPLOYER_TERMS), ("union", _UNION_TERMS)):
         if getattr(found, role):
             found.source[role] = "recognition clause"
+        if not getattr(found, f"{role}_term"):
+            counts: dict[str, int] = {}
+            for m in terms.finditer(text):
+                counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+            best = max(counts, key=counts.get, default=None)
+            if best and counts[best] >= 3:  # the draft's own usage: "the Company shall …" throughout
+                setattr(found, f"{role}_term", best)
     return found
+
+
+_EMPLOYER_TERMS = re.compile(r"\b[Tt]he (Employer|Company|Hospital|Hotel|Medical Center|County|City|District|"
+                             r"Authority|Agency|University|Facility|Contractor)\b")
+_UNION_TERMS = re.compile(r"\b[Tt]he (Union|Association|Guild)\b")
 
 
 def _paragraphs(text: str) -> list[str]:

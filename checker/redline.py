@@ -20,6 +20,9 @@ from checker.propose import ARTICLE_TITLE, Proposal, ProposedClause
 from checker.result import Evidence, Report
 
 AUTHOR = "clausecheck"
+# The engine's explanations of a deviation that comes from another clause (checker.engine.grade).
+OVERRIDES = ("an exception elsewhere in the document overrides this clause",
+             "another provision limits who or what this clause covers")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _CANON = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
                         "\u00a0": " ", "\u00ad": "-"})
@@ -94,10 +97,42 @@ class _Paragraphs:
 
     def __init__(self, body):
         self.items = []
+        self.index = {}
         for p in body.iter(W + "p"):
-            raw = _text(p, "accepted")
-            canon, where = _canon(raw)
-            self.items.append((p, raw, canon, where))
+            self.index[id(p)] = len(self.items)
+            self.items.append(self._item(p))
+
+    @staticmethod
+    def _item(p):
+        raw = _text(p, "accepted")
+        canon, where = _canon(raw)
+        return p, raw, canon, where
+
+    def refresh(self, p) -> None:
+        """Read `p` again after a change (its offsets moved)."""
+        if id(p) in self.index:
+            self.items[self.index[id(p)]] = self._item(p)
+
+    def text_of(self, span: tuple) -> str:
+        p, start, end = span
+        return _canon(self.items[self.index[id(p)]][1][start:end])[0]
+
+    def find_override(self, found: str):
+        """The span of an overriding clause the engine quoted (lower-cased, maybe cut short with
+        "…"): the whole paragraph after its number when the quote is most of it."""
+        target = _canon(found.rstrip("…").strip())[0].lower()
+        if len(target) < 12:
+            return None
+        for p, raw, canon, where in self.items:
+            i = canon.lower().find(target)
+            if i < 0:
+                continue
+            label = _LABEL.match(raw.lstrip())
+            lead = len(raw) - len(raw.lstrip()) + (label.end() if label else 0)
+            if len(target) >= 0.5 * len(canon):
+                return p, lead, len(raw)
+            return p, where[i], where[i + len(target) - 1] + 1
+        return None
 
     def locate(self, text: str) -> list[tuple[object, int, int]]:
         """(paragraph, start, end) raw spans holding `text`; a passage not found whole is looked
@@ -107,9 +142,16 @@ class _Paragraphs:
         if found:
             return [found]
         spans = []
+        whole = []  # a passage running over several paragraphs holds some of them whole
+        for p, raw, canon, where in self.items:
+            if len(canon.split()) >= 8 and canon in target:
+                spans.append((p, where[0], where[-1] + 1))
+                whole.append(canon)
         for sentence in re.split(r"(?<=[.;:])\s+(?=[A-Z(])", target):
+            if any(sentence in w for w in whole):
+                continue
             hit = self._find(sentence)
-            if hit:
+            if hit and not any(hit[0] is s[0] and hit[1] < s[2] and s[1] < hit[2] for s in spans):
                 spans.append(hit)
         return spans
 
@@ -143,8 +185,10 @@ def _visible_runs(p):
     return out
 
 
-def _delete_span(p, start: int, end: int, rev: _Revisions) -> None:
-    """Mark characters [start, end) of `p`'s accepted text deleted, splitting runs at the edges."""
+def _delete_span(p, start: int, end: int, rev: _Revisions):
+    """Mark characters [start, end) of `p`'s accepted text deleted, splitting runs at the edges;
+    returns the last w:del made (None when nothing was deleted)."""
+    last = None
     pos = 0
     for r, text in _visible_runs(p):
         r_start = pos
@@ -175,11 +219,13 @@ def _delete_span(p, start: int, end: int, rev: _Revisions) -> None:
                     group = rev.mark("del")
                     parent.insert(index, group)
                     index += 1
+                    last = group
                 group.append(run)
             else:
                 group = None
                 parent.insert(index, run)
                 index += 1
+    return last
 
 
 def _explode(r) -> list[tuple[str, object]]:
@@ -222,41 +268,126 @@ def _overlaps(a: tuple, spans: list[tuple]) -> bool:
     return any(a[0] is b[0] and a[1] < b[2] and b[1] < a[2] for b in spans)
 
 
-def _article_of(doc: Document, ev: Evidence):
-    """The top-level section (article) that holds an evidence passage."""
+@dataclass
+class _Article:
+    key: str | None  # "16": new sections are numbered 16.N; None: not numbered that way
+    last: object  # the Section whose end is the article's end
+    numbers: list[int]  # the N of its sections numbered key.N
+
+
+def _article_of(doc: Document, ev: Evidence) -> _Article | None:
+    """The article that holds an evidence passage: its top-level section, or, for a draft numbered
+    "27.1", "27.2" with no article heading, every top-level section numbered 27.N."""
     section = doc.section_at(ev.start)
     if section is None:
         return None
-    chain = [section, *doc.ancestors(section)]
-    return chain[-1]
-
-
-def _next_number(doc: Document, article, used: dict) -> str:
-    """The number for a new section at the end of `article`: "16.4" after 16.1-16.3."""
-    if article is None:
-        return ""
-    if article.key in used:
-        used[article.key] += 1
-        return f"{article.key}.{used[article.key]}"
+    top = [section, *doc.ancestors(section)][-1]
+    m = re.fullmatch(r"(\d+)\.\d+", top.key)
+    if m:
+        group = [x for x in doc.sections if x.parent is None and re.fullmatch(rf"{m.group(1)}\.\d+", x.key)]
+        return _Article(m.group(1), max(group, key=lambda x: x.end), [int(x.key.split(".")[1]) for x in group])
     numbers = []
-    for i in article.children:
-        m = re.fullmatch(rf"{re.escape(article.key)}\.(\d+)", doc.sections[i].key)
-        if m:
-            numbers.append(int(m.group(1)))
-    if not numbers and not article.key.isdigit():
+    for i in top.children:
+        k = re.fullmatch(rf"{re.escape(top.key)}\.(\d+)", doc.sections[i].key)
+        if k:
+            numbers.append(int(k.group(1)))
+    return _Article(top.key if top.key.isdigit() else None, top, numbers)
+
+
+def _next_number(article: _Article, used: dict) -> str:
+    """The number for a new section at the end of `article`: "16.4" after 16.1-16.3."""
+    if article.key is None:
         return ""
-    used[article.key] = max(numbers, default=0) + 1
+    used[article.key] = used.get(article.key, max(article.numbers, default=0)) + 1
     return f"{article.key}.{used[article.key]}"
 
 
-def _last_paragraph(doc: Document, article, paragraphs: _Paragraphs, body, fallback):
-    """The body block that ends `article`: found from the article's last line of text."""
-    lines = [ln for ln in doc.text[article.start:article.end].splitlines() if ln.strip()]
+def _last_paragraph(doc: Document, article: _Article, paragraphs: _Paragraphs, body):
+    """The body block that ends `article`: found from the article's last lines of text."""
+    section = article.last
+    lines = [ln for ln in doc.text[section.start:section.end].splitlines() if ln.strip()]
     for line in reversed(lines[-3:]):
         spans = paragraphs.locate(line)
         if spans:
             return _top(spans[-1][0], body)
-    return fallback
+    return None
+
+
+def _replace(spans: list[tuple], c: ProposedClause, rev: _Revisions, body, insert_after, paragraphs) -> None:
+    """Delete the weakened clause's passages and put the model language in their place: its first
+    paragraph inline after the first passage (behind the section number or item letter the
+    draft keeps), the rest as new paragraphs after that one. A paragraph left with nothing but
+    its number is removed whole, paragraph mark included."""
+    order = {id(item[0]): i for i, item in enumerate(paragraphs.items)}
+    spans = sorted(spans, key=lambda s: (order.get(id(s[0]), 0), s[1]))
+    kept_label: dict[int, str] = {}
+    adjusted = []
+    for p, start, end in spans:
+        raw = _text(p, "accepted")
+        label = _LABEL.match(raw.lstrip())
+        lead = len(raw) - len(raw.lstrip())
+        if label and start <= lead + label.end():
+            kept_label[id(p)] = label.group(0).strip()
+            start = lead + label.end()
+        if start < end:
+            adjusted.append((p, start, end))
+    if not adjusted:
+        return
+    first = adjusted[0][0]
+    last_del = {}
+    for p, start, end in sorted(adjusted, key=lambda s: (order.get(id(s[0]), 0), -s[1])):
+        d = _delete_span(p, start, end, rev)
+        if d is not None and id(p) not in last_del:
+            last_del[id(p)] = d  # spans run backwards: the first kept is the paragraph's last deletion
+    dropped = set()
+    for p, _, _ in adjusted:
+        if p is not first and id(p) not in dropped and (_only_label(p) or not _text(p, "accepted").strip()):
+            _drop_paragraph(p, rev)
+            dropped.add(id(p))
+    texts = list(c.paragraphs)
+    label = kept_label.get(id(first), "")
+    if label.startswith("(") and texts and _ITEM_LABEL.match(texts[0]):
+        texts[0] = _ITEM_LABEL.sub("", texts[0], count=1)  # "(c) [model (a)'s text]", not "(c) (a) …"
+    inline = rev.mark("ins")
+    from lxml import etree
+
+    run = etree.SubElement(inline, W + "r")
+    t = etree.SubElement(run, W + "t")
+    t.set(XML_SPACE, "preserve")
+    t.text = texts[0] + " "
+    anchor = last_del.get(id(first))
+    if anchor is not None:
+        anchor.addnext(inline)
+    else:
+        first.append(inline)
+    insert_after(_top(first, body), [rev.paragraph(x) for x in texts[1:]])
+    for p, _, _ in adjusted:
+        paragraphs.refresh(p)
+
+
+_ITEM_LABEL = re.compile(r"^\([a-z0-9]{1,4}\)\s+")
+
+
+def _only_label(p) -> bool:
+    text = _text(p, "accepted").strip()
+    return bool(text) and not _LABEL.sub("", text + " ").strip()
+
+
+def _drop_paragraph(p, rev: _Revisions) -> None:
+    """Delete what is left of a paragraph and its mark, so the accepted view has no trace of it."""
+    raw = _text(p, "accepted")
+    if raw:
+        _delete_span(p, 0, len(raw), rev)
+    from lxml import etree
+
+    ppr = p.find(W + "pPr")
+    if ppr is None:
+        ppr = etree.Element(W + "pPr")
+        p.insert(0, ppr)
+    rpr = ppr.find(W + "rPr")
+    if rpr is None:
+        rpr = etree.SubElement(ppr, W + "rPr")
+    rpr.append(rev.mark("del"))
 
 
 def write_redline(draft: str, out: str, report: Report, proposal: Proposal, doc: Document, *,
@@ -270,11 +401,12 @@ def write_redline(draft: str, out: str, report: Report, proposal: Proposal, doc:
     rev = _Revisions(body, author, when)
     paragraphs = _Paragraphs(body)
     result = RedlineResult()
-    keep: list[tuple] = []  # passages of protections the draft meets: never deleted
-    for f in report.findings:
-        if f.status == "matching":
-            for ev in f.evidence:
-                keep += paragraphs.locate(ev.text)
+    keep = [_canon(ev.text)[0] for f in report.findings if f.status == "matching" for ev in f.evidence]
+
+    def kept(span) -> bool:
+        text = paragraphs.text_of(span)
+        return any(text in k or k in text for k in keep)
+
     after: dict[int, object] = {}  # id(anchor block) -> the last block inserted after it
     used_numbers: dict[str, int] = {}
 
@@ -290,19 +422,30 @@ def write_redline(draft: str, out: str, report: Report, proposal: Proposal, doc:
         if c.status != "weakened":
             missing.append(c)
             continue
-        spans = []
+        overrides = [d.found for d in c.finding.deviations if d.found and d.explanation in OVERRIDES]
+        spans, elsewhere = [], []
         for ev in c.finding.evidence:
+            ev_text = _canon(ev.text)[0].lower()
+            quoted = [o for o in overrides if _canon(o.rstrip("…").strip())[0].lower() in ev_text]
+            if quoted:  # the clause that overrides this one: only the overriding words go
+                for o in quoted:
+                    span = paragraphs.find_override(o)
+                    if span and not kept(span) and not _overlaps(span, elsewhere):
+                        elsewhere.append(span)
+                continue
             for span in paragraphs.locate(ev.text):
-                if not _overlaps(span, keep) and not _overlaps(span, spans):
+                if not kept(span) and not _overlaps(span, spans):
                     spans.append(span)
+        for p, start, end in sorted(elsewhere, key=lambda x: -x[1]):
+            _delete_span(p, start, end, rev)
+            if _only_label(p) or not _text(p, "accepted").strip():
+                _drop_paragraph(p, rev)
+            paragraphs.refresh(p)
         if not spans:
             result.not_located.append(c.protection)
             missing.append(c)
             continue
-        for p, start, end in sorted(spans, key=lambda s: -s[1]):
-            _delete_span(p, start, end, rev)
-        anchor = _top(spans[-1][0], body)
-        insert_after(anchor, [rev.paragraph(text) for text in c.paragraphs])
+        _replace(spans, c, rev, body, insert_after, paragraphs)
         result.replaced.append(c.protection)
 
     if missing:
@@ -318,7 +461,7 @@ def write_redline(draft: str, out: str, report: Report, proposal: Proposal, doc:
         for c in missing:
             article = articles.get(c.finding.category) or articles.get("*")
             if article is not None:
-                anchor = _last_paragraph(doc, article, paragraphs, body, None)
+                anchor = _last_paragraph(doc, article, paragraphs, body)
             else:
                 anchor = None
             if anchor is None:
@@ -339,7 +482,7 @@ def write_redline(draft: str, out: str, report: Report, proposal: Proposal, doc:
                 used_numbers[key] = used_numbers.get(key, 0) + 1
                 number = f"{key}.{used_numbers[key]}"
             else:
-                number = _next_number(doc, article, used_numbers)
+                number = _next_number(article, used_numbers)
             title = f"{number} {c.heading}".strip()
             insert_after(anchor, [rev.paragraph(title, bold=True)] + [rev.paragraph(t) for t in c.paragraphs])
             result.inserted.append(c.protection)
