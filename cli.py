@@ -37,8 +37,9 @@ def limit_options(fn):
     fn = click.option("--max-mb", default=200, show_default=True, type=click.IntRange(1),
                       help="largest file size in MB")(fn)
     fn = click.option("--max-pages", default=5000, show_default=True, type=click.IntRange(1))(fn)
-    fn = click.option("--max-seconds", default=300.0, show_default=True, type=click.FloatRange(min=1),
-                      help="per-document reading deadline, OCR included (a scan takes ~5 s a page)")(fn)
+    fn = click.option("--max-seconds", default=None, type=click.FloatRange(min=1),
+                      help="per-document reading deadline, OCR included [default: 300 s, plus 10 s for "
+                           "every page OCR reads]")(fn)
     return fn
 
 
@@ -55,10 +56,24 @@ def policy_options(fn):
     return fn
 
 
-def make_limits(max_seconds: float, max_pages: int, max_mb: int):
+def make_limits(max_seconds: float | None, max_pages: int, max_mb: int):
+    """The reading limits; without --max-seconds the time limit grows with the pages OCR reads."""
     from checker.ingest import Limits
+    from checker.ingest.limits import OCR_SECONDS_PER_PAGE
 
+    if max_seconds is None:
+        return Limits(max_bytes=max_mb * 1024 * 1024, max_pages=max_pages, ocr_seconds_per_page=OCR_SECONDS_PER_PAGE)
     return Limits(max_bytes=max_mb * 1024 * 1024, max_pages=max_pages, max_seconds=max_seconds)
+
+
+def stage_progress(enabled: bool, name: str):
+    """Pages read, OCR'd and the check, on stderr, for a person at a terminal (or with
+    CLAUSECHECK_PROGRESS=1); None when nobody watches."""
+    if not enabled or not (sys.stderr.isatty() or os.environ.get("CLAUSECHECK_PROGRESS") == "1"):
+        return None
+    from checker.progress import TerminalProgress
+
+    return TerminalProgress(sys.stderr, os.path.basename(name))
 
 
 @click.group()
@@ -82,9 +97,15 @@ def parse(file: str, fmt: str, password: str | None, ocr: bool, max_seconds: flo
         from checker.ingest import load_document
         from checker.outline import outline_json, outline_text
 
-        doc = load_document(file, password=password, ocr=ocr, limits=make_limits(max_seconds, max_pages, max_mb))
+        try:
+            doc = load_document(file, password=password, ocr=ocr, limits=make_limits(max_seconds, max_pages, max_mb),
+                                progress=progress)
+        finally:
+            if progress is not None:
+                progress.close()
         return outline_json(doc) if fmt == "json" else outline_text(doc)
 
+    progress = stage_progress(True, file)
     click.echo(run_guarded(work))
 
 
@@ -253,13 +274,18 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
     def check_one(path: str):
         from checker.api import check_file
 
-        report = check_file(path, corpus, password=password, ocr=ocr, revisions=revisions,
-                            limits=make_limits(max_seconds, max_pages, max_mb))
+        try:
+            report = check_file(path, corpus, password=password, ocr=ocr, revisions=revisions,
+                                limits=make_limits(max_seconds, max_pages, max_mb), progress=one)
+        finally:
+            if one is not None:
+                one.close()
         if precedents is not None:
             precedents.annotate(report)
         return report
 
     show = _progress(len(files) > 1 and not quiet and sys.stderr.isatty())
+    one = stage_progress(len(files) == 1 and not quiet, files[0])  # one long document: its pages
     result = check_paths(files, check_one, policy, many=many, progress=show)
     for outcome in result.errors:
         click.echo(outcome.error, err=True)
@@ -556,10 +582,15 @@ def propose(draft: str, output: str, employer: str | None, union: str | None, re
         config.validate(corpus)
         policy = config.policy(select=_split(select), ignore=_split(ignore))
         policy.validate(corpus)
-        return propose_file(draft, output, corpus=corpus, policy=policy, employer=employer, union=union,
-                            redline=redline, password=password, ocr=ocr,
-                            limits=make_limits(max_seconds, max_pages, max_mb))
+        try:
+            return propose_file(draft, output, corpus=corpus, policy=policy, employer=employer, union=union,
+                                redline=redline, password=password, ocr=ocr,
+                                limits=make_limits(max_seconds, max_pages, max_mb), progress=progress)
+        finally:
+            if progress is not None:
+                progress.close()
 
+    progress = stage_progress(True, draft)
     outcome = run_guarded(work)
     for line in outcome_lines(outcome):
         click.echo(line, err=True)

@@ -98,7 +98,7 @@ def find_parties(text: str) -> Parties:
             for m in terms.finditer(text):
                 counts[m.group(1)] = counts.get(m.group(1), 0) + 1
             best = max(counts, key=counts.get, default=None)
-            if best and counts[best] >= 3:  # the draft's own usage: "the Company shall …" throughout
+            if best:  # the draft's own usage: "the Company shall …"
                 setattr(found, f"{role}_term", best)
     return found
 
@@ -310,7 +310,7 @@ class ProposeOutcome:
 
 def propose_file(draft: str, output: str, *, corpus: Corpus, policy=None, employer: str | None = None,
                  union: str | None = None, redline: bool = False, password: str | None = None,
-                 ocr: bool = False, limits=None) -> ProposeOutcome:
+                 ocr: bool = False, limits=None, progress=None) -> ProposeOutcome:
     """Check `draft` and write its counter-proposal (or, with `redline`, the redlined draft) to
     `output`, a .docx path. `policy` (checker.run.Policy) narrows the protections (--select)."""
     from checker.api import check_document
@@ -321,7 +321,9 @@ def propose_file(draft: str, output: str, *, corpus: Corpus, policy=None, employ
     if redline and not draft.lower().endswith(".docx"):
         raise UsageError("--redline writes tracked changes into a Word draft; this is not a .docx file", path=draft,
                          hint="drop --redline to get the counter-proposal as a separate Word document")
-    doc = load_document(draft, password=password, ocr=ocr, limits=limits or Limits())
+    doc = load_document(draft, password=password, ocr=ocr, limits=limits or Limits(), progress=progress)
+    if progress is not None:
+        progress("check", 0, 1)
     report = check_document(doc, corpus)
     if policy is not None:
         report = policy.apply(report)
