@@ -58,8 +58,7 @@ def _ocr_options(remaining: float, pages: list[int] | None) -> dict:
     return opts
 
 
-def run_ocr(path: str, password: str | None, deadline: Deadline, *, pages: list[int] | None = None,
-            page_count: int | None = None) -> str:
+def run_ocr(path: str, password: str | None, deadline: Deadline, *, pages: list[int] | None = None) -> str:
     """OCR `path` (only `pages`, 1-based, if given) into a temporary PDF with a text layer.
 
     Returns its path; the caller removes its directory. Raises E209 when the tools are missing,
@@ -70,7 +69,6 @@ def run_ocr(path: str, password: str | None, deadline: Deadline, *, pages: list[
             "OCR was requested but " + " and ".join(missing) + (" is" if len(missing) == 1 else " are")
             + " not installed", path=path, hint=INSTALL_HINT)
     deadline.check()
-    deadline.allow_ocr(page_count or len(pages or ()))
     remaining = deadline.expires - time.monotonic()
     tmp = tempfile.mkdtemp(prefix="clausecheck-ocr-")
     try:

@@ -143,7 +143,8 @@ def _list_pages(numbers: list[int]) -> str:
 def _ocr_and_extract(path: str, password: str | None, deadline: Deadline, only: list[int] | None, count: int):
     """OCR (all image-only pages, or just `only`; `count` pages in all), read the result's text
     layer, remove the temp dir."""
-    ocr_path = run_ocr(path, password, deadline, pages=only, page_count=count)
+    deadline.allow_ocr(count)
+    ocr_path = run_ocr(path, password, deadline, pages=only) if only else run_ocr(path, password, deadline)
     try:
         pages, _, n = extract_pages(ocr_path, None, deadline)
     finally:
