@@ -52,6 +52,15 @@ class Parties:
     def name(self, role: str) -> str | None:
         return self.employer if role == "Employer" else self.union
 
+    def wording(self, role: str) -> str | None:
+        """How the model language names the party: a name given as an option; else the draft's own
+        short name ("the Company"), since the language goes into that draft, whose preamble
+        already names the parties; else the name found in the draft; else None (placeholder)."""
+        key = "employer" if role == "Employer" else "union"
+        if self.source.get(key) == "option":
+            return self.name(role)
+        return self.term(role) or self.name(role)
+
     def term(self, role: str) -> str | None:
         """How the draft itself calls the party ("the Company"), for wording inside that draft."""
         t = self.employer_term if role == "Employer" else self.union_term
@@ -160,7 +169,8 @@ def reflow(model_text: str) -> tuple[str, list[str]]:
     paragraphs: list[str] = []
     current: list[str] = []
     for ln in lines[1:]:
-        if not ln or (_ITEM.match(ln) and current):
+        # an item starts a line after a finished sentence; "thirty\n(30) days" is one wrapped line
+        if not ln or (_ITEM.match(ln) and current and current[-1].endswith((".", ";", ":"))):
             if current:
                 paragraphs.append(" ".join(current))
             current = [ln] if ln else []
@@ -211,18 +221,12 @@ class Proposal:
     made: str = field(default_factory=lambda: date.today().isoformat())
 
 
-def proposal_of(report: Report, corpus: Corpus, parties: Parties, *, names: str = "names") -> Proposal:
+def proposal_of(report: Report, corpus: Corpus, parties: Parties) -> Proposal:
     """The counter-proposal to `report`'s draft: every weakened or missing protection, in catalog
-    order. `names` "names" fills the parties' names; "terms" the draft's own short names ("the
-    Company"), falling back to names, for wording that goes into the draft itself."""
+    order. The model language names each party as `Parties.wording` says."""
     from checker.formats.base import deviation_line, where
 
-    def name(role: str) -> str | None:
-        if names == "terms":
-            return parties.term(role) or parties.name(role)
-        return parties.name(role)
-
-    filled = {role: name(role) for role in ("Employer", "Union")}
+    filled = {role: parties.wording(role) for role in ("Employer", "Union")}
     clauses, unfilled = [], set()
     for f in report.findings:
         if f.status == "matching":
@@ -262,8 +266,14 @@ def write_counter_docx(proposal: Proposal, path: str) -> None:
     d.core_properties.title = f"Counter-proposal: {ARTICLE_TITLE}"
     d.add_heading(f"Counter-proposal: {ARTICLE_TITLE}", level=1)
     who = proposal.parties
-    union, employer = who.union or "[Union]", who.employer or "[Employer]"
-    d.add_paragraph(f"Proposed by {union} to {employer}, on the draft {proposal.document}. "
+
+    def party(role: str) -> str:
+        name, term = who.name(role), who.term(role)
+        if name and term and who.wording(role) == term:
+            return f'{name} ({term[:4]}"{term[4:]}")'  # Crestmoor Logistics, LLC (the "Employer")
+        return name or term or f"[{role}]"
+
+    d.add_paragraph(f"Proposed by {party('Union')} to {party('Employer')}, on the draft {proposal.document}. "
                     f"{len(proposal.clauses)} protection(s) to add or strengthen; prepared {proposal.made} with "
                     f"clausecheck {__version__} against {proposal.corpus}.")
     if proposal.unfilled:
@@ -289,10 +299,14 @@ def write_counter_docx(proposal: Proposal, path: str) -> None:
                     run.font.size = Pt(9)
     d.add_heading(f"ARTICLE [__] {ARTICLE_TITLE.upper()}", level=2)
     for i, c in enumerate(proposal.clauses, 1):
-        head = d.add_paragraph()
-        head.add_run(f"Section {i}. {c.heading}").bold = True
+        # one paragraph a section, its lettered items after line breaks: the section stays one
+        # passage when the article is pasted into the draft and checked
+        para = d.add_paragraph()
+        para.add_run(f"Section {i}. {c.heading}.").bold = True
         for text in c.paragraphs:
-            d.add_paragraph(text)
+            run = para.add_run()
+            run.add_break()
+            run.add_text(text)
     d.save(path)
 
 
@@ -332,9 +346,7 @@ def propose_file(draft: str, output: str, *, corpus: Corpus, policy=None, employ
         if value:
             setattr(parties, role, value.strip())
             parties.source[role] = "option"
-            if redline:  # a name given for the draft's wording replaces its short name there too
-                setattr(parties, f"{role}_term", None)
-    proposal = proposal_of(report, corpus, parties, names="terms" if redline else "names")
+    proposal = proposal_of(report, corpus, parties)
     if not proposal.clauses:
         return ProposeOutcome(proposal, None)
     try:

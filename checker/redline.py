@@ -56,7 +56,26 @@ class _Revisions:
         self.next_id += 1
         return el
 
-    def paragraph(self, text: str, *, bold: bool = False):
+    def runs(self, title: str | None, items: list[str]):
+        """A w:ins holding the title (bold) and the items, each item after a line break: one
+        paragraph per clause, so the clause stays one passage (as the checker reads a section)."""
+        from lxml import etree
+
+        ins = self.mark("ins")
+        first = True
+        for text, bold in ([(title, True)] if title else []) + [(x, False) for x in items]:
+            r = etree.SubElement(ins, W + "r")
+            if bold:
+                etree.SubElement(etree.SubElement(r, W + "rPr"), W + "b")
+            if not first:
+                etree.SubElement(r, W + "br")
+            t = etree.SubElement(r, W + "t")
+            t.set(XML_SPACE, "preserve")
+            t.text = text
+            first = False
+        return ins
+
+    def paragraph(self, title: str | None, items: list[str] = ()):
         """A paragraph wholly inserted: its runs in w:ins and its paragraph mark marked inserted."""
         from lxml import etree
 
@@ -64,14 +83,7 @@ class _Revisions:
         ppr = etree.SubElement(p, W + "pPr")
         rpr = etree.SubElement(ppr, W + "rPr")
         rpr.append(self.mark("ins"))
-        ins = self.mark("ins")
-        r = etree.SubElement(ins, W + "r")
-        if bold:
-            etree.SubElement(etree.SubElement(r, W + "rPr"), W + "b")
-        t = etree.SubElement(r, W + "t")
-        t.set(XML_SPACE, "preserve")
-        t.text = text
-        p.append(ins)
+        p.append(self.runs(title, list(items)))
         return p
 
 
@@ -313,11 +325,11 @@ def _last_paragraph(doc: Document, article: _Article, paragraphs: _Paragraphs, b
     return None
 
 
-def _replace(spans: list[tuple], c: ProposedClause, rev: _Revisions, body, insert_after, paragraphs) -> None:
+def _replace(spans: list[tuple], c: ProposedClause, rev: _Revisions, paragraphs: _Paragraphs) -> None:
     """Delete the weakened clause's passages and put the model language in their place: its first
     paragraph inline after the first passage (behind the section number or item letter the
-    draft keeps), the rest as new paragraphs after that one. A paragraph left with nothing but
-    its number is removed whole, paragraph mark included."""
+    draft keeps), the rest after line breaks in the same paragraph. A paragraph left with nothing
+    but its number is removed whole, paragraph mark included."""
     order = {id(item[0]): i for i, item in enumerate(paragraphs.items)}
     spans = sorted(spans, key=lambda s: (order.get(id(s[0]), 0), s[1]))
     kept_label: dict[int, str] = {}
@@ -348,19 +360,13 @@ def _replace(spans: list[tuple], c: ProposedClause, rev: _Revisions, body, inser
     label = kept_label.get(id(first), "")
     if label.startswith("(") and texts and _ITEM_LABEL.match(texts[0]):
         texts[0] = _ITEM_LABEL.sub("", texts[0], count=1)  # "(c) [model (a)'s text]", not "(c) (a) …"
-    inline = rev.mark("ins")
-    from lxml import etree
-
-    run = etree.SubElement(inline, W + "r")
-    t = etree.SubElement(run, W + "t")
-    t.set(XML_SPACE, "preserve")
-    t.text = texts[0] + " "
+    inline = rev.runs(None, texts)
+    inline[-1].find(W + "t").text += " "
     anchor = last_del.get(id(first))
     if anchor is not None:
         anchor.addnext(inline)
     else:
         first.append(inline)
-    insert_after(_top(first, body), [rev.paragraph(x) for x in texts[1:]])
     for p, _, _ in adjusted:
         paragraphs.refresh(p)
 
@@ -445,7 +451,7 @@ def write_redline(draft: str, out: str, report: Report, proposal: Proposal, doc:
             result.not_located.append(c.protection)
             missing.append(c)
             continue
-        _replace(spans, c, rev, body, insert_after, paragraphs)
+        _replace(spans, c, rev, paragraphs)
         result.replaced.append(c.protection)
 
     if missing:
@@ -470,7 +476,7 @@ def write_redline(draft: str, out: str, report: Report, proposal: Proposal, doc:
                     numbers = [int(s.key) for s in doc.sections if s.parent is None and s.key.isdigit()]
                     n = max(numbers, default=0) + 1
                     result.new_article = f"ARTICLE {n} {ARTICLE_TITLE.upper()}"
-                    heading = rev.paragraph(result.new_article, bold=True)
+                    heading = rev.paragraph(result.new_article)
                     if tops:
                         tops[-1].addnext(heading)
                     elif sect is not None:
@@ -483,8 +489,8 @@ def write_redline(draft: str, out: str, report: Report, proposal: Proposal, doc:
                 number = f"{key}.{used_numbers[key]}"
             else:
                 number = _next_number(article, used_numbers)
-            title = f"{number} {c.heading}".strip()
-            insert_after(anchor, [rev.paragraph(title, bold=True)] + [rev.paragraph(t) for t in c.paragraphs])
+            title = f"{number} {c.heading}.".strip()
+            insert_after(anchor, [rev.paragraph(title, c.paragraphs)])
             result.inserted.append(c.protection)
     d.save(out)
     return result
