@@ -12,6 +12,7 @@ Model language is stored with hard line breaks; it is reflowed into one paragrap
 item, so Word wraps it."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -224,7 +225,8 @@ class Proposal:
 def proposal_of(report: Report, corpus: Corpus, parties: Parties) -> Proposal:
     """The counter-proposal to `report`'s draft: every weakened or missing protection, in catalog
     order. The model language names each party as `Parties.wording` says."""
-    from checker.formats.base import deviation_line, where
+    from checker.clausediff import deviation_effect
+    from checker.formats.base import where
 
     filled = {role: parties.wording(role) for role in ("Employer", "Union")}
     clauses, unfilled = [], set()
@@ -238,10 +240,10 @@ def proposal_of(report: Report, corpus: Corpus, parties: Parties) -> Proposal:
         paragraphs = [fill(x, filled) for x in paragraphs]
         unfilled.update(m.group(0) for x in paragraphs for m in PLACEHOLDER.finditer(x))
         if f.status == "missing":
-            why = "not in the draft"
+            why = "Not in the draft."
         else:
-            reasons = [deviation_line(d) for d in f.deviations[:2]]
-            why = "; ".join(reasons) or "weaker than the model"
+            effects = list(dict.fromkeys(deviation_effect(d).removeprefix("it ") for d in f.deviations))
+            why = ("The draft " + "; ".join(effects[:2]) + ".") if effects else "Weaker than the model."
         loc = where(f.evidence[0]) if f.evidence and f.status != "missing" else ""
         clauses.append(ProposedClause(f.protection, f.title, heading, f.severity, f.status, why, loc,
                                       paragraphs, f))
@@ -250,6 +252,7 @@ def proposal_of(report: Report, corpus: Corpus, parties: Parties) -> Proposal:
 
 
 ARTICLE_TITLE = "Immigrant and Mixed-Status Worker Protections"
+COLUMN_INCHES = (0.6, 2.0, 1.2, 2.7)  # the cover table on a Letter page with 1" margins
 
 
 def write_counter_docx(proposal: Proposal, path: str) -> None:
@@ -257,7 +260,7 @@ def write_counter_docx(proposal: Proposal, path: str) -> None:
     article with a numbered section per protection."""
     import docx
     from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.shared import Pt
+    from docx.shared import Inches, Pt
 
     from checker import __version__
 
@@ -273,7 +276,8 @@ def write_counter_docx(proposal: Proposal, path: str) -> None:
             return f'{name} ({term[:4]}"{term[4:]}")'  # Crestmoor Logistics, LLC (the "Employer")
         return name or term or f"[{role}]"
 
-    d.add_paragraph(f"Proposed by {party('Union')} to {party('Employer')}, on the draft {proposal.document}. "
+    d.add_paragraph(f"Proposed by {party('Union')} to {party('Employer')}, on the draft "
+                    f"{os.path.basename(proposal.document)}. "
                     f"{len(proposal.clauses)} protection(s) to add or strengthen; prepared {proposal.made} with "
                     f"clausecheck {__version__} against {proposal.corpus}.")
     if proposal.unfilled:
@@ -292,8 +296,12 @@ def write_counter_docx(proposal: Proposal, path: str) -> None:
         row[1].text = c.title
         row[2].text = f"{c.status}" + (f" ({c.where})" if c.where else "")
         row[3].text = c.why
+    table.autofit = False
+    for column, width in zip(table.columns, COLUMN_INCHES):
+        column.width = Inches(width)  # the grid LibreOffice lays out by; cells carry Word's
     for row in table.rows:
-        for cell in row.cells:
+        for cell, width in zip(row.cells, COLUMN_INCHES):
+            cell.width = Inches(width)
             for para in cell.paragraphs:
                 for run in para.runs:
                     run.font.size = Pt(9)
