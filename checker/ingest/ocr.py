@@ -131,16 +131,19 @@ def _wait(proc: subprocess.Popen, job: dict, deadline: Deadline) -> None:
         left = deadline.expires - time.monotonic()
         if left <= 0:
             raise subprocess.TimeoutExpired(proc.args, 0)
+        finished = True
         try:
             proc.wait(timeout=min(left, 0.5) if job.get("progress") else left)
-            return
         except subprocess.TimeoutExpired:
             if time.monotonic() >= deadline.expires:
                 raise
+            finished = False
         done = _read_progress(job.get("progress"))
         if done is not None and done != last:
             last = done
             deadline.report("ocr", *done)
+        if finished:
+            return
 
 
 def _read_progress(path: str | None) -> tuple[int, int] | None:
