@@ -612,10 +612,7 @@ def outcome_lines(outcome) -> list[str]:
             lines.append("could not find the clause to replace for " + ", ".join(r.not_located)
                          + "; inserted the model language instead")
     for role in ("employer", "union"):
-        name = getattr(p.parties, role)
-        how = p.parties.source.get(role)
-        if name and how:
-            lines.append(f"{role}: {name} (from the {'--' + role + ' option' if how == 'option' else how})")
+        lines += [f"{role}: {line}" for line in [p.parties.describe(role.capitalize())] if line]
     if p.unfilled:
         lines.append("placeholders left to fill: " + ", ".join(p.unfilled)
                      + " (no name in the draft; pass --employer and --union)")

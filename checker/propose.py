@@ -62,6 +62,17 @@ class Parties:
             return self.name(role)
         return self.term(role) or self.name(role)
 
+    def describe(self, role: str) -> str | None:
+        """How the language names the party and where that came from, for the user."""
+        wording, name = self.wording(role), self.name(role)
+        if not wording:
+            return None
+        if self.source.get(role.lower()) == "option":
+            return f"{wording} (from --{role.lower()})"
+        if wording != name:
+            return f"{wording}, as the draft calls it" + (f" ({name} in the recognition clause)" if name else "")
+        return f"{wording} (from the recognition clause)"
+
     def term(self, role: str) -> str | None:
         """How the draft itself calls the party ("the Company"), for wording inside that draft."""
         t = self.employer_term if role == "Employer" else self.union_term

@@ -104,7 +104,8 @@ def test_propose_counter_docx_opens_and_fills_the_names(text_draft, tmp_path):
     report = check_file(text_draft)
     proposed = [f.protection for f in report.findings if f.status != "matching"]
     assert result.stderr.startswith(f"wrote {out}: {len(proposed)} protection(s), 2 weakened, ")
-    assert "employer: Crestmoor Logistics, LLC (from the recognition clause)" in result.stderr
+    assert ("employer: the Employer, as the draft calls it (Crestmoor Logistics, LLC in the recognition clause)"
+            in result.stderr)
     d = docx.Document(str(out))
     assert ('Proposed by United Warehouse and Distribution Workers, Local 882 (the "Union") to Crestmoor '
             'Logistics, LLC (the "Employer"), on the draft') in d.paragraphs[1].text
@@ -157,7 +158,7 @@ def test_propose_names_from_options_or_left_as_placeholders(tmp_path, args, name
         assert "Names to fill in: [Employer], [Union]" in text
     else:
         assert "[Employer]" not in text and "[Union]" not in text
-        assert "employer: Harbor Foods, Inc. (from the --employer option)" in result.stderr
+        assert "employer: Harbor Foods, Inc. (from --employer)" in result.stderr
 
 
 @pytest.mark.parametrize("select, expected", [
