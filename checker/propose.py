@@ -207,7 +207,10 @@ def fill(text: str, names: dict[str, str | None]) -> str:
             return (article or "the ") + name[4:]
         return name  # a proper name takes no article: "Crestmoor Logistics, LLC shall"
 
-    return re.sub(r"(?:\b([Tt]he) )?\[(Employer|Union)\]", sub, text)
+    text = re.sub(r"(?:\b([Tt]he) )?\[(Employer|Union)\]", sub, text)
+    # "a [Union] representative" named "the Association" reads "an Association representative"
+    return re.sub(r"\b([Aa]) (?=(?:Association|Authority|Agency|Employer|Organization)\b)",
+                  lambda m: m.group(1) + "n ", text)
 
 
 @dataclass

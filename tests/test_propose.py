@@ -73,6 +73,8 @@ def test_propose_parties_from_the_preamble_or_recognition_clause(text, employer,
      "a Union representative of the Hotel's choosing"),
     ("The [Employer] shall notify the [Union].", {"Employer": None, "Union": "Local 882"},
      "The [Employer] shall notify Local 882."),
+    ("a [Union] representative; a [Employer] officer", {"Employer": "the Employer", "Union": "the Association"},
+     "an Association representative; an Employer officer"),
 ])
 def test_propose_fill_puts_the_names_in(text, names, expected):
     assert fill(text, names) == expected
