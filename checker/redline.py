@@ -391,9 +391,12 @@ def _drop_paragraph(p, rev: _Revisions) -> None:
         ppr = etree.Element(W + "pPr")
         p.insert(0, ppr)
     rpr = ppr.find(W + "rPr")
-    if rpr is None:
-        rpr = etree.SubElement(ppr, W + "rPr")
-    rpr.append(rev.mark("del"))
+    if rpr is None:  # the schema's order: w:rPr comes before w:sectPr and w:pPrChange
+        rpr = etree.Element(W + "rPr")
+        later = [i for i, child in enumerate(ppr) if child.tag in (W + "sectPr", W + "pPrChange")]
+        ppr.insert(later[0] if later else len(ppr), rpr)
+    # and w:del comes first in the paragraph mark's properties, after a w:ins
+    rpr.insert(1 if len(rpr) and rpr[0].tag == W + "ins" else 0, rev.mark("del"))
 
 
 def write_redline(draft: str, out: str, report: Report, proposal: Proposal, doc: Document, *,
