@@ -602,7 +602,8 @@ def outcome_lines(outcome) -> list[str]:
     if outcome.output is None:
         return [f"{p.document}: nothing to propose: every selected protection matches the model"]
     weak = sum(c.status == "weakened" for c in p.clauses)
-    lines = [f"wrote {outcome.output}: {len(p.clauses)} protection(s), {weak} weakened, {len(p.clauses) - weak} missing"]
+    lines = [f"wrote {outcome.output}: {len(p.clauses)} protection(s), {weak} weakened, "
+             f"{len(p.clauses) - weak} missing"]
     r = outcome.redline
     if r is not None:
         lines[0] += f"; tracked changes: {len(r.replaced)} clause(s) replaced, {len(r.inserted)} inserted"

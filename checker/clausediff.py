@@ -115,8 +115,9 @@ def deviation_effect(d: Deviation) -> str:
 
 def removal_effect(d: Deviation) -> str:
     found = f" ('{_quote(d.found)}')" if d.found else ""
-    names = {"modality": "the optional wording", "hedge": "the escape clause", "discretion": "the employer's discretion",
-             "scope": "the narrowing", "parameter": "the weaker number", "missing_element": "a missing part of the duty",
+    names = {"modality": "the optional wording", "hedge": "the escape clause",
+             "discretion": "the employer's discretion", "scope": "the narrowing", "parameter": "the weaker number",
+             "missing_element": "a missing part of the duty",
              "reversed": "the reversal"}
     verb = "restores" if d.kind == "missing_element" else "removes"
     return f"it {verb} {names.get(d.kind, d.kind)}{found}"

@@ -257,9 +257,9 @@ def _quoted_change(ch) -> str:
                          f'<blockquote>{esc(clause.text)}</blockquote>')
     if ch.old_clause and ch.new_clause and ch.diff:
         tags = {"equal": "{}", "delete": "<del>{}</del>", "insert": "<ins>{}</ins>"}
-        parts.append('<p class="clause-diff"><strong>Changes:</strong> '
-                     + "".join((" " if op["text"][:1].isspace() else "") + tags[op["op"]].format(esc(op["text"].strip()))
-                               for op in ch.diff) + "</p>")
+        runs = ((" " if op["text"][:1].isspace() else "") + tags[op["op"]].format(esc(op["text"].strip()))
+                for op in ch.diff)
+        parts.append('<p class="clause-diff"><strong>Changes:</strong> ' + "".join(runs) + "</p>")
     if ch.effect:
         parts.append(f'<p class="clause-effect"><strong>What it does:</strong> {esc(ch.effect)}</p>')
     return f'<details open class="quoted"><summary>Clause text</summary>{"".join(parts)}</details>'
