@@ -537,13 +537,23 @@ def compare(old: str, new: str | None, fmt: str, output: str | None, select: tup
 
             return compare_redlines(old, lambda view: policy.apply(check_file(old, corpus, password=password,
                                                                               revisions=view)))
-        reports = [policy.apply(check_file(p, corpus, password=password)) for p in (old, new)]
+        reports = [policy.apply(_check_with_progress(check_file, p, corpus, password)) for p in (old, new)]
         return compare_reports(*reports)
 
     comparison = run_guarded(work)
     options = formats.Options(color=_colour(output) and fmt == "text", quiet=quiet)
     _emit(formats.FORMATTERS[fmt].render_comparison(comparison, options), output)
     sys.exit(EXIT_FINDINGS if comparison.regressions else EXIT_OK)
+
+
+def _check_with_progress(check_file, path: str, corpus, password: str | None):
+    """`check_file` with its pages and the check shown on a terminal (compare's two drafts)."""
+    progress = stage_progress(True, path)
+    try:
+        return check_file(path, corpus, password=password, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
 
 
 # ---- propose: the counter-proposal as a Word document (checker.propose) ----------------------

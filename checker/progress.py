@@ -23,11 +23,11 @@ def describe(stage: str, done: int, total: int | None) -> str:
 
 
 class TerminalProgress:
-    def __init__(self, stream: TextIO, name: str = "", *, delay: float = DELAY_SECONDS,
+    def __init__(self, stream: TextIO, name: str = "", *, delay: float | None = None,
                  clock: Callable[[], float] = time.monotonic):
         self.stream = stream
         self.name = name
-        self.delay = delay
+        self.delay = DELAY_SECONDS if delay is None else delay
         self.clock = clock
         self.started = clock()
         self.shown = False

@@ -117,3 +117,28 @@ def test_progress_cli_check_shows_ocr_pages_on_the_terminal(tmp_path):
     quiet = subprocess.run([str(exe), "check", str(path), "--ocr", "--fail-on", "never"], capture_output=True,
                            text=True, timeout=300)
     assert "OCR page" not in quiet.stderr  # not a terminal: no progress
+
+
+@pytest.mark.parametrize("command", [
+    ["check", "{old}"],
+    ["compare", "{old}", "{new}"],
+    ["propose", "{new}", "-o", "{tmp}/counter.docx"],
+])
+def test_progress_every_command_that_checks_shows_the_check(tmp_path, monkeypatch, command):
+    from click.testing import CliRunner
+
+    import checker.progress
+    import cli
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    old, new = examples / "hotel-union-proposal.md", examples / "hotel-counterproposal.txt"
+    monkeypatch.setattr(checker.progress, "DELAY_SECONDS", 0.0)  # as if the check ran long
+    monkeypatch.setenv("CLAUSECHECK_PROGRESS", "1")
+    args = [a.format(old=old, new=new, tmp=tmp_path) for a in command]
+    result = CliRunner().invoke(cli.main, args)
+    assert result.exit_code in (0, 1), result.stderr
+    names = {Path(a).name for a in args[1:] if a.endswith((".md", ".txt"))}
+    for name in names:
+        assert f"\r\x1b[K{name}: checking the protections" in result.stderr
+    monkeypatch.delenv("CLAUSECHECK_PROGRESS")
+    assert "checking the protections" not in CliRunner().invoke(cli.main, args).stderr  # nobody watching
