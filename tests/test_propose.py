@@ -331,20 +331,24 @@ def test_propose_libreoffice_converts_and_renders_the_counter_proposal(text_draf
     assert propose(text_draft, "-o", counter).exit_code == 0
     redline = tmp_path / "redline.docx"
     assert redline_of(make_docx(DRAFT, name="draft.docx"), redline)[1].exit_code == 0
+    pdfs = {}
     for doc in (counter, redline):
-        pdf = to_pdf(doc, tmp_path)
-        text = "".join(pdfium.PdfDocument(str(pdf))[i].get_textpage().get_text_range()
-                       for i in range(len(pdfium.PdfDocument(str(pdf)))))
-        assert "judicial warrant" in " ".join(text.split())
+        pdfs[doc.stem] = pdf = to_pdf(doc, tmp_path)
+        document = pdfium.PdfDocument(str(pdf))
+        text = " ".join("".join(document[i].get_textpage().get_text_range() for i in range(len(document))).split())
+        assert "judicial warrant" in text
     ARTIFACTS.mkdir(exist_ok=True)
-    pdf = to_pdf(counter, tmp_path)
-    for old in ARTIFACTS.glob("counter-proposal-page*.png"):  # kept for a person to look at (git-ignored)
-        old.unlink()
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "2", str(pdf),
-                    str(ARTIFACTS / "counter-proposal-page")], check=True, timeout=120)
-    pages = sorted(ARTIFACTS.glob("counter-proposal-page*.png"))
-    assert pages and all(p.stat().st_size > 10_000 for p in pages)
     from PIL import Image
 
-    with Image.open(pages[0]) as img:
-        assert img.size[0] > 500 and len(set(img.convert("L").getdata())) > 2  # a page with text on it
+    # kept for a person to look at (tests/artifacts is git-ignored): the counter-proposal's first
+    # two pages, and the redline's first page with its tracked changes
+    for stem, pages in (("counter", 2), ("redline", 1)):
+        prefix = ARTIFACTS / f"{stem}-page"
+        for old in ARTIFACTS.glob(f"{stem}-page*.png"):
+            old.unlink()
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", str(pages), str(pdfs[stem]), str(prefix)],
+                       check=True, timeout=120)
+        images = sorted(ARTIFACTS.glob(f"{stem}-page*.png"))
+        assert len(images) == pages and all(p.stat().st_size > 10_000 for p in images)
+        with Image.open(images[0]) as img:
+            assert img.size[0] > 500 and len(set(img.convert("L").getdata())) > 2  # a page with text on it
