@@ -352,3 +352,20 @@ def test_propose_libreoffice_converts_and_renders_the_counter_proposal(text_draf
         assert len(images) == pages and all(p.stat().st_size > 10_000 for p in images)
         with Image.open(images[0]) as img:
             assert img.size[0] > 500 and len(set(img.convert("L").getdata())) > 2  # a page with text on it
+
+
+def test_propose_redline_over_the_employers_tracked_changes(tmp_path):
+    """A draft that already carries the other side's redlines: clausecheck's changes go on top
+    (deleting inside their insertions), their original text is left as it was."""
+    from test_revisions import REDLINED, write_redline
+
+    draft = write_redline(tmp_path / "counter.docx", ["AGREEMENT", "ARTICLE 1 RECOGNITION",
+                                                      "1.1 The Employer recognizes the Union as the exclusive "
+                                                      "representative of all employees.", *REDLINED])
+    out = tmp_path / "redline.docx"
+    proposed, result = redline_of(draft, out)
+    assert result.exit_code == 0 and "2 clause(s) replaced" in result.stderr
+    assert revision_authors(out) == {"clausecheck", "Employer counsel"}
+    assert load_document(out, revisions="original").text == load_document(draft, revisions="original").text
+    after = {f.protection: f.status for f in check_file(out).findings}
+    assert {p: after[p] for p in proposed} == dict.fromkeys(proposed, "matching")
