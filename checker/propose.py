@@ -5,11 +5,14 @@ one ready article behind a short table of what changes and why (`proposal_of`, t
 replace each weakened clause and insert each missing one in the right article (`write_redline`,
 in `checker.redline`).
 
-The parties' names come from the caller (`--employer/--union`), else from the draft's preamble or
+The parties come from the caller (`--employer/--union`), else from the draft's preamble or
 recognition clause ("between Crestmoor Logistics, LLC (the "Employer") and …", "The Company
-recognizes the Union …"); a name found nowhere stays a placeholder ("[Employer]") and is listed.
-Model language is stored with hard line breaks; it is reflowed into one paragraph per lettered
-item, so Word wraps it."""
+recognizes the Union …"). The language names them as the draft does ("the Company"), since it
+goes into that draft, whose preamble names them in full; a name given as an option is used as
+given; a party found nowhere stays a placeholder ("[Employer]") and is listed. Model language is
+stored with hard line breaks; it is reflowed into whole items (a line break only between "(a)",
+"(b)" …), so Word wraps it, and each section is one Word paragraph: the checker reads a section
+as one passage, as it reads the draft's own."""
 from __future__ import annotations
 
 import os
