@@ -74,8 +74,9 @@ def limit_options(fn):
     fn = click.option("--max-mb", default=200, show_default=True, type=click.IntRange(1),
                       help="largest file size in MB")(fn)
     fn = click.option("--max-pages", default=5000, show_default=True, type=click.IntRange(1))(fn)
-    fn = click.option("--max-seconds", default=300.0, show_default=True, type=click.FloatRange(min=1),
-                      help="per-document reading deadline, OCR included (a scan takes ~5 s a page)")(fn)
+    fn = click.option("--max-seconds", default=None, type=click.FloatRange(min=1),
+                      help="per-document reading deadline, OCR included [default: 300 s, plus 10 s for "
+                           "every page OCR reads]")(fn)
     return fn
 
 
@@ -92,10 +93,24 @@ def policy_options(fn):
     return fn
 
 
-def make_limits(max_seconds: float, max_pages: int, max_mb: int):
+def make_limits(max_seconds: float | None, max_pages: int, max_mb: int):
+    """The reading limits; without --max-seconds the time limit grows with the pages OCR reads."""
     from checker.ingest import Limits
+    from checker.ingest.limits import OCR_SECONDS_PER_PAGE
 
+    if max_seconds is None:
+        return Limits(max_bytes=max_mb * 1024 * 1024, max_pages=max_pages, ocr_seconds_per_page=OCR_SECONDS_PER_PAGE)
     return Limits(max_bytes=max_mb * 1024 * 1024, max_pages=max_pages, max_seconds=max_seconds)
+
+
+def stage_progress(enabled: bool, name: str):
+    """Pages read, OCR'd and the check, on stderr, for a person at a terminal (or with
+    CLAUSECHECK_PROGRESS=1); None when nobody watches."""
+    if not enabled or not (sys.stderr.isatty() or os.environ.get("CLAUSECHECK_PROGRESS") == "1"):
+        return None
+    from checker.progress import TerminalProgress
+
+    return TerminalProgress(sys.stderr, os.path.basename(name))
 
 
 @click.group(cls=CLI, context_settings={"help_option_names": ["-h", "--help"]})
@@ -119,9 +134,15 @@ def parse(file: str, fmt: str, password: str | None, ocr: bool, max_seconds: flo
         from checker.ingest import load_document
         from checker.outline import outline_json, outline_text
 
-        doc = load_document(file, password=password, ocr=ocr, limits=make_limits(max_seconds, max_pages, max_mb))
+        try:
+            doc = load_document(file, password=password, ocr=ocr, limits=make_limits(max_seconds, max_pages, max_mb),
+                                progress=progress)
+        finally:
+            if progress is not None:
+                progress.close()
         return outline_json(doc) if fmt == "json" else outline_text(doc)
 
+    progress = stage_progress(True, file)
     click.echo(run_guarded(work))
 
 
@@ -347,8 +368,12 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
         def check_one(path: str):
             from checker.api import check_file
 
-            report = check_file(path, corpus, password=password, ocr=ocr, revisions=revisions,
-                                limits=make_limits(max_seconds, max_pages, max_mb))
+            try:
+                report = check_file(path, corpus, password=password, ocr=ocr, revisions=revisions,
+                                    limits=make_limits(max_seconds, max_pages, max_mb), progress=one)
+            finally:
+                if one is not None:
+                    one.close()
             if path == stdin_path:
                 report.document["path"] = stdin_filename or "-"
             if precedents is not None:
@@ -356,6 +381,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
             return report
 
         show = _progress(len(files) > 1 and not quiet and sys.stderr.isatty())
+        one = stage_progress(len(files) == 1 and not quiet, files[0])  # one long document: its pages
         result = check_paths(files, check_one, policy, many=many, progress=show)
     for outcome in result.errors:
         click.echo(outcome.error.replace(stdin_path, stdin_filename or "-") if stdin_path else outcome.error, err=True)
@@ -657,13 +683,97 @@ def compare(old: str, new: str | None, fmt: str, output: str | None, fail_on: st
 
             return compare_redlines(old, lambda view: policy.apply(check_file(old, corpus, password=password,
                                                                               revisions=view)))
-        reports = [policy.apply(check_file(p, corpus, password=password)) for p in (old, new)]
+        reports = [policy.apply(_check_with_progress(check_file, p, corpus, password)) for p in (old, new)]
         return compare_reports(*reports)
 
     comparison = run_guarded(work)
     options = formats.Options(color=_colour(output) and fmt == "text", quiet=quiet, fail_on=fail_on)
     _emit(formats.FORMATTERS[fmt].render_comparison(comparison, options), output)
     return EXIT_FINDINGS if failing_changes(comparison, fail_on) else EXIT_OK
+
+
+def _check_with_progress(check_file, path: str, corpus, password: str | None):
+    """`check_file` with its pages and the check shown on a terminal (compare's two drafts)."""
+    progress = stage_progress(True, path)
+    try:
+        return check_file(path, corpus, password=password, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+
+
+# ---- propose: the counter-proposal as a Word document (checker.propose) ----------------------
+@main.command()
+@click.argument("draft", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=str),
+              help="the Word file to write (.docx)")
+@click.option("--employer", default=None, help="the employer's name for the model language "
+                                                "(default: from the draft's preamble or recognition clause)")
+@click.option("--union", default=None, help="the union's name (default: from the draft)")
+@click.option("--redline", is_flag=True, help="DOCX drafts: write the draft itself with Word tracked changes "
+                                              "(author clausecheck) instead of a separate counter-proposal")
+@policy_options
+@click.option("--password", default=None, help="password of an encrypted PDF")
+@click.option("--ocr", is_flag=True, help="OCR scanned pages (needs clausecheck[ocr] and tesseract-ocr)")
+@limit_options
+def propose(draft: str, output: str, employer: str | None, union: str | None, redline: bool,
+            select: tuple[str, ...], ignore: tuple[str, ...], corpus_dir: str | None, config_file: str | None,
+            password: str | None, ocr: bool, max_seconds: float, max_pages: int, max_mb: int) -> None:
+    """Write a counter-proposal to DRAFT as a Word document: the model language of each missing or
+    weakened protection (or the --select'ed ones), the parties' names filled in, as one article
+    behind a table of what changes and why. With --redline (DOCX drafts), the draft itself with
+    tracked changes that replace each weakened clause and insert each missing one.
+
+    Exit 0: written (or nothing to propose); 2: a usage, configuration, corpus or input error."""
+
+    def work():
+        from checker.api import default_corpus
+        from checker.config import load_config
+        from checker.corpus import load_corpus
+        from checker.propose import propose_file
+
+        config = load_config(config_file)
+        directory = corpus_dir or config.corpus
+        corpus = load_corpus(directory) if directory else default_corpus()
+        config.validate(corpus)
+        policy = config.policy(select=_split(select), ignore=_split(ignore))
+        policy.validate(corpus)
+        try:
+            return propose_file(draft, output, corpus=corpus, policy=policy, employer=employer, union=union,
+                                redline=redline, password=password, ocr=ocr,
+                                limits=make_limits(max_seconds, max_pages, max_mb), progress=progress)
+        finally:
+            if progress is not None:
+                progress.close()
+
+    progress = stage_progress(True, draft)
+    outcome = run_guarded(work)
+    for line in outcome_lines(outcome):
+        click.echo(line, err=True)
+
+
+def outcome_lines(outcome) -> list[str]:
+    """What `propose` tells the user on stderr: what was written, and the names still to fill."""
+    p = outcome.proposal
+    if outcome.output is None:
+        return [f"{p.document}: nothing to propose: every selected protection matches the model"]
+    weak = sum(c.status == "weakened" for c in p.clauses)
+    lines = [f"wrote {outcome.output}: {len(p.clauses)} protection(s), {weak} weakened, "
+             f"{len(p.clauses) - weak} missing"]
+    r = outcome.redline
+    if r is not None:
+        lines[0] += f"; tracked changes: {len(r.replaced)} clause(s) replaced, {len(r.inserted)} inserted"
+        if r.new_article:
+            lines.append(f"added {r.new_article} at the end (the draft has no article for these protections)")
+        if r.not_located:
+            lines.append("could not find the clause to replace for " + ", ".join(r.not_located)
+                         + "; inserted the model language instead")
+    for role in ("employer", "union"):
+        lines += [f"{role}: {line}" for line in [p.parties.describe(role.capitalize())] if line]
+    if p.unfilled:
+        lines.append("placeholders left to fill: " + ", ".join(p.unfilled)
+                     + " (no name in the draft; pass --employer and --union)")
+    return lines
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the full test suite needs beyond PyPI: Chromium for the browser tests
 # (Playwright drives /usr/bin/chromium; its own browser download is not used), Tesseract with
-# English data and Ghostscript for the OCR tests. Installs only what is missing; needs root or sudo.
+# English data and Ghostscript for the OCR tests, LibreOffice (Writer, headless) and poppler-utils for
+# the Word counter-proposal tests. Installs only what is missing; needs root or sudo.
 # Another apt or dpkg process (unattended upgrades, a second `make test`) holding the package
 # manager's lock is waited for, up to APT_LOCK_WAIT seconds (default 600), with a line saying so.
 set -euo pipefail
@@ -15,6 +16,9 @@ missing=()
 command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx eng \
     || missing+=(tesseract-ocr tesseract-ocr-eng)
 command -v gs >/dev/null || missing+=(ghostscript)
+# the Word counter-proposal is converted by LibreOffice and a page rendered by pdftoppm (tests/test_propose.py)
+command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null; then
