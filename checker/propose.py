@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from checker.corpus import Corpus
-from checker.errors import ClausecheckError, OutputError, UsageError
+from checker.errors import OutputError, UsageError
 from checker.result import Finding, Report
 
 PLACEHOLDER = re.compile(r"\[(Employer|Union)\]")
