@@ -148,7 +148,7 @@ def explain(protection_id: str, directory: str | None) -> None:
     _echo_protection(protection_id, directory)
 
 
-FORMAT_CHOICES = ["text", "json", "html", "markdown", "sarif", "junit", "github"]
+FORMAT_CHOICES = ["text", "json", "html", "markdown", "sarif", "junit", "github", "brief"]
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -167,6 +167,10 @@ def _emit(text: str, output: str | None) -> None:
             click.echo(text)
         return
     try:
+        if isinstance(text, bytes):  # a PDF brief
+            with open(output, "wb") as fh:
+                fh.write(text)
+            return
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(text if text.endswith("\n") or not text else text + "\n")
     except OSError as exc:
@@ -192,9 +196,12 @@ def _progress(enabled: bool):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True,
               help="json: one report object (a list of them for several files or a folder); "
-                   "sarif/junit: one combined document; github: workflow-command annotations")
+                   "sarif/junit: one combined document; github: workflow-command annotations; "
+                   "brief: the one-page brief (Markdown, or HTML/PDF for an --output ending .html/.pdf)")
 @click.option("--output", "-o", default=None, type=click.Path(dir_okay=False, path_type=str),
               help="write the report to this file instead of stdout")
+@click.option("--lang", type=click.Choice(["en", "es"]), default="en", show_default=True,
+              help="language of the report: titles, statuses, explanations and model language (es: Spanish)")
 @click.option("--fail-on", type=click.Choice(["weakened", "missing", "never"]), default=None,
               help="exit 1 when any protection is at or below this status [default: missing, or the config's]")
 @policy_options
@@ -212,7 +219,7 @@ def _progress(enabled: bool):
 def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], corpus_dir: str | None, config_file: str | None, password: str | None,
           ocr: bool, quiet: bool, verbose: bool, revisions: str | None, precedents_db: str | None,
-          max_seconds: float, max_pages: int, max_mb: int) -> None:
+          max_seconds: float, max_pages: int, max_mb: int, lang: str = "en") -> None:
     """Check documents (PDF, DOCX, TXT, MD; folders are searched recursively) against every protection.
 
     Exit 0: nothing at or above --fail-on; 1: findings at or above it; 2: a usage, configuration,
@@ -268,7 +275,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
             click.echo(f"{report.document['path']}: warning: {warning}", err=True)
     for warning in result.warnings():
         click.echo(f"warning: {warning}", err=True)
-    options = formats.Options(color=_colour(output) and fmt == "text", verbose=verbose, quiet=quiet)
+    options = formats.Options(color=_colour(output) and fmt == "text", verbose=verbose, quiet=quiet, lang=lang,
+                              output=output)
     if result.reports or many or fmt in ("sarif", "junit"):
         _emit(formats.FORMATTERS[fmt].render(result, options), output)
     if verbose:
