@@ -92,7 +92,7 @@ JS = """
 document.querySelectorAll('button.copy').forEach(function(b){b.hidden=false;b.addEventListener('click',function(){
 var t=document.getElementById(b.getAttribute('data-target')).textContent,s=document.getElementById('copy-status');
 function done(m){if(s){s.textContent=m;}}
-var L=document.documentElement.dataset;
+var L=s?s.dataset:{};
 if(navigator.clipboard){navigator.clipboard.writeText(t).then(function(){done(L.copied||'Model language copied.');},function(){done(L.copyFailed||'Copy failed; select the text instead.');});}
 else{done(L.copyUnavailable||'Copy is not available; select the text instead.');}});});
 // printing collapses the model language: the brief and the findings fit on fewer pages
@@ -102,7 +102,7 @@ window.addEventListener('afterprint',function(){openAtPrint.forEach(function(d){
 """
 
 PAGE = Template("""<!DOCTYPE html>
-<html lang="$lang" data-copied="$copied" data-copy-failed="$copy_failed" data-copy-unavailable="$copy_unavailable">
+<html lang="$lang">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -121,7 +121,7 @@ $nav
 $body
 </main>
 <footer><p class="meta">$generated clausecheck $version. $footer</p></footer>
-<p id="copy-status" class="sr" role="status" aria-live="polite"></p>
+<p id="copy-status" class="sr" role="status" aria-live="polite" data-copied="$copied" data-copy-failed="$copy_failed" data-copy-unavailable="$copy_unavailable"></p>
 <script>$js</script>
 </body>
 </html>
