@@ -96,7 +96,7 @@ LABELS: dict[str, dict[str, str]] = {
         "Documents": "Documentos", "Report": "Informe",
         "copied": "Texto modelo copiado.", "copy_failed": "No se pudo copiar; seleccione el texto.",
         "copy_unavailable": "No se puede copiar; seleccione el texto.",
-        "checked_summary": "{m} cumplen, {w} debilitadas, {x} ausentes",
+        "checked_summary": "cumplen: {m}; debilitadas: {w}; ausentes: {x}",
         "documents_checked": "{n} documento(s) revisado(s), {e} no se pudieron leer, {f} resultado(s) "
                              "en o por encima de --fail-on {fail_on}",
     },

@@ -91,7 +91,7 @@ def test_i18n_spanish_report_keeps_structure_and_translates_every_explanation(ho
 
 @pytest.mark.parametrize("fmt, expect", [
     ("text", ["▲ debilitada judicial_warrant_for_nonpublic_access  (crítica)",
-              "«will request» deja la obligación como opcional", "1 cumplen, 13 debilitadas, 11 ausentes"]),
+              "«will request» deja la obligación como opcional", "cumplen: 1; debilitadas: 13; ausentes: 11"]),
     ("html", ['<html lang="es"', "No consentir la entrada de agentes de inmigración sin una orden judicial",
               "Texto modelo para proponer", "Operativos de ICE"]),
     ("brief", ["# Resumen para la mesa de negociación", "| crítica | Neutralidad ante ICE",

@@ -186,39 +186,53 @@ def pdf(run, options: Options) -> bytes:
         doc.add_page()
         doc.set_font(family, "B", 15)
         doc.multi_cell(0, 7, safe(f"{label(lang, 'Bargaining brief')}: {report.document['path']}"),
-                       new_x="LMARGIN", new_y="NEXT")
+                       new_x="LMARGIN", new_y="NEXT", align="L")
         doc.set_font(family, "", 9)
         for k, v in meta(report, options):
-            doc.multi_cell(0, 4.5, safe(f"{k}: {v}"), new_x="LMARGIN", new_y="NEXT")
+            doc.multi_cell(0, 4.5, safe(f"{k}: {v}"), new_x="LMARGIN", new_y="NEXT", align="L")
         doc.ln(2)
         doc.set_font(family, "B", 10.5)
-        doc.multi_cell(0, 5.5, safe(headline(report, lang)), new_x="LMARGIN", new_y="NEXT")
+        doc.multi_cell(0, 5.5, safe(headline(report, lang)), new_x="LMARGIN", new_y="NEXT", align="L")
         doc.ln(1.5)
         rows = lines(run, report, lang)
         if not rows:
             continue
-        widths = (22, 62, 30, doc.epw - 114)
+        widths = (22, 64, 28, doc.epw - 114)
         heads = [label(lang, k) for k in ("Severity", "Protection", "Section", "Fix")]
-        doc.set_font(family, "B", 8)
+        cells = [(f"{label(lang, r.severity)} · {label(lang, r.status)}", clip(r.title, 110), r.where, r.fix)
+                 for r in rows]
+
+        def heights(size: float) -> list[float]:
+            doc.set_font(family, "", size)
+            step = size * 0.48
+            return [max(len(doc.multi_cell(w - 1.2, step, safe(c), dry_run=True, output="LINES", align="L"))
+                        for w, c in zip(widths, row)) * step + 1.2 for row in cells]
+
+        # The largest type that keeps the table on the page (7.5 pt for a typical counter-proposal;
+        # Spanish runs about a fifth longer than English).
+        room = doc.h - doc.b_margin - doc.get_y() - 5
+        size = next((sz for sz in (7.5, 7.0, 6.5, 6.0) if sum(heights(sz)) <= room), 6.0)
+        step = size * 0.48
+        doc.set_font(family, "B", size + 0.5)
         doc.set_fill_color(240, 240, 244)
         for w, h in zip(widths, heads):
             doc.cell(w, 5, safe(h), border=1, fill=True)
         doc.ln()
-        for r in rows:
-            cells = (f"{label(lang, r.severity)} · {label(lang, r.status)}", clip(r.title, 90),
-                     clip(r.where, 26), r.fix)
-            doc.set_font(family, "", 7.5)
-            height = max(doc.multi_cell(w, 3.6, safe(c), dry_run=True, output="LINES", align="L").__len__()
-                         for w, c in zip(widths, cells)) * 3.6 + 1.2
-            x, y = doc.get_x(), doc.get_y()
-            for n, (w, c) in enumerate(zip(widths, cells)):
-                doc.set_text_color(*(colors.get(r.status, (0, 0, 0)) if n == 0 else (0, 0, 0)))
+        doc.set_auto_page_break(False)
+        for row, status, height in zip(cells, [r.status for r in rows], heights(size)):
+            if doc.get_y() + height > doc.h - doc.b_margin:  # a long document: the table goes on
+                doc.add_page()
+            doc.set_font(family, "", size)
+            x, y = doc.l_margin, doc.get_y()
+            for n, (w, c) in enumerate(zip(widths, row)):
+                doc.set_text_color(*(colors.get(status, (0, 0, 0)) if n == 0 else (0, 0, 0)))
                 doc.rect(x, y, w, height)
                 doc.set_xy(x + 0.6, y + 0.6)
-                doc.multi_cell(w - 1.2, 3.6, safe(c), align="L")
+                doc.multi_cell(w - 1.2, step, safe(c), align="L")
                 x += w
             doc.set_text_color(0, 0, 0)
             doc.set_xy(doc.l_margin, y + height)
+        doc.set_auto_page_break(True, margin=12)
     return bytes(doc.output())
 
 
