@@ -125,7 +125,7 @@ def section_html(run, report, options: Options, doc_id: str) -> str:
     if rows:
         heads = [label(lang, k) for k in ("Severity", "Protection", "Section", "Fix")]
         body = "".join(
-            f'<tr class="{r.status}" data-protection="{esc(r.protection)}">'
+            f'<tr data-status="{r.status}" data-protection="{esc(r.protection)}">'
             f'<td data-label="{esc(heads[0])}"><span class="sev {esc(r.severity)}">{esc(label(lang, r.severity))}</span> '
             f'<span class="badge {r.status}">{esc(label(lang, r.status.capitalize()))}</span></td>'
             f'<td data-label="{esc(heads[1])}">{esc(r.title)}</td>'

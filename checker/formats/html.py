@@ -50,7 +50,7 @@ CSS = """
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
 header,main,footer,nav{max-width:62rem;margin:0 auto;padding:0 1rem}
 header{padding-top:1.5rem}h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.35rem;margin-top:2rem;border-bottom:2px solid var(--line)}
-h3{font-size:1.1rem;margin:.2rem 0}h2.cat{font-size:1.15rem}.meta{color:var(--muted);font-size:.9rem}
+h3{font-size:1.1rem;margin:.2rem 0}h1,h2,h3{overflow-wrap:anywhere}h2.cat{font-size:1.15rem}.meta{color:var(--muted);font-size:.9rem}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.4rem;z-index:9}
 .strip{display:flex;gap:.6rem;flex-wrap:wrap;list-style:none;padding:0;margin:1rem 0}
 .strip li{flex:1 1 9rem;border:2px solid;border-radius:.5rem;padding:.5rem .8rem;font-weight:600}
@@ -73,19 +73,26 @@ nav ul{columns:2;padding-left:1.2rem}footer{margin-top:3rem;padding-bottom:2rem}
 h2.brief-h{margin-top:.2rem;font-size:1.2rem}.brief-meta{display:flex;flex-wrap:wrap;gap:.2rem 1.5rem;margin:.3rem 0;font-size:.9rem}
 .brief-meta div{display:flex;gap:.4rem}.brief-meta dt{font-weight:700}.brief-meta dd{margin:0;overflow-wrap:anywhere}
 .headline{font-size:1.05rem;margin:.5rem 0}.headline.no-article{color:var(--miss);border-left:6px solid var(--miss);padding-left:.6rem}
-.brief-table{font-size:.85rem}.brief-table td{padding:.15rem .4rem}.sev{font-weight:700;text-transform:uppercase;font-size:.75rem}
+.brief-table{font-size:.85rem}.brief-table td{padding:.15rem .4rem}.brief-page h2.brief-h{display:none}
+.brief-table td:nth-child(1){width:13%}.brief-table td:nth-child(2){width:39%}.brief-table td:nth-child(3){width:12%}.sev{font-weight:700;text-transform:uppercase;font-size:.75rem}
 .sev.critical{color:var(--miss)}
 /* a phone: tables become one card per row, each cell labelled by its column */
 @media (max-width:40rem){header,main,footer,nav{padding:0 .6rem}h1{font-size:1.3rem;overflow-wrap:anywhere}
 table,thead,tbody,tr,th,td{display:block;width:auto}thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 tr{border:1px solid var(--line);border-radius:.3rem;margin:.4rem 0;padding:.2rem}td,th{border:0;padding:.15rem .3rem}
 td[data-label]::before{content:attr(data-label) ": ";font-weight:700}.strip li{flex:1 1 5.5rem}nav ul{columns:1}}
-@page{size:auto;margin:14mm}
+@page{size:auto;margin:12mm}
 @media print{nav,.copy,.skip{display:none!important}body{font-size:10pt}header{padding-top:0}
-.finding{page-break-inside:avoid}a{color:inherit;text-decoration:none}
-section.category{break-before:page}.brief{break-after:page;border:0;padding:0}.brief-table{font-size:8.5pt}
-details:not([open])>summary::after{content:" (see the on-screen report)";font-weight:400}
-.brief-page .brief{break-after:auto}}
+header,main,footer{max-width:none;padding:0}header .meta{display:none}h1{font-size:13pt;margin:0}h2{margin-top:.6rem}
+.finding{page-break-inside:avoid;padding:.4rem .7rem;margin:.5rem 0}a{color:inherit;text-decoration:none}
+table{font-size:8.5pt}th,td{padding:.15rem .35rem}blockquote{font-size:9pt;margin:.3rem 0}figure{margin:.3rem 0}
+details>:not(summary){display:none!important}
+section.category{break-before:page}.brief{break-after:page;border:0;padding:0;margin:.3rem 0}
+.brief-table{font-size:7.5pt;line-height:1.25}.brief-table td{padding:.05rem .25rem}.brief-meta{font-size:8.5pt}
+.headline{font-size:10pt;margin:.3rem 0}.badge{font-size:6.5pt}.sev{font-size:6.5pt}
+.brief-table .badge{border:0;padding:0;margin:0}.strip{display:none}
+body:not(.brief-page) .brief-meta{display:none}h2{font-size:12pt}h2.brief-h{font-size:11pt;margin:.2rem 0;border:0}
+.brief-page .brief{break-after:auto}footer{margin-top:.2rem;padding-bottom:0;font-size:7pt}footer .meta{margin:0}}
 """
 
 JS = """
