@@ -76,6 +76,10 @@ def _tables_reflow(page, width: str) -> None:
     label = cells.first.evaluate("e => getComputedStyle(e, '::before').content")
     if width == "phone":
         assert display == "block" and label.strip('"').endswith(": ")
+        narrow = page.evaluate("""() => [...document.querySelectorAll('#report table td[data-label]')]
+            .filter(td => td.getBoundingClientRect().width < 0.8 * td.closest('table').getBoundingClientRect().width)
+            .length""")
+        assert narrow == 0  # each cell takes the card's width
     else:
         assert display == "table-cell"
 

@@ -80,7 +80,7 @@ h2.brief-h{margin-top:.2rem;font-size:1.2rem}.brief-meta{display:flex;flex-wrap:
 @media (max-width:40rem){header,main,footer,nav{padding:0 .6rem}h1{font-size:1.3rem;overflow-wrap:anywhere}
 table,thead,tbody,tr,th,td{display:block;width:auto}thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 tr{border:1px solid var(--line);border-radius:.3rem;margin:.4rem 0;padding:.2rem}td,th{border:0;padding:.15rem .3rem}
-td[data-label]::before{content:attr(data-label) ": ";font-weight:700}.strip li{flex:1 1 5.5rem}nav ul{columns:1}}
+td[data-label]::before{content:attr(data-label) ": ";font-weight:700}.brief-table td:nth-child(n){width:auto}.strip li{flex:1 1 5.5rem}nav ul{columns:1}}
 @page{size:auto;margin:12mm}
 @media print{nav,.copy,.skip{display:none!important}body{font-size:10pt}header{padding-top:0}
 header,main,footer{max-width:none;padding:0}header .meta{display:none}h1{font-size:13pt;margin:0}h2{margin-top:.6rem}
