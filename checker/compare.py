@@ -155,3 +155,18 @@ def _parameter(old: Deviation, new: Deviation) -> str | None:
 def _short(text: str, n: int = 80) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+COMPARE_FAIL_ON = ("regression", "weakened", "missing", "never")
+
+
+def failing_changes(comparison: Comparison, fail_on: str = "regression") -> list[Change]:
+    """The changes that fail `compare --fail-on`: `regression` (the default) every regression;
+    `weakened`/`missing` every protection NEW has at or below that status (as `check --fail-on`);
+    `never` none."""
+    if fail_on == "never":
+        return []
+    if fail_on == "regression":
+        return comparison.regressions
+    floor = STATUS_RANK[fail_on]
+    return [c for c in comparison.changes if c.new_status is not None and STATUS_RANK[c.new_status] >= floor]

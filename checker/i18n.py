@@ -68,7 +68,7 @@ LABELS: dict[str, dict[str, str]] = {
         "line": "línea", "p.": "pág.", "element": "elemento", "found": "encontrado", "expected": "se espera",
         "at": "en", "propose": "proponer", "warning": "aviso", "waived": "dispensada",
         "Summary": "Resumen", "Deviation": "Desviación", "Element": "Elemento", "Found": "Encontrado",
-        "Expected": "Se espera", "Why": "Por qué", "What falls short": "Lo que no alcanza",
+        "Expected": "Se espera", "Why": "Por qué", "Rule": "Regla", "What falls short": "Lo que no alcanza",
         "Model language to propose": "Texto modelo para proponer",
         "Copy model language": "Copiar el texto modelo",
         "No passage in the document provides this protection.":

@@ -26,11 +26,12 @@ class ElementState:
 
 @dataclass
 class Deviation:
-    kind: str  # modality | hedge | parameter | scope | missing_element | discretion | reversed
+    kind: str  # one of checker.engine.checks.KINDS
     element: int
     explanation: str
     found: str | None = None
     expected: str | None = None
+    rule: str | None = None  # the id of the rule that found it: a strength-lexicon entry or a protection's own rule
 
 
 @dataclass

@@ -15,6 +15,7 @@ class Options:
     lang: str = "en"  # the report's language (checker.i18n.LANGS): its frame and the corpus text
     output: str | None = None  # the file written, when a format picks its kind by extension (brief)
     date: str | None = None  # the date a report carries (ISO); None: today
+    fail_on: str = "regression"  # compare: which changes fail the run (checker.compare.failing_changes)
 
 
 def report_date(options: Options) -> str:

@@ -175,12 +175,13 @@ def _finding(run, report, f, doc_id: str, options: Options) -> str:
     if not f.evidence:
         parts.append(f'<p class="meta">{esc(label(lang, "No passage in the document provides this protection."))}</p>')
     if f.deviations:
-        heads = [esc(label(lang, k)) for k in ("Deviation", "Element", "Found", "Expected", "Why")]
+        heads = [esc(label(lang, k)) for k in ("Deviation", "Element", "Found", "Expected", "Why", "Rule")]
         rows = "".join(f'<tr><td data-label="{heads[0]}">{esc(label(lang, d.kind))}</td>'
                        f'<td data-label="{heads[1]}">{d.element}</td>'
                        f'<td data-label="{heads[2]}">{esc(d.found or "—")}</td>'
                        f'<td data-label="{heads[3]}">{esc(d.expected or "—")}</td>'
-                       f'<td data-label="{heads[4]}">{esc(d.explanation)}</td></tr>' for d in f.deviations)
+                       f'<td data-label="{heads[4]}">{esc(d.explanation)}</td>'
+                       f'<td data-label="{heads[5]}"><code>{esc(d.rule or "—")}</code></td></tr>' for d in f.deviations)
         parts.append(f'<table class="reflow"><caption class="sr">{esc(label(lang, "What falls short"))}</caption>'
                      '<thead><tr>' + "".join(f'<th scope="col">{h}</th>' for h in heads)
                      + f'</tr></thead><tbody>{rows}</tbody></table>')
