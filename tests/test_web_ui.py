@@ -99,6 +99,8 @@ def test_web_ui_scanned_pdf_error_speaks_to_a_web_user(client, make_pdf, lang):
     text = unescape(re.sub(r"<[^>]+>", " ", r.text))
     assert not COMMAND_LINE.search(text), text
     assert WEB_HINTS[lang]["E206"] in text
+    if lang == "es":
+        assert "El PDF es un escaneo: ninguna página tiene texto." in text and "looks scanned" not in text
 
 
 @pytest.mark.parametrize("code, hint", [

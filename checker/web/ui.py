@@ -134,6 +134,18 @@ WEB_HINTS: dict[str, dict[str, str]] = {
         "other": "Compruebe que sea el archivo correcto, o guárdelo de nuevo como PDF o Word y súbalo.",
     },
 }
+# What went wrong, in Spanish, by code (the English `message` names the detail; the code says it).
+WEB_MESSAGES: dict[str, dict[str, str]] = {"es": {
+    "E201": "No se recibió ningún archivo.",
+    "E202": "El archivo no es un PDF, un documento de Word (.docx) ni un documento de texto.",
+    "E203": "El archivo está vacío.",
+    "E204": "No se puede leer el archivo: está dañado o incompleto.",
+    "E205": "El PDF está protegido con contraseña.",
+    "E206": "El PDF es un escaneo: ninguna página tiene texto.",
+    "E207": "El archivo supera un límite de este servidor.",
+    "E208": "La extensión del nombre del archivo no coincide con su contenido.",
+    "E209": "El PDF es un escaneo: ninguna página tiene texto.",
+}}
 _COMMAND_LINE = ("--", "pip ", "clausecheck ", "`", "apt-get", "Limits.")
 
 
@@ -145,7 +157,8 @@ def web_error(error: dict, lang: str = "en") -> dict:
         hint = hints[code]
     elif any(marker in hint for marker in _COMMAND_LINE) or (lang != "en" and hint):
         hint = hints["other"]
-    return {**error, "hint": hint}
+    message = WEB_MESSAGES.get(lang, {}).get(code, error.get("message", ""))
+    return {**error, "message": message, "hint": hint}
 
 
 # ---- downloads ------------------------------------------------------------------------------------
