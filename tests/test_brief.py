@@ -65,6 +65,10 @@ def test_brief_headline_when_no_immigration_article(text, headline):
     assert f"**{headline} Propose the whole article.**" in md
     page = brief.render(_run(report), Options(output="b.html"))
     assert 'class="headline no-article"' in page and headline in page
+    from checker.formats import html, text
+
+    assert headline in text.render(_run(report), Options()).splitlines()[3]
+    assert headline in html.render(_run(report), Options())
 
 
 def test_brief_the_full_html_report_opens_with_it_and_is_dated(hotel):

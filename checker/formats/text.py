@@ -28,6 +28,8 @@ def to_text(report: Report, *, color: bool = False, verbose: bool = False, quiet
         lines.append(f"corpus {report.corpus['name']} {report.corpus['version']}"
                      + (f" · {label(lang, 'checked').lower()} {date}" if date else ""))
     lines.append(label(lang, "checked_summary", m=s["matching"], w=s["weakened"], x=s["missing"]))
+    if not quiet and report.findings and s["missing"] == len(report.findings):  # an empty draft: say so
+        lines.append(label(lang, "no_article", n=len(report.findings)))
     if not quiet:
         lines.append("")
     for f in report.findings:
