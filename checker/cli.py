@@ -222,7 +222,7 @@ def explain(protection_id: str, directory: str | None) -> None:
     _echo_protection(protection_id, directory)
 
 
-FORMAT_CHOICES = ["text", "json", "html", "markdown", "sarif", "junit", "github"]
+FORMAT_CHOICES = ["text", "json", "html", "markdown", "sarif", "junit", "github", "brief"]
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -234,10 +234,14 @@ def _colour(output: str | None) -> bool:
     return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def _write(path: str, text: str, *, append: bool = False) -> None:
+def _write(path: str, text: str | bytes, *, append: bool = False) -> None:
     from checker.errors import OutputError
 
     try:
+        if isinstance(text, bytes):  # a PDF brief
+            with open(path, "wb") as fh:
+                fh.write(text)
+            return
         with open(path, "a" if append else "w", encoding="utf-8") as fh:
             fh.write(text if text.endswith("\n") or not text else text + "\n")
     except OSError as exc:
@@ -245,7 +249,7 @@ def _write(path: str, text: str, *, append: bool = False) -> None:
                           hint="check the folder exists and is writable") from None
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str | bytes, output: str | None) -> None:
     """Write the rendered output to stdout or to --output (an unwritable path is E402, exit 2)."""
     if output is None:
         if text:
@@ -297,9 +301,12 @@ def _stdin_document(name: str | None, workdir: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True,
               help="json: one report object (a list of them for several files or a folder); "
                    "sarif/junit: one combined document; github: workflow-command annotations "
-                   "and a Markdown job summary in $GITHUB_STEP_SUMMARY")
+                   "and a Markdown job summary in $GITHUB_STEP_SUMMARY; brief: the one-page brief "
+                   "(Markdown, or HTML/PDF for an --output ending .html/.pdf)")
 @click.option("--output", "-o", default=None, type=click.Path(dir_okay=False, path_type=str),
               help="write the report to this file instead of stdout")
+@click.option("--lang", type=click.Choice(["en", "es"]), default="en", show_default=True,
+              help="language of the report: titles, statuses, explanations and model language (es: Spanish)")
 @click.option("--fail-on", type=click.Choice(["weakened", "missing", "never"]), default=None,
               help="exit 1 when any protection is at or below this status [default: missing, or the config's]")
 @policy_options
@@ -324,7 +331,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
           ignore: tuple[str, ...], corpus_dir: str | None, config_file: str | None, baseline: str | None,
           write_baseline: bool, stdin_filename: str | None, password: str | None, ocr: bool, quiet: bool,
           verbose: bool, revisions: str | None, precedents_db: str | None, max_seconds: float, max_pages: int,
-          max_mb: int) -> int:
+          max_mb: int, lang: str = "en") -> int:
     """Check documents (PDF, DOCX, TXT, MD; folders are searched recursively; quoted globs are
     expanded; `-` reads standard input) against every protection.
 
@@ -396,7 +403,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
         return EXIT_ERROR if result.errors else EXIT_OK  # an unreadable file is not part of the baseline
     if baseline:
         run_guarded(lambda: apply_baseline(result, baseline))
-    options = formats.Options(color=_colour(output) and fmt == "text", verbose=verbose, quiet=quiet)
+    options = formats.Options(color=_colour(output) and fmt == "text", verbose=verbose, quiet=quiet, lang=lang,
+                              output=output)
     if result.reports or many or fmt in ("sarif", "junit"):
         _emit(formats.FORMATTERS[fmt].render(result, options), output)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):

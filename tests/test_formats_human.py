@@ -73,7 +73,10 @@ def test_formats_html_summary_categories_evidence_and_deviations():
     assert page.index("ICE enforcement") < page.index("Title of alpha_notice") < page.index("Leave and reinstatement")
     assert "<mark>as soon as practicable</mark>" in page
     assert "§14.2, line 20" in page
-    assert "<td>hedge</td><td>1</td><td>as soon as practicable</td><td>within 24 hours</td>" in page
+    # each cell names its column for the phone layout, where the table becomes one card per row
+    assert re.search(r'<td data-label="Deviation">hedge</td><td data-label="Element">1</td>'
+                     r'<td data-label="Found">as soon as practicable</td><td data-label="Expected">within 24 hours</td>',
+                     page)
 
 
 def test_formats_html_marks_waived_findings():

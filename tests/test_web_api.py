@@ -114,13 +114,15 @@ def test_web_check_pdf_and_docx(client, make_pdf, make_docx):
     assert r.json()["document"]["format"] == "docx"
 
 
-def test_web_type_comes_from_content_not_name(client, make_pdf):
-    """A PDF named .txt is read as a PDF; the name is only shown."""
+def test_web_type_comes_from_content_and_must_agree_with_name(client, make_pdf):
+    """The name is only shown, stripped of folders; a PDF named .txt is refused as by the CLI (E208)."""
     pdf = make_pdf([["ARTICLE 1 RECOGNITION", "The Employer recognizes the Union."]])
-    r = client.post("/api/v1/check", files={"file": ("../../etc/passwd.txt", pdf.read_bytes())})
+    r = client.post("/api/v1/check", files={"file": ("../../etc/passwd.pdf", pdf.read_bytes())})
     assert r.status_code == 200, r.text
     assert r.json()["document"]["format"] == "pdf"
-    assert r.json()["document"]["path"] == "passwd.txt"
+    assert r.json()["document"]["path"] == "passwd.pdf"
+    r = client.post("/api/v1/check", files={"file": ("../../etc/passwd.txt", pdf.read_bytes())})
+    assert r.status_code == 415 and r.json()["code"] == "E208"
 
 
 @pytest.mark.parametrize("old_name,new_name", [("old.txt", "new.txt")])

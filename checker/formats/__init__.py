@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checker.formats import github, html, json, junit, markdown, sarif, text
+from checker.formats import brief, github, html, json, junit, markdown, sarif, text
 from checker.formats.base import Options  # noqa: F401 — public API
 from checker.formats.text import STATUS_MARK, protection_text, to_text  # noqa: F401 — public API
 from checker.result import Report
 
 FORMATTERS: dict[str, ModuleType] = {
     "text": text, "json": json, "html": html, "markdown": markdown,
-    "sarif": sarif, "junit": junit, "github": github,
+    "sarif": sarif, "junit": junit, "github": github, "brief": brief,
 }
 
 

@@ -27,6 +27,9 @@ def report_dict(run, report: Report) -> dict:
 
 
 def render(run, options: Options) -> str:
+    from checker.i18n import localize
+
+    run = localize(run, options.lang)  # --lang es: the same objects, their text in Spanish
     docs = [report_dict(run, r) for r in run.reports]
     value = docs if run.many else (docs[0] if docs else None)
     return json.dumps(value, indent=2, ensure_ascii=False)

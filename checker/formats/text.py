@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from checker.formats.base import Options, clip, where
+from checker.formats.base import Options, clip, report_date, where
+from checker.i18n import label, localize
 from checker.result import Finding, Report
 
 STATUS_MARK = {"matching": "✔", "weakened": "▲", "missing": "✘"}
@@ -13,53 +14,60 @@ COLORS = {"matching": "32", "weakened": "33", "missing": "31", "waived": "36"}
 
 def to_text(report: Report, *, color: bool = False, verbose: bool = False, quiet: bool = False,
             waiver: Callable[[Finding], object] | None = None,
-            fails: Callable[[Finding], bool] | None = None) -> str:
+            fails: Callable[[Finding], bool] | None = None, lang: str = "en", date: str | None = None) -> str:
     """One report. `waiver(finding)` returns the waiver covering it (or None); with `quiet`, only
-    the findings `fails` selects are listed."""
+    the findings `fails` selects are listed. `lang` words the frame (the findings are localized
+    before: `checker.i18n.localize`); `date`, when given, is printed with the corpus."""
     def paint(s: str, code: str) -> str:
         return f"\x1b[{code}m{s}\x1b[0m" if color else s
 
     doc = report.document
     s = report.summary
-    lines = [f"{doc['path']}  ({doc['format']}, {doc['pages'] or '-'} pages)"]
+    lines = [f"{doc['path']}  ({doc['format']}, {doc['pages'] or '-'} {label(lang, 'pages')})"]
     if not quiet:
-        lines.append(f"corpus {report.corpus['name']} {report.corpus['version']}")
-    lines.append(f"{s['matching']} matching, {s['weakened']} weakened, {s['missing']} missing")
+        lines.append(f"corpus {report.corpus['name']} {report.corpus['version']}"
+                     + (f" · {label(lang, 'checked').lower()} {date}" if date else ""))
+    lines.append(label(lang, "checked_summary", m=s["matching"], w=s["weakened"], x=s["missing"]))
+    if not quiet and report.findings and s["missing"] == len(report.findings):  # an empty draft: say so
+        lines.append(label(lang, "no_article", n=len(report.findings)))
     if not quiet:
         lines.append("")
     for f in report.findings:
         w = waiver(f) if waiver else None
         if quiet and not (fails(f) if fails else f.status != "matching"):
             continue
-        mark = paint(f"{STATUS_MARK[f.status]} {f.status:<8}", COLORS[f.status])
-        tag = paint(f"  [waived: {w.reason}]", COLORS["waived"]) if w else ""
-        lines.append(f"{mark} {f.protection}  ({f.severity}){tag}")
+        mark = paint(f"{STATUS_MARK[f.status]} {label(lang, f.status):<{8 if lang == 'en' else 10}}", COLORS[f.status])
+        tag = paint(f"  [{label(lang, 'waived')}: {w.reason}]", COLORS["waived"]) if w else ""
+        lines.append(f"{mark} {f.protection}  ({label(lang, f.severity)})" + (f"  {f.title}" if lang != "en" else "")
+                     + tag)
         if quiet:
             continue
         if f.evidence:
-            lines.append(f"    at {where(f.evidence[0])}: \"{clip(f.evidence[0].text, 110)}\"")
+            lines.append(f"    {label(lang, 'at')} {where(f.evidence[0], lang)}: \"{clip(f.evidence[0].text, 110)}\"")
         for d in f.deviations:
-            found = f" (found: {clip(d.found, 60)})" if d.found else ""
+            found = f" ({label(lang, 'found')}: {clip(d.found, 60)})" if d.found else ""
             rule = f" [{d.rule}]" if verbose and d.rule else ""
-            lines.append(f"    - {d.kind}, element {d.element}: {d.explanation}{found}{rule}")
+            lines.append(f"    - {label(lang, d.kind)}, {label(lang, 'element')} {d.element}: {d.explanation}{found}{rule}")
         if f.precedent is not None:
             lines.append(f"    precedent: {f.precedent.line()}")
         if verbose and f.status != "matching":
-            lines.append("    propose: " + clip(" ".join(f.suggestion.split()), 300))
+            lines.append(f"    {label(lang, 'propose')}: " + clip(" ".join(f.suggestion.split()), 300))
     if not quiet:
         for warning in report.warnings:
-            lines.append(f"warning: {warning}")
+            lines.append(f"{label(lang, 'warning')}: {warning}")
     return "\n".join(lines)
 
 
 def render(run, options: Options) -> str:
+    lang = options.lang
+    run = localize(run, lang)
     blocks = [to_text(r, color=options.color, verbose=options.verbose, quiet=options.quiet,
-                      waiver=lambda f, r=r: run.waiver(r, f), fails=lambda f, r=r: run.fails(r, f))
+                      waiver=lambda f, r=r: run.waiver(r, f), fails=lambda f, r=r: run.fails(r, f),
+                      lang=lang, date=report_date(options))
               for r in run.reports]
     if len(run.outcomes) > 1:
-        failing = len(run.failures())
-        blocks.append(f"{len(run.reports)} document(s) checked, {len(run.errors)} could not be read, "
-                      f"{failing} finding(s) at or above --fail-on {run.policy.fail_on}")
+        blocks.append(label(lang, "documents_checked", n=len(run.reports), e=len(run.errors),
+                            f=len(run.failures()), fail_on=run.policy.fail_on))
     return "\n\n".join(blocks)
 
 

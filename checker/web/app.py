@@ -35,6 +35,7 @@ from checker.web.settings import Settings
 from checker.web.uploads import PrivateDir, receive_upload
 from checker.formats import html as html_format
 from checker.result import Report
+from checker.web.ui import downloads, lang_of
 from checker.web.views import comparison_html, render, report_html
 
 log = logging.getLogger("clausecheck.web")
@@ -130,7 +131,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if status == 401:
             headers["WWW-Authenticate"] = 'Bearer realm="clausecheck"'
         if wants_html(request):
-            return HTMLResponse(render("error.html", status=status, error=error_body(exc)),
+            return HTMLResponse(render("error.html", status=status, error=error_body(exc), lang=lang_of(request)),
                                 status_code=status, headers=headers)
         return JSONResponse(error_body(exc), status_code=status, headers=headers)
 
@@ -174,7 +175,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # ---- helpers ------------------------------------------------------------------------------
     def page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
         token = request.cookies.get(security.CSRF_COOKIE) or security.new_csrf_token()
-        html = render(template, csrf=token, accept=ACCEPT, auth=bool(settings.token), **context)
+        html = render(template, csrf=token, accept=ACCEPT, auth=bool(settings.token), lang=lang_of(request), **context)
         resp = HTMLResponse(html, status_code=status)
         resp.set_cookie(security.CSRF_COOKIE, token, httponly=True, samesite="strict",
                         secure=request.url.scheme == "https", path="/")
@@ -209,7 +210,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.post("/check", include_in_schema=False)
     async def report_page(request: Request):
         (report,) = await checked(request, ("file",), form=True)
-        return page(request, "report.html", report=report.to_dict(), body=report_html(report))
+        lang = lang_of(request)
+        return page(request, "report.html", report=report.to_dict(), body=report_html(report, lang),
+                    downloads=downloads(report, lang))
 
     @app.get("/compare", include_in_schema=False)
     async def compare_page(request: Request):
@@ -219,7 +222,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def compare_result_page(request: Request):
         before, after = await checked(request, ("before", "after"), form=True)
         return page(request, "compare_result.html", before=before.to_dict(), after=after.to_dict(),
-                    body=comparison_html(compare(before, after)), after_body=report_html(after))
+                    body=comparison_html(compare(before, after)), after_body=report_html(after, lang_of(request)))
 
     @app.get("/login", include_in_schema=False)
     async def login_page(request: Request):

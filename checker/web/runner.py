@@ -8,14 +8,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 from checker.api import check_file, default_corpus
 from checker.errors import LimitExceededError, ServiceBusyError, UnsupportedFormatError
-from checker.ingest import Limits, sniff_format
+from checker.ingest import EXTENSIONS, Limits, sniff_format
 from checker.result import Report
 from checker.web.uploads import UploadedFile
 
 # PDFium is not thread-safe (pypdfium2 docs: no concurrent calls from several threads), so PDF
 # ingestion is serialized; the engine itself runs in parallel.
 _PDFIUM_LOCK = threading.Lock()
-_SUFFIX = {"pdf": ".pdf", "docx": ".docx"}
 
 
 def check_upload(upload: UploadedFile, limits: Limits, password: str | None = None) -> Report:
@@ -25,11 +24,13 @@ def check_upload(upload: UploadedFile, limits: Limits, password: str | None = No
         raise UnsupportedFormatError(
             "the file is not a PDF, Word (.docx) or text document",
             hint="upload a PDF, DOCX, TXT or MD file (for .doc/.rtf: save as .docx first)")
-    if kind == "text":
-        # Only the choice between plain text and Markdown comes from the name, and only as a flag.
-        suffix = ".md" if upload.filename.lower().endswith((".md", ".markdown")) else ".txt"
-    else:
-        suffix = _SUFFIX[kind]
+    # The name's extension must agree with the bytes, as on the command line (`load_document`
+    # refuses a text file named .pdf with E208): the page and the CLI accept the same files.
+    suffix = os.path.splitext(upload.filename)[1].lower()
+    if suffix not in EXTENSIONS:
+        raise UnsupportedFormatError(
+            f"unsupported file type {suffix or '(no extension)'!r}",
+            hint="upload a PDF, DOCX, TXT or MD file (for .doc/.rtf: save as .docx first)")
     path = upload.path + suffix
     os.rename(upload.path, path)
     upload.path = path

@@ -23,13 +23,20 @@ def environment() -> Environment:
 
 
 def render(template: str, **context) -> str:
-    return environment().get_template(template).render(**context)
+    """A page; `lang` (default English) picks its words (`checker.web.ui`)."""
+    from checker.web import ui
+
+    lang = context.pop("lang", "en")
+    if "error" in context:
+        context["error"] = ui.web_error(context["error"], lang)
+    return environment().get_template(template).render(lang=lang, t=ui.words(lang), q=ui.query(lang),
+                                                       **context)
 
 
-def report_html(report: Report) -> Markup:
+def report_html(report: Report, lang: str = "en") -> Markup:
     """The report as `clausecheck check --format html` shows it, without the page around it."""
     run = CheckRun([Outcome(report.document["path"], report)])
-    return Markup(html_format.fragment(run, Options(verbose=True)))
+    return Markup(html_format.fragment(run, Options(verbose=True, lang=lang)))
 
 
 def comparison_html(comparison: Comparison) -> Markup:

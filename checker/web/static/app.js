@@ -7,7 +7,7 @@ document.addEventListener("DOMContentLoaded", function () {
     var input = zone.querySelector("input[type=file]");
     var chosen = zone.querySelector("[data-chosen]");
     function show() {
-      chosen.textContent = input.files.length ? "Selected: " + input.files[0].name : "";
+      chosen.textContent = input.files.length ? (chosen.dataset.selected || "Selected:") + " " + input.files[0].name : "";
       zone.classList.toggle("has-file", input.files.length > 0);
     }
     input.addEventListener("change", show);

@@ -1,0 +1,212 @@
+"""What the web pages say, in English and Spanish, and what a web user can download.
+
+The pages' own words are `WORDS[lang][key]`; the report inside a page is the HTML formatter's, in
+the same language (`checker.i18n`). A page's language comes from `?lang=es` on its address (the
+switch in the header, carried by the forms' actions), never guessed.
+
+Errors on a page speak to someone in a browser: a hint written for the command line ("run with
+--ocr", "pip install ...", "raise --max-pages") is replaced by what that person can do.
+
+Downloads: the HTML report and the JSON report of the document just checked, carried in the page
+as `data:` links (nothing is kept on the server), and the one-page brief. Another feature adds its
+own file by appending a function to `EXTRA_DOWNLOADS` (for instance the Word counter-proposal of
+`clausecheck propose`): it takes the report and the language and returns a `Download` or None.
+"""
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from typing import Callable
+
+from checker.formats import Options
+from checker.formats import brief as brief_format
+from checker.formats import html as html_format
+from checker.formats import json as json_format
+from checker.i18n import LANGS
+from checker.result import Report
+from checker.run import CheckRun, Outcome
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "check_nav": "Check a draft", "compare_nav": "Compare two drafts", "api_nav": "API",
+        "sign_out": "Sign out", "switch": "Español", "switch_lang": "es",
+        "footer": "Files are checked on this server and deleted as soon as the answer is sent. Nothing is kept.",
+        "upload_title": "Check a draft contract",
+        "upload_intro": "Upload a collective bargaining agreement or a proposal. You get, for each protection for "
+                        "mixed-status and immigrant workers, whether the draft has it ({matching}), has a weaker "
+                        "version ({weakened}) or lacks it ({missing}).",
+        "matching": "matching", "weakened": "weakened", "missing": "missing",
+        "file_label": "Contract or draft", "hint": "PDF, Word (.docx), TXT or Markdown.",
+        "drop": "Or drop the file here.", "password_summary": "The PDF has a password",
+        "password_label": "PDF password", "check_button": "Check this draft",
+        "busy": "Checking… this takes a few seconds for a long contract.",
+        "report_title": "Report", "again": "Check another draft",
+        "downloads": "Download", "download_html": "HTML report", "download_json": "JSON report",
+        "download_brief": "One-page brief (HTML)", "download_brief_pdf": "One-page brief (PDF)",
+        "compare_title": "Compare two drafts",
+        "compare_intro": "Upload the current contract (or your last proposal) and the other side's "
+                         "counter-proposal to see, protection by protection, what got better and what got worse.",
+        "before": "Earlier draft (e.g. current contract)", "after": "Later draft (e.g. counter-proposal)",
+        "compare_button": "Compare", "compare_busy": "Checking both drafts…",
+        "changed_title": "What changed", "full_report_for": "Full report for the later draft,",
+        "compare_again": "Compare other drafts",
+        "error_title": "That did not work", "error_back": "Back to the upload page", "error_word": "error",
+        "login_title": "Sign in", "login_intro": "This server needs the access token its operator gave you.",
+        "login_failed": "That token is not right.", "token": "Access token", "sign_in": "Sign in",
+        "selected": "Selected:",
+    },
+    "es": {
+        "check_nav": "Revisar un borrador", "compare_nav": "Comparar dos borradores", "api_nav": "API",
+        "sign_out": "Cerrar sesión", "switch": "English", "switch_lang": "en",
+        "footer": "Los archivos se revisan en este servidor y se borran en cuanto se envía la respuesta. "
+                  "No se guarda nada.",
+        "upload_title": "Revisar un borrador de contrato",
+        "upload_intro": "Suba un convenio colectivo o una propuesta. Para cada protección de los trabajadores "
+                        "inmigrantes y de estatus mixto, verá si el borrador la tiene ({matching}), si tiene una "
+                        "versión más débil ({weakened}) o si no la tiene ({missing}).",
+        "matching": "cumple", "weakened": "debilitada", "missing": "ausente",
+        "file_label": "Contrato o borrador", "hint": "PDF, Word (.docx), TXT o Markdown.",
+        "drop": "O suelte el archivo aquí.", "password_summary": "El PDF tiene contraseña",
+        "password_label": "Contraseña del PDF", "check_button": "Revisar este borrador",
+        "busy": "Revisando… un contrato largo tarda unos segundos.",
+        "report_title": "Informe", "again": "Revisar otro borrador",
+        "downloads": "Descargar", "download_html": "Informe HTML", "download_json": "Informe JSON",
+        "download_brief": "Resumen de una página (HTML)", "download_brief_pdf": "Resumen de una página (PDF)",
+        "compare_title": "Comparar dos borradores",
+        "compare_intro": "Suba el contrato vigente (o su última propuesta) y la contrapropuesta de la otra parte "
+                         "para ver, protección por protección, qué mejoró y qué empeoró.",
+        "before": "Borrador anterior (p. ej., el contrato vigente)",
+        "after": "Borrador posterior (p. ej., la contrapropuesta)",
+        "compare_button": "Comparar", "compare_busy": "Revisando los dos borradores…",
+        "changed_title": "Qué cambió", "full_report_for": "Informe completo del borrador posterior,",
+        "compare_again": "Comparar otros borradores",
+        "error_title": "No se pudo completar", "error_back": "Volver a la página de carga", "error_word": "error",
+        "login_title": "Iniciar sesión", "login_intro": "Este servidor necesita el código de acceso que le dio su "
+                                                        "administrador.",
+        "login_failed": "Ese código no es correcto.", "token": "Código de acceso", "sign_in": "Entrar",
+        "selected": "Seleccionado:",
+    },
+}
+
+
+def lang_of(request) -> str:
+    """The page's language: `?lang=es` on its address, else English."""
+    lang = request.query_params.get("lang", "en")
+    return lang if lang in LANGS else "en"
+
+
+def words(lang: str) -> Callable[[str], str]:
+    table = WORDS.get(lang, WORDS["en"])
+    return lambda key, **values: (table.get(key) or WORDS["en"].get(key, key)).format(**values)
+
+
+def query(lang: str) -> str:
+    """What a link or a form action carries to keep the language: '' or '?lang=es'."""
+    return "" if lang == "en" else f"?lang={lang}"
+
+
+# ---- errors for people in a browser ---------------------------------------------------------------
+WEB_HINTS: dict[str, dict[str, str]] = {
+    "en": {
+        "E205": "Open “The PDF has a password” on the upload page, type the password and upload the file again.",
+        "E206": "This PDF is a scan: its pages are pictures with no text. Upload the Word file or the PDF the "
+                "contract was typed in, or ask the union office for a text copy.",
+        "E207": "The file is over this server's size, page or time limit. Upload the article on immigration "
+                "(or the pages around it) as its own file, or ask the server's operator to raise the limit.",
+        "E209": "This PDF is a scan and this server cannot read scans. Upload the Word file or the PDF the "
+                "contract was typed in.",
+        "other": "Check that this is the right file, or save it again as PDF or Word and upload that.",
+    },
+    "es": {
+        "E202": "Suba un archivo PDF, Word (.docx), TXT o Markdown (un .doc o .rtf: guárdelo antes como .docx).",
+        "E203": "Compruebe que sea el archivo correcto.",
+        "E204": "Guarde el archivo de nuevo como PDF o Word y súbalo otra vez.",
+        "E205": "Abra «El PDF tiene contraseña» en la página de carga, escriba la contraseña y suba el archivo "
+                "de nuevo.",
+        "E206": "Este PDF es un escaneo: sus páginas son imágenes sin texto. Suba el archivo de Word o el PDF en "
+                "que se redactó el contrato, o pida una copia en texto a la oficina del sindicato.",
+        "E207": "El archivo supera el límite de tamaño, de páginas o de tiempo de este servidor. Suba el artículo "
+                "sobre inmigración (o las páginas cercanas) como un archivo aparte, o pida al administrador del "
+                "servidor que amplíe el límite.",
+        "E208": "Cambie el nombre del archivo con la extensión correcta o expórtelo de nuevo.",
+        "E209": "Este PDF es un escaneo y este servidor no puede leer escaneos. Suba el archivo de Word o el PDF "
+                "en que se redactó el contrato.",
+        "other": "Compruebe que sea el archivo correcto, o guárdelo de nuevo como PDF o Word y súbalo.",
+    },
+}
+# What went wrong, in Spanish, by code (the English `message` names the detail; the code says it).
+WEB_MESSAGES: dict[str, dict[str, str]] = {"es": {
+    "E201": "No se recibió ningún archivo.",
+    "E202": "El archivo no es un PDF, un documento de Word (.docx) ni un documento de texto.",
+    "E203": "El archivo está vacío.",
+    "E204": "No se puede leer el archivo: está dañado o incompleto.",
+    "E205": "El PDF está protegido con contraseña.",
+    "E206": "El PDF es un escaneo: ninguna página tiene texto.",
+    "E207": "El archivo supera un límite de este servidor.",
+    "E208": "La extensión del nombre del archivo no coincide con su contenido.",
+    "E209": "El PDF es un escaneo: ninguna página tiene texto.",
+}}
+_COMMAND_LINE = ("--", "pip ", "clausecheck ", "`", "apt-get", "Limits.")
+
+
+def web_error(error: dict, lang: str = "en") -> dict:
+    """The error as a page shows it: the hint in the page's language and never a command-line step."""
+    code, hint = error.get("code", ""), error.get("hint") or ""
+    hints = WEB_HINTS.get(lang, WEB_HINTS["en"])
+    if code in hints:
+        hint = hints[code]
+    elif any(marker in hint for marker in _COMMAND_LINE) or (lang != "en" and hint):
+        hint = hints["other"]
+    message = WEB_MESSAGES.get(lang, {}).get(code, error.get("message", ""))
+    return {**error, "message": message, "hint": hint}
+
+
+# ---- downloads ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Download:
+    label: str
+    filename: str
+    media_type: str
+    data: bytes
+
+    @property
+    def href(self) -> str:
+        return f"data:{self.media_type};base64,{base64.b64encode(self.data).decode('ascii')}"
+
+
+EXTRA_DOWNLOADS: list[Callable[[Report, str], "Download | None"]] = []
+
+
+def _stem(report: Report) -> str:
+    name = report.document["path"].rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in stem)[:60] or "report"
+
+
+def downloads(report: Report, lang: str = "en") -> list[Download]:
+    """The files a web user can take away for one report: HTML and JSON reports, the brief, and any
+    file another feature registered in `EXTRA_DOWNLOADS`."""
+    t = words(lang)
+    run = CheckRun([Outcome(report.document["path"], report)])
+    options = Options(verbose=True, lang=lang)
+    stem = _stem(report)
+    out = [
+        Download(t("download_html"), f"{stem}-clausecheck.html", "text/html;charset=utf-8",
+                 html_format.render(run, options).encode("utf-8")),
+        Download(t("download_json"), f"{stem}-clausecheck.json", "application/json",
+                 json_format.render(run, options).encode("utf-8")),
+        Download(t("download_brief"), f"{stem}-brief.html", "text/html;charset=utf-8",
+                 brief_format.render(run, Options(lang=lang, output="brief.html")).encode("utf-8")),
+    ]
+    try:
+        import fpdf  # noqa: F401 — the PDF brief needs clausecheck[pdf]
+    except ImportError:
+        pass
+    else:
+        out.append(Download(t("download_brief_pdf"), f"{stem}-brief.pdf", "application/pdf",
+                            brief_format.render(run, Options(lang=lang, output="brief.pdf"))))
+    for extra in EXTRA_DOWNLOADS:
+        d = extra(report, lang)
+        if d is not None:
+            out.append(d)
+    return out
