@@ -31,6 +31,7 @@ class Deviation:
     explanation: str
     found: str | None = None
     expected: str | None = None
+    rule: str | None = None  # the id of the rule that found it: a strength-lexicon entry or a protection's own rule
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 from checker.corpus.model import Corpus
 from checker.document import Document
 from checker.engine.analysis import Analysis
+from checker.engine import enforceability
 from checker.engine.concepts import ConceptIndex
 from checker.engine.grade import grade, missing_confidence
 from checker.engine.overlap import resolve_overlaps
@@ -28,4 +29,5 @@ def evaluate(document: Document, corpus: Corpus, *, router: bool = False) -> lis
     analysis = Analysis.build(document, concept_index(corpus), Router() if router else None)
     findings = [grade(p, analysis) for p in corpus.protections]
     resolve_overlaps(findings, missing_confidence())
+    enforceability.apply(analysis, corpus.protections, findings)  # defeats from other provisions
     return findings

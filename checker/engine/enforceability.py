@@ -1,0 +1,601 @@
+"""Protections that read at full strength where they are stated but are defeated elsewhere.
+
+A post-grade pass over the document's sentences and the graded findings (checker.engine.evaluate
+runs it once per document, after grading):
+
+- enforceability: a provision excluding a protection from the grievance or arbitration procedure
+  (in the grievance article, the protection's own article or a side letter; naming it by Article
+  or Section number, ranges included, by title, by "this Article / this Side Letter", or by a
+  description of its subject), declaring it a statement of intent, advisory or not binding,
+  ending it before the agreement's own term ends, or letting the employer alone suspend it;
+- cross-article defeats: a definition or recognition clause limiting "employee" by Social
+  Security number or work authorization (scope), a discharge rule for any identity or
+  work-authorization discrepancy with no exception for corrections (reversed), a clause licensing
+  any agency's access to facilities or records (reversed), a duty made subject to the employer's
+  policies "as amended" (discretion).
+
+The phrases are data (clause_corpus/strength/enforceability.yaml and cross_article.yaml: ids,
+reasons, sentences each must and must not fire on); this module decides what each one reaches.
+A reached finding becomes weakened; its deviation carries the phrase's id as `rule` and quotes the
+defeating clause, and the defeating clause is cited as evidence after the protection's own."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from checker.engine.language import clause_around
+from checker.result import Deviation, Evidence, Finding
+
+STRENGTH_DIR = Path(__file__).resolve().parents[2] / "clause_corpus" / "strength"
+CATEGORIES = ("enforceability", "cross_article")
+_FRAGMENT = re.compile(r"<<([a-z_]+)>>")
+
+# What each enforceability entry is: how the report explains it.
+HOW = {
+    "enforceability.no_grievance_to_arbitration": "exclusion",
+    "enforceability.not_subject_to_grievance": "exclusion",
+    "enforceability.no_arbitrator_jurisdiction": "exclusion",
+    "enforceability.excluded_from_grievance": "exclusion",
+    "enforceability.statement_of_intent": "non_binding",
+    "enforceability.aspirational": "non_binding",
+    "enforceability.advisory": "non_binding",
+    "enforceability.not_binding": "non_binding",
+    "enforceability.expires": "expiry",
+    "enforceability.employer_may_suspend": "suspension",
+    "enforceability.suspended_on_directive": "suspension",
+}
+EXPLAIN = {
+    "exclusion": "excluded from the grievance and arbitration procedure",
+    "non_binding": "declared non-binding",
+    "expiry": "expires before the agreement does",
+    "suspension": "the employer alone may suspend it",
+}
+EXPECTED = "a provision enforceable through the grievance and arbitration procedure for the whole term of the agreement"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    id: str
+    regex: re.Pattern
+    why: str
+
+
+@dataclass
+class Lexicon:
+    phrases: tuple[Phrase, ...]
+    alternation: re.Pattern
+
+    def finditer(self, text: str):
+        """(phrase, match) left to right, as one alternation (leftmost first, earlier entry at a tie)."""
+        for m in self.alternation.finditer(text):
+            yield self.phrases[int(m.lastgroup[1:])], m
+
+
+def load(category: str, directory: Path = STRENGTH_DIR) -> Lexicon:
+    """One strength file (`<category>.yaml`): entries with id, pattern, why, fires, quiet."""
+    data = yaml.safe_load((directory / f"{category}.yaml").read_text(encoding="utf-8"))
+    fragments = {str(k): str(v) for k, v in (data.get("fragments") or {}).items()}
+    phrases = []
+    for e in data["entries"]:
+        pattern = e["pattern"]
+        for _ in range(5):
+            pattern = _FRAGMENT.sub(lambda m: fragments[m.group(1)], pattern)
+        phrases.append(Phrase(e["id"], re.compile(pattern), e["why"].strip()))
+    alternation = re.compile("|".join(f"(?P<_{i}>{p.regex.pattern})" for i, p in enumerate(phrases)))
+    return Lexicon(tuple(phrases), alternation)
+
+
+@cache
+def lexicon(category: str) -> Lexicon:
+    return load(category)
+
+
+def examples(category: str, directory: Path = STRENGTH_DIR) -> list[tuple[str, str, bool]]:
+    """(entry id, sentence, must fire) for every example of a strength file."""
+    data = yaml.safe_load((directory / f"{category}.yaml").read_text(encoding="utf-8"))
+    return [(e["id"], text, fires) for e in data["entries"]
+            for fires, key in ((True, "fires"), (False, "quiet")) for text in e[key]]
+
+
+def fired(category: str, text: str) -> set[str]:
+    """The ids of the entries that fire on `text` (normalized like the engine's sentences)."""
+    from checker.engine.language import normalize
+
+    return {p.id for p, _ in lexicon(category).finditer(normalize(text))}
+
+
+# --- what a defeating clause reaches -------------------------------------------------------------
+
+_NUM = r"\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*"
+_REFS = re.compile(rf"\b(articles?|sections?|§§?|paragraphs?|paras?\.?|items?|subsections?)\s+({_NUM}"
+                   rf"(?:\s*(?:,|and|or|through|thru|to|-|–|—)\s*(?:(?:and|or)\s+)?{_NUM})*)")
+_RANGE_WORDS = re.compile(r"^(?:through|thru|to|-|–|—)$")
+_SELF = re.compile(r"\b(?:this|the present|these|such|that) (article|section|subsection|paragraph|item|"
+                   r"side letter|letter of understanding|letter of agreement|letter|memorandum of understanding|"
+                   r"memorandum of agreement|memorandum|mou|moa|lou|appendix|addendum|exhibit|attachment|schedule)\b")
+_TITLE = re.compile(r"\b(?:article|section|letter|appendix)s? (?:entitled|titled|headed|captioned|called) "
+                    r"\"?([^\".;,]{3,80})")
+# a reference to the procedure itself, not to what it excludes ("the grievance procedure of Article 18")
+_PROCEDURE_BEFORE = re.compile(r"(?:procedure|process|arbitration|grievance|provisions)\s+(?:[\w-]+\s+){0,2}"
+                               r"(?:of|in|under)\s+(?:the\s+)?$")
+_PRONOUN = re.compile(r"^(?:[^a-z]*)(?:they|it|these|those|such|the foregoing|the above|its|their)\b")
+_LIST_LEAD = re.compile(r"\bthe following\b|:\s*$")
+_LETTERISH = re.compile(r"letter|memorandum|understanding|mou|moa|lou|addendum|side")
+_IMMIGRATION = re.compile(r"immigra|citizenship|naturaliz|work[- ]authori|employment authori|e-?verify|\bi-9|"
+                          r"social security|no-?match|\bvisas?\b|deport|\bdaca\b|\btps\b|\bice\b|detention|detained")
+_BARGAINED = re.compile(r"\bmutual|\bjointly\b|\bby (?:written )?agreement\b|agreement of the (?:parties|union)|"
+                        r"(?:consent|agreement|approval) of the union|union(?:'s)? (?:written )?(?:consent|agreement|"
+                        r"approval)|after (?:bargaining|negotiat)|meet and confer|bargain(?:ing)? over|both parties")
+
+
+@dataclass
+class Defeat:
+    unit: int
+    rule: str
+    how: str
+    clause: str
+    spans: list[tuple[int, int]] = field(default_factory=list)  # text it reaches
+    subjects: list[str] = field(default_factory=list)  # or the subjects it describes
+
+
+def _expand_numbers(text: str) -> list[str]:
+    """'6, 7 and 8' -> 6, 7, 8; '26.6 through 26.9' -> 26.6 ... 26.9; '6-8' -> 6, 7, 8."""
+    tokens = re.findall(rf"{_NUM}|through|thru|\bto\b|-|–|—", text)
+    out: list[str] = []
+    pending_range = False
+    for tok in tokens:
+        if _RANGE_WORDS.match(tok):
+            pending_range = bool(out)
+            continue
+        if pending_range:
+            lo, hi = out[-1], tok
+            lo_head, _, lo_last = lo.rpartition(".")
+            hi_head, _, hi_last = hi.rpartition(".")
+            if lo_head == hi_head and lo_last.isdigit() and hi_last.isdigit() and 0 < int(hi_last) - int(lo_last) <= 30:
+                prefix = f"{lo_head}." if lo_head else ""
+                out.extend(f"{prefix}{n}" for n in range(int(lo_last) + 1, int(hi_last) + 1))
+                pending_range = False
+                continue
+        pending_range = False
+        out.append(tok)
+    return out
+
+
+def _resolve(a, unit: int, word: str, number: str):
+    context = a.document.section_at(a.units[unit].start)
+    kinds = ("article",) if word.startswith("art") else (
+        "section", "article") if word.startswith(("sec", "§", "para", "item", "sub")) else ("section",)
+    for kind in kinds:
+        target = a.document.resolve(f"{kind} {number}", context=context)
+        if target is not None:
+            return target
+    return None
+
+
+def _self_span(a, unit: int, word: str) -> tuple[int, int]:
+    doc = a.document
+    section = doc.section_at(a.units[unit].start)
+    chain = [section, *doc.ancestors(section)] if section else []
+    if word == "article":
+        kinds = ("article", "appendix", "side_letter")
+    elif word in ("section", "subsection"):
+        kinds = ("subsection", "section") if word == "subsection" else ("section",)
+    elif word in ("paragraph", "item"):
+        kinds = ("item", "subsection", "section")
+    else:
+        kinds = ()
+    target = next((s for s in chain if s.kind in kinds), None)
+    if target is not None:
+        return target.start, target.end
+    if not kinds:  # a letter, memorandum, appendix...
+        target = next((s for s in chain if s.kind in ("side_letter", "appendix")
+                       or (s.kind == "part" and _LETTERISH.search(s.heading.lower()))), None)
+        if target is not None:
+            return target.start, target.end
+        if not any(s.kind == "article" for s in doc.sections) or not chain:
+            return 0, len(doc.text)
+        return chain[-1].start, chain[-1].end
+    units = sorted(a.passage(unit))
+    return a.units[units[0]].start, a.units[units[-1]].end
+
+
+def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
+    """The spans a stretch of one sentence names: numbered references, titles, "this Article"."""
+    spans = []
+    numbered = False
+    for m in _REFS.finditer(text):
+        if _PROCEDURE_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+            continue
+        if re.match(r"\s*of (?:the|this) (?:agreement|cba|contract|collective)", text[m.end():]) and \
+                not any(s.kind == "article" for s in a.document.sections):
+            continue  # an article of the main agreement, cited from a side letter that does not hold it
+        numbered = True
+        for number in _expand_numbers(m.group(2)):
+            target = _resolve(a, unit, m.group(1), number.rstrip(".)") if number.count(")") > number.count("(")
+                              else number)
+            if target is not None:
+                spans.append((target.start, target.end))
+    for m in _TITLE.finditer(text):
+        title = " ".join(m.group(1).split()).strip(" \"'")
+        for s in a.document.sections:
+            if s.heading and " ".join(s.heading.lower().split()).strip(" .") == title:
+                spans.append((s.start, s.end))
+    for m in _SELF.finditer(text):
+        if numbered and re.search(r"\bof\s+$", text[max(0, m.start() - 4):m.start()]):
+            continue  # "Sections 6-8 of this Article": the sections, not the whole article
+        if _PROCEDURE_BEFORE.search(text[max(0, m.start() - 60):m.start()]) or \
+                re.search(r"(?:arbitration|grievance)\s+under\s+$", text[max(0, m.start() - 40):m.start()]):
+            continue  # "not subject to arbitration under this Article": the procedure's own article
+        if m.group(1) == "that" and spans:
+            continue
+        spans.append(_self_span(a, unit, m.group(1)))
+    return spans
+
+
+def _section_units(a, unit: int) -> list[int]:
+    section = a.document.section_at(a.units[unit].start)
+    if section is None:
+        return sorted(a.passage(unit))
+    return list(a.units_between(section.start, section.end))
+
+
+def _reach(a, unit: int, m: re.Match, how: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """What the phrase matched at `m` in `unit` reaches: spans of text, or descriptions of subjects."""
+    text = a.surfaces[unit]
+    clause = clause_around(text, m.start(), m.end())
+    c0 = text.find(clause) if clause else 0
+    spans = _targets(a, unit, clause)
+    if spans:
+        return spans, []
+    # "The following are not subject to arbitration: (a) ... (b) ...": each listed item
+    if how == "exclusion" and _LIST_LEAD.search(text[m.start():]):
+        spans, subjects = [], []
+        for j in _section_units(a, unit):
+            if j <= unit:
+                continue
+            item = a.surfaces[j]
+            found = _targets(a, j, item)
+            if found:
+                spans.extend(found)
+            else:
+                subjects.append(item)
+        return spans, subjects
+    before = text[:max(0, c0)]
+    spans = _targets(a, unit, before)
+    if spans:
+        return spans, []
+    pronoun = _PRONOUN.search(clause) or not before.strip() and m.start() - c0 < 4
+    if pronoun and unit > 0 and unit - 1 in _section_units(a, unit):
+        spans = _targets(a, unit - 1, a.surfaces[unit - 1])
+        if spans:
+            return spans, []
+    if how == "exclusion":
+        return [], [clause]  # "any claim concerning leave to attend immigration appointments ..."
+    if how in ("non_binding", "suspension", "expiry"):
+        units = sorted(a.passage(unit))  # "The foregoing is advisory only."
+        return [(a.units[units[0]].start, a.units[units[-1]].end)], []
+    return [], []
+
+
+# --- dates: a provision's end against the agreement's ------------------------------------------
+
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                       "september", "october", "november", "december"), 1)}
+_DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)"
+                   r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b|\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_YEARS = re.compile(r"\b(20\d\d)\s*(?:-|–|—|through|to)\s*(20\d\d)\b")
+_TERM_WORDS = re.compile(r"\b(?:agreement|contract|cba|mou|moa|memorandum|term|duration)\b")
+_UNTIL = re.compile(r"\b(?:through|thru|until|to|expir\w*|terminat\w*|ending|ends?)\b")
+_AGREEMENT_END = re.compile(r"\b(?:date on which the agreement expires|expiration of the agreement|term of the agreement|"
+                            r"as long as the agreement|agreement (?:expires|is extended|is renewed))")
+
+
+def _dates(text: str) -> list[tuple[date, int]]:
+    out = []
+    for m in _DATE.finditer(text):
+        try:
+            if m.group(1):
+                d = date(int(m.group(3)), _MONTHS[m.group(1)], int(m.group(2)))
+            else:
+                d = date(int(m.group(6)), int(m.group(4)), int(m.group(5)))
+        except ValueError:
+            continue
+        out.append((d, m.start()))
+    return out
+
+
+def agreement_end(a, skip: set[int]) -> tuple[date, bool] | None:
+    """The agreement's own end date from its duration clause or title ("March 1, 2026 through
+    February 28, 2030"), and whether it is exact (a bare "2026-2030" gives only the year)."""
+    best: tuple[date, bool] | None = None
+    for i, text in enumerate(a.surfaces):
+        if i in skip:
+            continue
+        heading = a.units[i].heading or i < 12
+        if not (heading or _TERM_WORDS.search(text)):
+            continue
+        found = _dates(text)
+        if found and (_UNTIL.search(text) or len(found) >= 2):
+            d = max(d for d, _ in found)
+            if best is None or d > best[0]:
+                best = (d, True)
+        for m in _YEARS.finditer(text):
+            d = date(int(m.group(2)), 12, 31)
+            if best is None or d.year > best[0].year:
+                best = (d, False)
+    return best
+
+
+# --- the pass -----------------------------------------------------------------------------------
+
+def defeats(a) -> list[Defeat]:
+    """Every enforceability defeat in the document, found once per analysis."""
+    cached = a.__dict__.get("_enforceability_defeats")
+    if cached is not None:
+        return cached
+    lex = lexicon("enforceability")
+    out: list[Defeat] = []
+    expiries: list[tuple[int, re.Match, str, date]] = []
+    excluded = a.excluded
+    for i, text in enumerate(a.surfaces):
+        if (i in excluded and not a.units[i].heading) or not text:
+            continue
+        for phrase, m in lex.finditer(text):
+            how = HOW.get(phrase.id, "non_binding")
+            clause = clause_around(a.units[i].text, *_raw_span(a, i, m)) or a.units[i].text
+            if how == "suspension" and _BARGAINED.search(text):
+                continue
+            if how == "expiry":
+                after = _dates(text[m.start():])
+                if not after or _AGREEMENT_END.search(text):
+                    continue
+                expiries.append((i, m, clause, after[0][0]))
+                continue
+            spans, subjects = _reach(a, i, m, how)
+            if spans or subjects:
+                out.append(Defeat(i, phrase.id, how, clause, spans, subjects))
+    if expiries:
+        end = agreement_end(a, {i for i, *_ in expiries})
+        for i, m, clause, d in expiries:
+            if end is None or not (d.year < end[0].year if not end[1] else (end[0] - d).days > 31):
+                continue
+            spans, _ = _reach(a, i, m, "expiry")
+            if spans:
+                out.append(Defeat(i, "enforceability.expires", "expiry", clause, spans))
+    a.__dict__["_enforceability_defeats"] = out
+    return out
+
+
+def _raw_span(a, unit: int, m: re.Match) -> tuple[int, int]:
+    """The match's position in the unit's original text (normalization only folds case, quotes and
+    runs of whitespace, so a proportional position is close; the clause boundaries absorb the rest)."""
+    raw, norm = a.units[unit].text, a.surfaces[unit]
+    scale = len(raw) / max(1, len(norm))
+    return int(m.start() * scale), min(len(raw), int(m.end() * scale) + 1)
+
+
+def _evidence_units(a, f: Finding) -> dict[int, int]:
+    """unit -> element index, for the evidence each element rests on."""
+    starts = [u.start for u in a.units]
+    out = {}
+    for e in f.elements:
+        if e.evidence_index is None or e.evidence_index >= len(f.evidence):
+            continue
+        ev = f.evidence[e.evidence_index]
+        u = bisect.bisect_left(starts, ev.start)
+        if u < len(starts) and starts[u] == ev.start:
+            out.setdefault(u, e.index)
+    return out
+
+
+def _evidence(a, unit: int) -> Evidence:
+    u = a.units[unit]
+    pos = a.document.position(u.start)
+    section = a.document.section_at(u.start)
+    label = (section.key or section.number or None, section.heading or None) if section else (None, None)
+    return Evidence(u.text, label[0], label[1], pos.page, pos.line, u.start, u.end)
+
+
+def _subject_elements(a, protection, text: str) -> list[int]:
+    """Elements of `protection` a described subject names ("any claim concerning leave to attend
+    immigration appointments"): at least two groups of one of its detectors, and immigration words."""
+    if not _IMMIGRATION.search(text):
+        return []
+    out = []
+    for el in protection.elements:
+        if any(len(det) >= 2 and a.matcher.groups_in_text(det, text) >= min(len(det), max(2, len(det) - 1))
+               for det in el.detect):
+            out.append(el.index)
+    return out
+
+
+def _add(a, f: Finding, element: int, unit: int, dev: Deviation) -> None:
+    if any(d.kind == dev.kind and d.rule == dev.rule and d.element == dev.element for d in f.deviations):
+        return
+    f.deviations.append(dev)
+    if not any(e.start == a.units[unit].start for e in f.evidence):
+        f.evidence.append(_evidence(a, unit))
+
+
+def _restatus(f: Finding) -> None:
+    from checker.engine.grade import _calibration
+
+    if f.status == "missing" or not f.deviations:
+        return
+    reached = {d.element for d in f.deviations}
+    for e in f.elements:
+        if e.index in reached and e.status == "matching":
+            e.status = "weakened"
+    kinds = len({d.kind for d in f.deviations})
+    f.status = "weakened"
+    f.confidence = _calibration().get(f"weakened:{min(kinds, 3)}", f.confidence)
+
+
+def apply(a, protections, findings: list[Finding]) -> None:
+    """Weaken, in place, the findings another provision defeats (module docstring)."""
+    by_id = {p.id: p for p in protections}
+    found = defeats(a)
+    cross = cross_article(a)
+    if not found and not cross:
+        return
+    for f in findings:
+        if f.status == "missing" or not f.elements:
+            continue
+        ev = _evidence_units(a, f)
+        if not ev:
+            continue
+        touched = False
+        for d in found:
+            if d.unit in ev:
+                continue
+            elements = sorted({el for u, el in ev.items()
+                               if any(s <= a.units[u].start < e for s, e in d.spans)})
+            if not elements and d.subjects and f.protection in by_id:
+                elements = sorted({el for s in d.subjects for el in _subject_elements(a, by_id[f.protection], s)})
+            for el in elements[:1]:
+                _add(a, f, el, d.unit, Deviation(
+                    "enforceability", el, f"reads at full strength but cannot be enforced: "
+                    f"{EXPLAIN[d.how]} ({_where(a, d.unit)})", _clip(d.clause), EXPECTED, rule=d.rule))
+                touched = True
+        for c in cross:
+            hit = c.reaches(a, f, ev)
+            if hit is not None:
+                _add(a, f, hit, c.unit, Deviation(c.kind, hit, c.explain + f" ({_where(a, c.unit)})",
+                                                  _clip(c.clause), c.expected, rule=c.rule))
+                touched = True
+        if touched:
+            _restatus(f)
+
+
+def _where(a, unit: int) -> str:
+    section = a.document.section_at(a.units[unit].start)
+    label = (section.key or section.number) if section else ""
+    return f"§{label}" if label else "elsewhere in the document"
+
+
+def _clip(text: str, n: int = 240) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+# --- cross-article defeats -----------------------------------------------------------------------
+
+_NEGATED = re.compile(r"\b(?:shall not|will not|may not|must not|cannot|not by itself|no employee shall|never)\b[^.;]{0,80}"
+                      r"\b(?:grounds?|cause|basis|discharg|terminat|disciplin)|\bnot (?:be )?(?:a )?(?:grounds?|cause)")
+_DISCHARGE = re.compile(r"\b(?:grounds? for (?:immediate |summary )?(?:discharge|termination|dismissal)|"
+                        r"immediate (?:discharge|termination|dismissal)|(?:shall|will|may) be (?:immediately )?"
+                        r"(?:discharged|terminated|dismissed)|group a offen[cs]es?|dischargeable offen[cs]es?|"
+                        r"(?:major|serious|cardinal) offen[cs]es?)")
+_CORRECTION = re.compile(r"\b(?:except|unless|other than|provided that|correct(?:ion|ed|s)?|lawful(?:ly)? change|"
+                         r"name change|clerical|good[- ]faith|opportunity to|legal name|updated?)\b")
+_CONDITIONED = re.compile(r"\b(?:judicial warrant|signed by a (?:judge|magistrate)|subpoena|court order|"
+                          r"shall not|will not|may not|no (?:manager|supervisor|employee))\b")
+_ACCESS = re.compile(r"\b(?:access|premises|facilit(?:y|ies)|property|workplace|plant|enter|entry)\b")
+_RECORDS = re.compile(r"\b(?:records?|information|documents?|files?|data|disclos\w*|release|furnish)\b")
+
+
+@dataclass
+class Cross:
+    unit: int
+    rule: str
+    kind: str
+    clause: str
+    protections: dict[str, str]  # protection id -> what it does to it
+    explain: str
+    expected: str
+    near: bool = False  # reaches only the protection's own provision (the same passage)
+
+    def reaches(self, a, f: Finding, ev: dict[int, int]) -> int | None:
+        """The element of `f` this clause defeats, or None."""
+        if f.protection not in self.protections or self.unit in ev:
+            return None
+        if self.near:
+            for u, el in ev.items():
+                if self.unit in a.passage(u):
+                    return el
+            return None
+        return min(ev.values())
+
+
+def cross_article(a) -> list[Cross]:
+    cached = a.__dict__.get("_cross_article")
+    if cached is not None:
+        return cached
+    out: list[Cross] = []
+    lex = lexicon("cross_article")
+    excluded = a.excluded
+    for i, text in enumerate(a.surfaces):
+        if i in excluded or not text:
+            continue
+        for phrase, m in lex.finditer(text):
+            clause = _clip(a.units[i].text, 300)
+            name = phrase.id.split(".", 1)[1]
+            if name in ("employee_defined_by_status", "unit_recognized_by_status"):
+                out.append(Cross(i, phrase.id, "scope", clause,
+                                 {"status_neutral_coverage_and_nondiscrimination": "scope"},
+                                 "\"employee\" is limited elsewhere to people with a Social Security number or "
+                                 "work authorization, so the coverage leaves out the workers it protects",
+                                 "coverage of every bargaining-unit worker whatever their status"))
+            elif name == "discharge_for_any_discrepancy":
+                context = " ".join(a.surfaces[j] for j in _lead_in(a, i))
+                if _NEGATED.search(text) or not _DISCHARGE.search(context) or _CORRECTION.search(text):
+                    continue
+                targets = {}
+                if re.search(r"\b(?:name|social security|ssn|identity)\b", text):
+                    targets["name_ssn_change_protection"] = "reversed"
+                if re.search(r"\bsocial security|\bssn\b|no-?match", text):
+                    targets["ssa_no_match_protocol"] = "reversed"
+                if re.search(r"work[- ]authori|employment (?:eligibility|authori)", text):
+                    targets["reinstatement_after_work_authorization_loss"] = "reversed"
+                out.append(Cross(i, phrase.id, "reversed", clause, targets,
+                                 "another provision makes any identity or work-authorization discrepancy grounds "
+                                 "for discharge, with no exception for a lawful correction",
+                                 "no discipline for a corrected name, Social Security number or work-authorization "
+                                 "record"))
+            elif name in ("agency_cooperation", "agency_access_or_disclosure"):
+                if _CONDITIONED.search(text):
+                    continue
+                targets = {}
+                if _ACCESS.search(text[m.start():]):
+                    targets["judicial_warrant_for_nonpublic_access"] = "reversed"
+                if _RECORDS.search(text[m.start():]):
+                    targets["employee_information_privacy"] = "reversed"
+                out.append(Cross(i, phrase.id, "reversed", clause, targets,
+                                 "another provision lets the employer give any government agency access to its "
+                                 "facilities or records, without a judicial warrant",
+                                 "no access or records without a judicial warrant or legal compulsion"))
+            elif name == "subject_to_policies":
+                out.append(Cross(i, phrase.id, "discretion", clause, _ALL, "the duty is made subject to "
+                                 "employer policies the employer may amend, so the employer can rewrite it",
+                                 "a duty the employer cannot change by amending its own policies", near=True))
+            break  # one defeat per sentence
+    a.__dict__["_cross_article"] = out
+    return out
+
+
+class _Everything(dict):
+    def __contains__(self, key) -> bool:
+        return True
+
+
+_ALL = _Everything()
+
+
+def _lead_in(a, unit: int) -> list[int]:
+    """The sentence itself and the opening sentences of the sections above it (an offence list's
+    "Group A offenses are grounds for immediate discharge:")."""
+    out = [unit]
+    section = a.document.section_at(a.units[unit].start)
+    chain = [section, *a.document.ancestors(section)] if section else []
+    for s in chain[:3]:
+        units = a.units_between(s.start, s.end)
+        out.extend(list(units)[:2])
+    if not chain:
+        out.extend(range(max(0, unit - 3), unit))
+    return out
