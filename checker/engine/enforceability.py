@@ -46,7 +46,9 @@ HOW = {
     "enforceability.aspirational": "non_binding",
     "enforceability.advisory": "non_binding",
     "enforceability.not_binding": "non_binding",
+    "enforceability.not_subject_to_this_article": "exclusion",
     "enforceability.expires": "expiry",
+    "enforceability.no_longer_due": "expiry",
     "enforceability.employer_may_suspend": "suspension",
     "enforceability.suspended_on_directive": "suspension",
 }
@@ -113,19 +115,20 @@ def fired(category: str, text: str) -> set[str]:
 # --- what a defeating clause reaches -------------------------------------------------------------
 
 _NUM = r"\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*"
-_REFS = re.compile(rf"\b(articles?|sections?|§§?|paragraphs?|paras?\.?|items?|subsections?)\s+({_NUM}"
+_REFS = re.compile(rf"\b(articles?|sections?|§§?|paragraphs?|paras?\.?|items?|subsections?|rules?)\s+({_NUM}"
                    rf"(?:\s*(?:,|and|or|through|thru|to|-|–|—)\s*(?:(?:and|or)\s+)?{_NUM})*)")
 _RANGE_WORDS = re.compile(r"^(?:through|thru|to|-|–|—)$")
-_SELF = re.compile(r"\b(?:this|the present|these|such|that) (article|section|subsection|paragraph|item|"
+_SELF = re.compile(r"\b(this|the present|these|such|that) (article|section|subsection|paragraph|item|rule|"
                    r"side letter|letter of understanding|letter of agreement|letter|memorandum of understanding|"
                    r"memorandum of agreement|memorandum|mou|moa|lou|appendix|addendum|exhibit|attachment|schedule)\b")
 _TITLE = re.compile(r"\b(?:article|section|letter|appendix)s? (?:entitled|titled|headed|captioned|called) "
                     r"\"?([^\".;,]{3,80})")
 # a reference to the procedure itself, not to what it excludes ("the grievance procedure of Article 18")
-_PROCEDURE_BEFORE = re.compile(r"(?:procedure|process|arbitration|grievance|provisions)\s+(?:[\w-]+\s+){0,2}"
-                               r"(?:of|in|under)\s+(?:the\s+)?$")
+_PROCEDURE_BEFORE = re.compile(r"(?:procedure|process)\s+(?:[\w-]+\s+){0,2}(?:of|in|under)\s+(?:the\s+)?$")
+_PROCEDURE_ARTICLE = re.compile(r"grievance|arbitration|dispute resolution|adjustment of disputes")
 _PRONOUN = re.compile(r"^(?:[^a-z]*)(?:they|it|these|those|such|the foregoing|the above|its|their)\b")
 _LIST_LEAD = re.compile(r"\bthe following\b|:\s*$")
+_ITEM = re.compile(r"(?:^|\s|;)\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
 _LETTERISH = re.compile(r"letter|memorandum|understanding|mou|moa|lou|addendum|side")
 _IMMIGRATION = re.compile(r"immigra|citizenship|naturaliz|work[- ]authori|employment authori|e-?verify|\bi-9|"
                           r"social security|no-?match|\bvisas?\b|deport|\bdaca\b|\btps\b|\bice\b|detention|detained")
@@ -178,6 +181,33 @@ def _resolve(a, unit: int, word: str, number: str):
     return None
 
 
+_LABEL = re.compile(r"^(?:(?:rule|section|paragraph|item|§)\s*)?\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*[.)]?\s")
+
+
+def _by_label(a, unit: int, word: str, number: str) -> tuple[int, int] | None:
+    """A provision no section holds, found by the label it opens with ("14(c) Enforcement actions."
+    or a part headed "Rule 14 — ..."): from there to the next labelled provision."""
+    if word.startswith("art"):
+        return None
+    head = re.compile(rf"^(?:{re.escape(word.rstrip('s.'))}s?\s+)?{re.escape(number)}(?![\w(]|\.\d)")
+    for s in a.document.sections:
+        if s.heading and head.match(" ".join(s.heading.lower().split())):
+            return s.start, s.end
+    for j, text in enumerate(a.surfaces):
+        if j == unit or not head.match(text.lstrip("*#§ ")):
+            continue
+        section = a.document.section_at(a.units[j].start)
+        end = section.end if section is not None else len(a.document.text)
+        for k in range(j + 1, len(a.units)):
+            if a.units[k].start >= end:
+                break
+            if a.units[k].heading or _LABEL.match(a.surfaces[k].lstrip("*#§ ")):
+                end = a.units[k].start
+                break
+        return a.units[j].start, end
+    return None
+
+
 def _self_span(a, unit: int, word: str) -> tuple[int, int]:
     doc = a.document
     section = doc.section_at(a.units[unit].start)
@@ -186,7 +216,7 @@ def _self_span(a, unit: int, word: str) -> tuple[int, int]:
         kinds = ("article", "appendix", "side_letter")
     elif word in ("section", "subsection"):
         kinds = ("subsection", "section") if word == "subsection" else ("section",)
-    elif word in ("paragraph", "item"):
+    elif word in ("paragraph", "item", "rule"):
         kinds = ("item", "subsection", "section")
     else:
         kinds = ()
@@ -219,8 +249,12 @@ def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
         for number in _expand_numbers(m.group(2)):
             target = _resolve(a, unit, m.group(1), number.rstrip(".)") if number.count(")") > number.count("(")
                               else number)
-            if target is not None:
+            if target is not None and not _is_procedure(a, target):
                 spans.append((target.start, target.end))
+            elif target is None:
+                found = _by_label(a, unit, m.group(1), number)
+                if found is not None:
+                    spans.append(found)
     for m in _TITLE.finditer(text):
         title = " ".join(m.group(1).split()).strip(" \"'")
         for s in a.document.sections:
@@ -229,13 +263,20 @@ def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
     for m in _SELF.finditer(text):
         if numbered and re.search(r"\bof\s+$", text[max(0, m.start() - 4):m.start()]):
             continue  # "Sections 6-8 of this Article": the sections, not the whole article
-        if _PROCEDURE_BEFORE.search(text[max(0, m.start() - 60):m.start()]) or \
-                re.search(r"(?:arbitration|grievance)\s+under\s+$", text[max(0, m.start() - 40):m.start()]):
-            continue  # "not subject to arbitration under this Article": the procedure's own article
-        if m.group(1) == "that" and spans:
-            continue
-        spans.append(_self_span(a, unit, m.group(1)))
+        if _PROCEDURE_BEFORE.search(text[max(0, m.start() - 60):m.start()]) or (m.group(1) == "that" and spans) \
+                or re.match(r"\s+\d", text[m.end():]):
+            continue  # the procedure's own article; "that Article" after its title; "this Rule 14(i)": the number
+        span = _self_span(a, unit, m.group(2))
+        section = a.document.section_at(span[0])
+        if section is None or section.start != span[0] or not _is_procedure(a, section):
+            spans.append(span)
     return spans
+
+
+def _is_procedure(a, section) -> bool:
+    """The grievance and arbitration article itself ("not subject to arbitration under this Article")."""
+    chain = [section, *a.document.ancestors(section)]
+    return any(_PROCEDURE_ARTICLE.search(s.heading.lower()) for s in chain if s.kind == "article" and s.heading)
 
 
 def _section_units(a, unit: int) -> list[int]:
@@ -254,12 +295,12 @@ def _reach(a, unit: int, m: re.Match, how: str) -> tuple[list[tuple[int, int]], 
     if spans:
         return spans, []
     # "The following are not subject to arbitration: (a) ... (b) ...": each listed item
-    if how == "exclusion" and _LIST_LEAD.search(text[m.start():]):
+    colon = text.find(":", m.end())
+    if how == "exclusion" and (_LIST_LEAD.search(clause) or 0 <= colon - m.end() < 40):
         spans, subjects = [], []
-        for j in _section_units(a, unit):
-            if j <= unit:
-                continue
-            item = a.surfaces[j]
+        items = [(unit, t) for t in _ITEM.split(text[colon + 1:]) if t.strip()] if colon >= 0 else []
+        items += [(j, a.surfaces[j]) for j in _section_units(a, unit) if j > unit]
+        for j, item in items:
             found = _targets(a, j, item)
             if found:
                 spans.extend(found)
@@ -351,23 +392,27 @@ def defeats(a) -> list[Defeat]:
             clause = clause_around(a.units[i].text, *_raw_span(a, i, m)) or a.units[i].text
             if how == "suspension" and _BARGAINED.search(text):
                 continue
+            if phrase.id == "enforceability.not_subject_to_this_article":
+                section = a.document.section_at(a.units[i].start)
+                if section is None or not _is_procedure(a, section):
+                    continue
             if how == "expiry":
                 after = _dates(text[m.start():])
                 if not after or _AGREEMENT_END.search(text):
                     continue
-                expiries.append((i, m, clause, after[0][0]))
+                expiries.append((i, m, clause, after[0][0], phrase.id))
                 continue
             spans, subjects = _reach(a, i, m, how)
             if spans or subjects:
                 out.append(Defeat(i, phrase.id, how, clause, spans, subjects))
     if expiries:
         end = agreement_end(a, {i for i, *_ in expiries})
-        for i, m, clause, d in expiries:
+        for i, m, clause, d, rule in expiries:
             if end is None or not (d.year < end[0].year if not end[1] else (end[0] - d).days > 31):
                 continue
             spans, _ = _reach(a, i, m, "expiry")
             if spans:
-                out.append(Defeat(i, "enforceability.expires", "expiry", clause, spans))
+                out.append(Defeat(i, rule, "expiry", clause, spans))
     a.__dict__["_enforceability_defeats"] = out
     return out
 
@@ -409,10 +454,17 @@ def _subject_elements(a, protection, text: str) -> list[int]:
         return []
     out = []
     for el in protection.elements:
-        if any(len(det) >= 2 and a.matcher.groups_in_text(det, text) >= min(len(det), max(2, len(det) - 1))
-               for det in el.detect):
-            out.append(el.index)
+        for det in el.detect:
+            # groups any sentence satisfies (negative lookaheads, "not only as retaliation") name nothing
+            real = [g for g in det if not a.matcher.groups_in_text((g,), _NEUTRAL)]
+            named = sum(1 for g in real if a.matcher.groups_in_text((g,), text))
+            if named >= 2 and named >= (len(real) - 1 if len(real) <= 3 else len(real)):
+                out.append(el.index)
+                break
     return out
+
+
+_NEUTRAL = "the parties agree."
 
 
 def _add(a, f: Finding, element: int, unit: int, dev: Deviation) -> None:
@@ -496,6 +548,8 @@ _CORRECTION = re.compile(r"\b(?:except|unless|other than|provided that|correct(?
                          r"name change|clerical|good[- ]faith|opportunity to|legal name|updated?)\b")
 _CONDITIONED = re.compile(r"\b(?:judicial warrant|signed by a (?:judge|magistrate)|subpoena|court order|"
                           r"shall not|will not|may not|no (?:manager|supervisor|employee))\b")
+# a definition that narrows a term narrows every clause using it (LABELS.md conventions)
+_EMPLOYEE = re.compile(r"\b[Ee]mployees?\b")
 _ACCESS = re.compile(r"\b(?:access|premises|facilit(?:y|ies)|property|workplace|plant|enter|entry)\b")
 _RECORDS = re.compile(r"\b(?:records?|information|documents?|files?|data|disclos\w*|release|furnish)\b")
 
@@ -510,11 +564,15 @@ class Cross:
     explain: str
     expected: str
     near: bool = False  # reaches only the protection's own provision (the same passage)
+    term: re.Pattern | None = None  # also reaches every protection whose evidence uses this term
 
     def reaches(self, a, f: Finding, ev: dict[int, int]) -> int | None:
         """The element of `f` this clause defeats, or None."""
-        if f.protection not in self.protections or self.unit in ev:
+        if self.unit in ev:
             return None
+        if f.protection not in self.protections:
+            using = [el for u, el in ev.items() if self.term is not None and self.term.search(a.units[u].text)]
+            return min(using) if using else None
         if self.near:
             for u, el in ev.items():
                 if self.unit in a.passage(u):
@@ -541,7 +599,8 @@ def cross_article(a) -> list[Cross]:
                                  {"status_neutral_coverage_and_nondiscrimination": "scope"},
                                  "\"employee\" is limited elsewhere to people with a Social Security number or "
                                  "work authorization, so the coverage leaves out the workers it protects",
-                                 "coverage of every bargaining-unit worker whatever their status"))
+                                 "coverage of every bargaining-unit worker whatever their status",
+                                 term=_EMPLOYEE))
             elif name == "discharge_for_any_discrepancy":
                 context = " ".join(a.surfaces[j] for j in _lead_in(a, i))
                 if _NEGATED.search(text) or not _DISCHARGE.search(context) or _CORRECTION.search(text):
