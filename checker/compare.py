@@ -109,8 +109,8 @@ def _judge(a: Finding, b: Finding) -> tuple[str, list[str]]:
                 worse.append(f"element {e.index} {before} → {e.status}")
             elif before and STATUS_RANK[e.status] < STATUS_RANK[before]:
                 better.append(f"element {e.index} {before} → {e.status}")
-        old_devs = {(d.kind, d.element): d for d in a.deviations}
-        new_devs = {(d.kind, d.element): d for d in b.deviations}
+        old_devs = {_key(d): d for d in a.deviations}
+        new_devs = {_key(d): d for d in b.deviations}
         for key, d in new_devs.items():
             if key not in old_devs:
                 worse.append(f"new {d.kind} on element {d.element}: {d.explanation}"
@@ -130,6 +130,14 @@ def _judge(a: Finding, b: Finding) -> tuple[str, list[str]]:
     if better:
         return "improvement", better
     return "unchanged", []
+
+
+def _key(d: Deviation) -> tuple:
+    """Deviations are matched by kind and element; an enforceability defeat also by the clause that
+    defeats it, so a new exclusion is a regression even where the protection already had one."""
+    if d.kind == "enforceability":
+        return d.kind, d.element, " ".join((d.found or "").split())
+    return d.kind, d.element
 
 
 def _parameter(old: Deviation, new: Deviation) -> str | None:

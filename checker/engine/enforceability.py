@@ -468,7 +468,8 @@ _NEUTRAL = "the parties agree."
 
 
 def _add(a, f: Finding, element: int, unit: int, dev: Deviation) -> None:
-    if any(d.kind == dev.kind and d.rule == dev.rule and d.element == dev.element for d in f.deviations):
+    if any(d.kind == dev.kind and d.element == dev.element and (d.rule == dev.rule or d.found == dev.found)
+           for d in f.deviations):
         return
     f.deviations.append(dev)
     if not any(e.start == a.units[unit].start for e in f.evidence):
@@ -508,12 +509,17 @@ def apply(a, protections, findings: list[Finding]) -> None:
                 continue
             elements = sorted({el for u, el in ev.items()
                                if any(s <= a.units[u].start < e for s, e in d.spans)})
+            quote = d.clause
             if not elements and d.subjects and f.protection in by_id:
-                elements = sorted({el for s in d.subjects for el in _subject_elements(a, by_id[f.protection], s)})
+                for subject in d.subjects:
+                    elements = _subject_elements(a, by_id[f.protection], subject)
+                    if elements:
+                        quote = _original(a, d.unit, subject)
+                        break
             for el in elements[:1]:
                 _add(a, f, el, d.unit, Deviation(
                     "enforceability", el, f"reads at full strength but cannot be enforced: "
-                    f"{EXPLAIN[d.how]} ({_where(a, d.unit)})", _clip(d.clause), EXPECTED, rule=d.rule))
+                    f"{EXPLAIN[d.how]} ({_where(a, d.unit)})", _clip(quote), EXPECTED, rule=d.rule))
                 touched = True
         for c in cross:
             hit = c.reaches(a, f, ev)
@@ -523,6 +529,19 @@ def apply(a, protections, findings: list[Finding]) -> None:
                 touched = True
         if touched:
             _restatus(f)
+
+
+def _original(a, unit: int, normalized: str) -> str:
+    """The words of a normalized stretch of `unit` as the document prints them (else as given)."""
+    words = normalized.split()
+    if not words:
+        return normalized
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    for j in (unit, *range(unit + 1, min(len(a.units), unit + 30))):
+        m = re.search(pattern, a.units[j].text.replace("’", "'").replace("“", '"').replace("”", '"'), re.I)
+        if m:
+            return a.units[j].text[m.start():m.end()]
+    return normalized
 
 
 def _where(a, unit: int) -> str:
@@ -563,7 +582,8 @@ class Cross:
     protections: dict[str, str]  # protection id -> what it does to it
     explain: str
     expected: str
-    near: bool = False  # reaches only the protection's own provision (the same passage)
+    near: bool = False  # reaches only the provision it names or sits in (`spans`)
+    spans: list[tuple[int, int]] = field(default_factory=list)
     term: re.Pattern | None = None  # also reaches every protection whose evidence uses this term
 
     def reaches(self, a, f: Finding, ev: dict[int, int]) -> int | None:
@@ -574,8 +594,8 @@ class Cross:
             using = [el for u, el in ev.items() if self.term is not None and self.term.search(a.units[u].text)]
             return min(using) if using else None
         if self.near:
-            for u, el in ev.items():
-                if self.unit in a.passage(u):
+            for u, el in sorted(ev.items()):
+                if any(s <= a.units[u].start < e for s, e in self.spans):
                     return el
             return None
         return min(ev.values())
@@ -592,7 +612,8 @@ def cross_article(a) -> list[Cross]:
         if i in excluded or not text:
             continue
         for phrase, m in lex.finditer(text):
-            clause = _clip(a.units[i].text, 300)
+            clause = _clip(clause_around(a.units[i].text, *_raw_span(a, i, m)) or a.units[i].text, 300)
+            item = clause_around(text, m.start(), m.end()) or text  # the list item or clause it is in
             name = phrase.id.split(".", 1)[1]
             if name in ("employee_defined_by_status", "unit_recognized_by_status"):
                 out.append(Cross(i, phrase.id, "scope", clause,
@@ -603,14 +624,14 @@ def cross_article(a) -> list[Cross]:
                                  term=_EMPLOYEE))
             elif name == "discharge_for_any_discrepancy":
                 context = " ".join(a.surfaces[j] for j in _lead_in(a, i))
-                if _NEGATED.search(text) or not _DISCHARGE.search(context) or _CORRECTION.search(text):
+                if _NEGATED.search(item) or not _DISCHARGE.search(context) or _CORRECTION.search(item):
                     continue
                 targets = {}
-                if re.search(r"\b(?:name|social security|ssn|identity)\b", text):
+                if re.search(r"\b(?:name|social security|ssn|identity)\b", item):
                     targets["name_ssn_change_protection"] = "reversed"
-                if re.search(r"\bsocial security|\bssn\b|no-?match", text):
+                if re.search(r"\bsocial security|\bssn\b|no-?match", item):
                     targets["ssa_no_match_protocol"] = "reversed"
-                if re.search(r"work[- ]authori|employment (?:eligibility|authori)", text):
+                if re.search(r"work[- ]authori|employment (?:eligibility|authori)", item):
                     targets["reinstatement_after_work_authorization_loss"] = "reversed"
                 out.append(Cross(i, phrase.id, "reversed", clause, targets,
                                  "another provision makes any identity or work-authorization discrepancy grounds "
@@ -618,12 +639,12 @@ def cross_article(a) -> list[Cross]:
                                  "no discipline for a corrected name, Social Security number or work-authorization "
                                  "record"))
             elif name in ("agency_cooperation", "agency_access_or_disclosure"):
-                if _CONDITIONED.search(text):
+                if _CONDITIONED.search(item):
                     continue
                 targets = {}
-                if _ACCESS.search(text[m.start():]):
+                if _ACCESS.search(text[m.start():m.end() + 60]):
                     targets["judicial_warrant_for_nonpublic_access"] = "reversed"
-                if _RECORDS.search(text[m.start():]):
+                if _RECORDS.search(text[m.start():m.end() + 60]):
                     targets["employee_information_privacy"] = "reversed"
                 out.append(Cross(i, phrase.id, "reversed", clause, targets,
                                  "another provision lets the employer give any government agency access to its "
@@ -632,7 +653,8 @@ def cross_article(a) -> list[Cross]:
             elif name == "subject_to_policies":
                 out.append(Cross(i, phrase.id, "discretion", clause, _ALL, "the duty is made subject to "
                                  "employer policies the employer may amend, so the employer can rewrite it",
-                                 "a duty the employer cannot change by amending its own policies", near=True))
+                                 "a duty the employer cannot change by amending its own policies", near=True,
+                                 spans=_targets(a, i, text[:m.start()]) or [_provision_span(a, i)]))
             break  # one defeat per sentence
     a.__dict__["_cross_article"] = out
     return out
@@ -644,6 +666,22 @@ class _Everything(dict):
 
 
 _ALL = _Everything()
+
+
+def _provision_span(a, unit: int) -> tuple[int, int]:
+    """The numbered provision a sentence sits in: its innermost section below an article, else the
+    run of sentences from the last labelled one ("6. Protocol ...") to the next."""
+    section = a.document.section_at(a.units[unit].start)
+    if section is not None and section.kind in ("section", "subsection", "item"):
+        return section.start, section.end
+    lo = unit
+    while lo > 0 and not (a.units[lo].heading or _LABEL.match(a.surfaces[lo].lstrip("*#§ "))):
+        lo -= 1
+    hi = unit + 1
+    while hi < len(a.units) and not (a.units[hi].heading or _LABEL.match(a.surfaces[hi].lstrip("*#§ "))):
+        hi += 1
+    end = a.units[hi].start if hi < len(a.units) else len(a.document.text)
+    return a.units[lo].start, end
 
 
 def _lead_in(a, unit: int) -> list[int]:

@@ -14,6 +14,7 @@ import re
 from string import Template
 
 from checker import __version__
+from checker.formats import unenforceable
 from checker.formats.base import Options, where
 
 STATUS_LABEL = {"matching": "Matching", "weakened": "Weakened", "missing": "Missing"}
@@ -171,7 +172,7 @@ def _report(run, report, index: int, options: Options) -> str:
            f'{esc(report.corpus["name"])} {esc(report.corpus["version"])} · sha256 {esc(d["sha256"][:12])}…</p>',
            '<ul class="strip" aria-label="Summary">'
            + "".join(f'<li class="{k}"><span class="n">{s[k]}</span>{STATUS_LABEL[k]}</li>' for k in STATUS_LABEL)
-           + "</ul>"]
+           + "</ul>", unenforceable.html_section(report, doc_id, esc, slug)]
     categories: dict[str, list] = {}
     for f in report.findings:
         categories.setdefault(f.category, []).append(f)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from checker.formats import unenforceable
 from checker.formats.base import Options, clip, where
 from checker.result import Finding, Report
 
@@ -27,6 +28,7 @@ def to_text(report: Report, *, color: bool = False, verbose: bool = False, quiet
     lines.append(f"{s['matching']} matching, {s['weakened']} weakened, {s['missing']} missing")
     if not quiet:
         lines.append("")
+        lines += unenforceable.text_lines(report, clip)
     for f in report.findings:
         w = waiver(f) if waiver else None
         if quiet and not (fails(f) if fails else f.status != "matching"):
