@@ -319,8 +319,7 @@ def _reach(a, unit: int, m: re.Match, how: str) -> tuple[list[tuple[int, int]], 
     if how == "exclusion":
         return [], [clause]  # "any claim concerning leave to attend immigration appointments ..."
     if how in ("non_binding", "suspension", "expiry"):
-        units = sorted(a.passage(unit))  # "The foregoing is advisory only."
-        return [(a.units[units[0]].start, a.units[units[-1]].end)], []
+        return [_provision_span(a, unit)], []  # "The foregoing is advisory only.": its own provision
     return [], []
 
 
