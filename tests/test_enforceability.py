@@ -174,6 +174,29 @@ CONTROLS = {
 }
 
 
+# said inside the protection's own section, about something that is not a provision
+IN_SECTION = {
+    "an administrative warrant is not binding": "An administrative warrant, including Forms I-200 and I-205, is "
+                                                "not binding on the Employer.",
+    "another program suspended": "The Employer may suspend the parking program during a declared emergency.",
+}
+
+
+@pytest.mark.parametrize("sentence", IN_SECTION)
+def test_a_declaration_about_something_else_in_the_same_section_changes_nothing(sentence):
+    text = agreement().replace("signed by a judge or magistrate.", "signed by a judge or magistrate. "
+                               + IN_SECTION[sentence])
+    f = {f.protection: f for f in check_text(text).findings}["judicial_warrant_for_nonpublic_access"]
+    assert f.status == "matching" and f.deviations == []
+
+
+def test_a_declaration_about_the_section_itself_in_the_same_section_weakens_it():
+    text = agreement().replace("signed by a judge or magistrate.", "signed by a judge or magistrate. These "
+                               "commitments are not binding on the Employer.")
+    f = {f.protection: f for f in check_text(text).findings}["judicial_warrant_for_nonpublic_access"]
+    assert f.status == "weakened" and kinds(f) == {"enforceability"}
+
+
 @pytest.mark.parametrize("control", CONTROLS)
 def test_a_control_changes_nothing(control, plain):
     got = findings(**CONTROLS[control])

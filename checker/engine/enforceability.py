@@ -128,6 +128,13 @@ _PROCEDURE_BEFORE = re.compile(r"(?:procedure|process)\s+(?:[\w-]+\s+){0,2}(?:of
 _PROCEDURE_ARTICLE = re.compile(r"grievance|arbitration|dispute resolution|adjustment of disputes")
 _PRONOUN = re.compile(r"^(?:[^a-z]*)(?:they|it|these|those|such|the foregoing|the above|its|their)\b")
 _LIST_LEAD = re.compile(r"\bthe following\b|:\s*$")
+_PROVISION_SUBJECT = re.compile(r"\b(?:this|these|the foregoing|the above|such|its|their|our) (?:[\w'-]+ ){0,3}?"
+                                r"(?:article|section|subsection|paragraph|rule|letter|memorandum|mou|moa|lou|appendix|"
+                                r"addendum|provisions?|commitments?|undertakings?|guidelines?|statement|program|"
+                                r"protocol|policy|language|terms?|obligations?|goals?)\b|^\W*(?:\(\w{1,4}\)\s*)?"
+                                r"(?:they|it|these|the foregoing|the above)\b")
+_PROVISION_OBJECT = re.compile(r"\s*(?:the (?:operation|application|provisions|obligations|terms) of )?"
+                               r"(?:this|these|the foregoing|the above|its obligations|the provisions|all or part)\b")
 _ITEM = re.compile(r"(?:^|\s|;)\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
 _LETTERISH = re.compile(r"letter|memorandum|understanding|mou|moa|lou|addendum|side")
 _IMMIGRATION = re.compile(r"immigra|citizenship|naturaliz|work[- ]authori|employment authori|e-?verify|\bi-9|"
@@ -318,8 +325,12 @@ def _reach(a, unit: int, m: re.Match, how: str) -> tuple[list[tuple[int, int]], 
             return spans, []
     if how == "exclusion":
         return [], [clause]  # "any claim concerning leave to attend immigration appointments ..."
-    if how in ("non_binding", "suspension", "expiry"):
-        return [_provision_span(a, unit)], []  # "The foregoing is advisory only.": its own provision
+    # "The foregoing is advisory only.": its own provision, when a provision is what it speaks of
+    # ("an administrative warrant is not binding" declares nothing about the agreement)
+    speaks_of_provision = (how == "expiry" or how == "non_binding" and _PROVISION_SUBJECT.search(text[:m.start()])
+                           or how == "suspension" and _PROVISION_OBJECT.match(text[m.end():]))
+    if speaks_of_provision:
+        return [_provision_span(a, unit)], []
     return [], []
 
 
