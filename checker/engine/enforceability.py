@@ -648,7 +648,7 @@ def cross_article(a) -> list[Cross]:
                                  "for discharge, with no exception for a lawful correction",
                                  "no discipline for a corrected name, Social Security number or work-authorization "
                                  "record"))
-            elif name in ("agency_cooperation", "agency_access_or_disclosure"):
+            elif name in ("agency_cooperation", "agency_access_or_disclosure", "agency_requests"):
                 if _CONDITIONED.search(item):
                     continue
                 targets = {}
