@@ -100,16 +100,24 @@ def corpus_validate(directory: str | None) -> None:
     from checker.corpus import load_corpus
     from checker.errors import CorpusError
 
+    from checker.corpus.strength import validate as validate_strength
+
     try:
         c = load_corpus(directory)
+        problems = validate_strength()  # every strength-lexicon example through its mechanism
+        if problems:
+            raise CorpusError(problems)
     except CorpusError as exc:
         for problem in exc.problems:
             click.echo(problem, err=True)
         click.echo(f"{exc.code} {len(exc.problems)} problem(s) in {directory or 'the built-in corpus'}", err=True)
         sys.exit(EXIT_ERROR)
     examples = sum(len(p.examples) for p in c.protections)
+    from checker.corpus.strength import builtin
+
+    entries = sum(len(es) for es in builtin().entries.values())
     click.echo(f"{c.name} {c.version}: {len(c.protections)} protections, {len(c.concepts)} concepts, "
-               f"{examples} examples, sha256 {c.sha256[:12]}… — valid")
+               f"{examples} examples, {entries} strength entries, sha256 {c.sha256[:12]}… — valid")
 
 
 @corpus.command("list")
@@ -124,11 +132,17 @@ def corpus_list(directory: str | None) -> None:
 
 
 def _echo_protection(protection_id: str, directory: str | None) -> None:
-    """`corpus show ID` and `explain ID`: one implementation, two names for it."""
+    """`corpus show ID` and `explain ID`: one implementation, two names for it. A deviation's rule
+    id (its `rule` in the JSON report) shows that rule."""
     from checker.corpus import load_corpus
     from checker.formats import protection_text
+    from checker.rules import rule_text
 
-    click.echo(run_guarded(lambda: protection_text(load_corpus(directory).require(protection_id))))
+    def show() -> str:
+        corpus = load_corpus(directory)
+        return rule_text(corpus, protection_id) or protection_text(corpus.require(protection_id))
+
+    click.echo(run_guarded(show))
 
 
 @corpus.command("show")
@@ -144,7 +158,8 @@ def corpus_show(protection_id: str, directory: str | None) -> None:
 @click.option("--corpus", "directory", default=None, type=click.Path(file_okay=False, path_type=str),
               help="a custom clause pack (default: the built-in corpus)")
 def explain(protection_id: str, directory: str | None) -> None:
-    """Explain protection ID: why it matters, its elements and parameters, references, model language."""
+    """Explain protection ID (why it matters, its elements and parameters, references, model language),
+    or the rule ID a deviation names (its pattern, reason, examples and file)."""
     _echo_protection(protection_id, directory)
 
 

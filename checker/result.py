@@ -26,7 +26,7 @@ class ElementState:
 
 @dataclass
 class Deviation:
-    kind: str  # modality | hedge | parameter | scope | missing_element | discretion | reversed
+    kind: str  # one of checker.engine.checks.KINDS
     element: int
     explanation: str
     found: str | None = None

@@ -17,7 +17,7 @@ def main(argv: list[str]) -> int:
         for i, ev in enumerate(f.evidence):
             print(f"   [{i}] §{ev.section} p{ev.page} l{ev.line}: {ev.text[:240]}")
         for d in f.deviations:
-            print(f"   - {d.kind} e{d.element}: {d.explanation} | found={d.found!r}")
+            print(f"   - {d.kind} e{d.element}: {d.explanation} | found={d.found!r} | rule={d.rule}")
     return 0
 
 

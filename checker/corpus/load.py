@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from pathlib import Path
 
 import yaml
 
-from checker.corpus import yamlines
+from checker.corpus import strength, yamlines
 from checker.corpus.patterns import alternation, compiled
 from checker.corpus.model import (
     Concept, Corpus, Element, Example, Narrowing, Parameter, Protection, Reversal, ScopeCheck,
@@ -18,10 +17,17 @@ from checker.corpus.model import (
 from checker.errors import CorpusError
 
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "clause_corpus"
-CATALOG_PATH = BUILTIN_DIR / "catalog.toml"
 
 STATUSES = ("matching", "weakened", "missing")
-DEVIATION_KINDS = ("modality", "hedge", "parameter", "scope", "missing_element", "discretion", "reversed")
+
+
+def deviation_kinds() -> tuple[str, ...]:
+    """The kinds of deviation, as the engine's check registry declares them."""
+    from checker.engine.checks import KINDS
+
+    return KINDS
+
+
 SEVERITIES = ("critical", "high", "medium", "low")
 STRENGTHS = ("obligation", "prohibition")
 UNITS = ("hours", "days", "working days", "months")
@@ -30,7 +36,7 @@ UNITS = ("hours", "days", "working days", "months")
 MIN_EXAMPLES = {"matching": 3, "weakened": 5, "missing": 3}
 
 PACK_KEYS = {"name": (str, True), "version": (str, True), "description": (str, False),
-             "extends": (str, False), "disable": (list, False)}
+             "extends": (str, False), "disable": (list, False), "order": (list, False)}
 CONCEPT_KEYS = {"description": (str, True), "terms": (list, False), "patterns": (list, False)}
 PROTECTION_KEYS = {
     "id": (str, True), "title": (str, True), "category": (str, True), "plank": (list, True),
@@ -69,9 +75,38 @@ class _Problems:
         self.items.append(f"{path}:{line}: {problem}")
 
 
-def load_catalog(path: Path = CATALOG_PATH) -> dict[str, dict]:
-    with path.open("rb") as f:
-        return {p["id"]: p for p in tomllib.load(f)["protection"]}
+def builtin_order() -> list[str]:
+    """The catalog order of the built-in protections: the `order` list of clause_corpus/pack.yaml, the
+    one place it is written (a test checks it, and every protection file, against the shared spec)."""
+    try:
+        raw = yamlines.load((BUILTIN_DIR / "pack.yaml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return []  # reported when the built-in pack itself is loaded
+    order = raw.get("order") if isinstance(raw, dict) else None
+    return [str(pid) for pid in order] if isinstance(order, list) else []
+
+
+class _BuiltinCatalog:
+    """What a custom pack's protection with a built-in id must agree with: the built-in protection's
+    title, category, plank, number of core elements and parameters (its YAML is the one source)."""
+
+    def __init__(self, base: Corpus | None):
+        self._base = base
+        self._ids = set(builtin_order())
+
+    def get(self, pid: str) -> dict | None:
+        if pid not in self._ids:
+            return None
+        if self._base is None:
+            self._base = load_corpus(None)
+        p = self._base.get(pid)
+        if p is None:
+            return None
+        return {"title": p.title, "category": p.category, "plank": list(p.plank),
+                "core": [el.description for el in p.elements],
+                "parameter": [{"name": x.name, "unit": x.unit, "better": x.better, "required": x.required,
+                               "model": int(x.model) if float(x.model).is_integer() else x.model,
+                               "element": el.index} for el in p.elements for x in el.parameters]}
 
 
 def _check_keys(obj, spec: dict, path: Path, what: str, problems: _Problems) -> bool:
@@ -195,15 +230,15 @@ def _load_lexicon(files: list[Path], problems: _Problems, base: dict | None = No
     return concepts
 
 
-def _load_protection(path: Path, data, concepts, catalog, builtin: bool, problems: _Problems):
+def _load_protection(path: Path, data, concepts, catalog, builtin: bool, problems: _Problems, order=()):
     if not _check_keys(data, PROTECTION_KEYS, path, "protection", problems):
         return None
     pid = data["id"]
     if pid != path.stem:
         problems.add(path, data.line_of("id"), f"id {pid!r} does not match the file name {path.stem!r}")
     cat = catalog.get(pid)
-    if cat is None and builtin:
-        problems.add(path, data.line_of("id"), f"id {pid!r} is not in the catalog")
+    if builtin and pid not in order:
+        problems.add(path, data.line_of("id"), f"id {pid!r} is not in the catalog (the `order` list of pack.yaml)")
     if cat is not None:
         for key in ("title", "category"):
             if data[key] != cat[key]:
@@ -237,17 +272,20 @@ def _load_protection(path: Path, data, concepts, catalog, builtin: bool, problem
                 if kind not in ("scope", "missing_element"):
                     problems.add(path, s.line_of("kind"), "scope kind must be 'scope' or 'missing_element'")
                 scope.append(ScopeCheck(_detector(s["requires"], path, s.line_of("requires"), concepts, problems,
-                                                  f"{where}.scope.requires"), s["expected"], s["explain"], kind))
+                                                  f"{where}.scope.requires"), s["expected"], s["explain"], kind,
+                                        f"{pid}.e{idx}.scope.{j + 1}"))
         narrowing = []
         for j, s in enumerate(raw.get("narrowing", [])):
             if _check_keys(s, NARROWING_KEYS, path, f"{where}.narrowing[{j}]", problems):
                 narrowing.append(Narrowing(_detector(s["detect"], path, s.line_of("detect"), concepts, problems,
-                                                     f"{where}.narrowing.detect"), s["found"], s["explain"]))
+                                                     f"{where}.narrowing.detect"), s["found"], s["explain"],
+                                           f"{pid}.e{idx}.narrowing.{j + 1}"))
         reversals = []
         for j, s in enumerate(raw.get("reversed", [])):
             if _check_keys(s, REVERSAL_KEYS, path, f"{where}.reversed[{j}]", problems):
                 reversals.append(Reversal(_detector(s["detect"], path, s.line_of("detect"), concepts, problems,
-                                                    f"{where}.reversed.detect"), s["explain"]))
+                                                    f"{where}.reversed.detect"), s["explain"],
+                                          f"{pid}.e{idx}.reversed.{j + 1}"))
         params = []
         for j, p in enumerate(raw.get("parameters", [])):
             pline = raw["parameters"].line_of(j)
@@ -272,7 +310,7 @@ def _load_protection(path: Path, data, concepts, catalog, builtin: bool, problem
                     problems.add(path, pline, f"parameter {p['name']} belongs to element {cp['element']} "
                                  f"in the catalog, not {idx}")
             params.append(Parameter(p["name"], p["unit"], float(p["model"]), p["better"], p["required"],
-                                    tuple(p.get("cues", [])), p.get("note", "")))
+                                    tuple(p.get("cues", [])), p.get("note", ""), f"{pid}.e{idx}.parameter.{p['name']}"))
         elements.append(Element(idx, raw["description"], raw["strength"], detect, context, tuple(scope),
                                 tuple(narrowing), tuple(reversals), tuple(raw.get("allow", [])), tuple(params)))
     if cat is not None:
@@ -293,9 +331,9 @@ def _load_protection(path: Path, data, concepts, catalog, builtin: bool, problem
             continue
         devs = tuple(ex.get("deviations", []))
         for d in devs:
-            if d not in DEVIATION_KINDS:
+            if d not in deviation_kinds():
                 problems.add(path, ex.line_of("deviations"), f"unknown deviation kind {d!r} "
-                             f"(allowed: {', '.join(DEVIATION_KINDS)})")
+                             f"(allowed: {', '.join(deviation_kinds())})")
         if ex["status"] == "weakened" and not devs:
             problems.add(path, line, "a weakened example must list its deviations")
         if ex["status"] != "weakened" and devs:
@@ -352,14 +390,22 @@ def _load_dir(directory: Path, problems: _Problems, *, builtin: bool, base: Corp
     if extends not in (None, "builtin"):
         problems.add(pack_path, pack.line_of("extends"), "extends must be 'builtin' (or absent)")
     concepts = _load_lexicon(lexicon_files, problems, base.concepts if base else None)
-    catalog = load_catalog()
+    # the built-in pack is checked against the shared spec by the tests; a custom pack's protection
+    # with a built-in id against the built-in protection
+    catalog = {} if builtin else _BuiltinCatalog(base)
+    own_order = [str(pid) for pid in pack.get("order", [])]
+    if builtin and not own_order:
+        problems.add(pack_path, pack.line, "the built-in pack.yaml lists its protections, in catalog order, under `order:`")
+    for i, pid in enumerate(own_order):
+        if builtin and not (directory / f"{pid}.yaml").is_file():
+            problems.add(pack_path, pack["order"].line_of(i), f"`order` names {pid!r}, which has no file {pid}.yaml")
     protections: dict[str, Protection] = {p.id: p for p in base.protections} if base else {}
     own_ids: dict[str, Path] = {}
     for path in protection_files:
         data = _read_yaml(path, problems)
         if data is None:
             continue
-        prot = _load_protection(path, data, concepts, catalog, builtin, problems)
+        prot = _load_protection(path, data, concepts, catalog, builtin, problems, own_order)
         if prot is None:
             continue
         if prot.id in own_ids:
@@ -371,7 +417,8 @@ def _load_dir(directory: Path, problems: _Problems, *, builtin: bool, base: Corp
     for i, pid in enumerate(disabled):
         if pid not in protections:
             problems.add(pack_path, pack["disable"].line_of(i), f"cannot disable unknown protection {pid!r}")
-    order = list(catalog)
+    # the pack's own order first, then the built-in catalog order; any other protection after, by id
+    order = own_order + [pid for pid in builtin_order() if pid not in own_order]
     ordered = sorted(protections.values(),
                      key=lambda p: (order.index(p.id) if p.id in order else len(order), p.id))
     files = [pack_path, *lexicon_files, *protection_files]
@@ -406,10 +453,20 @@ def load_corpus(directory: Path | str | None = None) -> Corpus:
                 root_of[f] = BUILTIN_DIR
     target = directory or BUILTIN_DIR
     loaded = _load_dir(target, problems, builtin=directory is None, base=base)
+    # the strength lexicon (clause_corpus/strength/) decides every report too: it is validated and hashed
+    try:
+        lexicon = strength.builtin()
+    except CorpusError as exc:
+        problems.items.extend(exc.problems)
+        lexicon = None
     if problems.items or loaded is None:
         raise CorpusError(problems.items or [f"{target}: could not be loaded"], path=str(target))
     pack, concepts, protections, disabled, own_files = loaded
     for f in own_files:
         files.append(f)
         root_of[f] = target
+    for f in lexicon.files:
+        if f not in root_of:
+            files.append(f)
+            root_of[f] = strength.STRENGTH_DIR.parent
     return Corpus(pack["name"], str(pack["version"]), _hash_files(files, root_of), protections, concepts, disabled)

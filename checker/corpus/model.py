@@ -27,6 +27,7 @@ class Parameter:
     required: bool
     cues: tuple[str, ...] = ()  # regexes; a number counts only if a cue is near it
     note: str = ""
+    rule: str = ""  # "<protection>.e<element>.parameter.<name>"
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class ScopeCheck:
     expected: str
     explain: str
     kind: str = "scope"  # or missing_element, when the absent words are a part of the duty itself
+    rule: str = ""  # "<protection>.e<element>.<kind>.<n>": the id a deviation it finds carries
 
 
 @dataclass(frozen=True)
@@ -42,12 +44,14 @@ class Narrowing:
     detect: Detector  # occurs in the evidence sentence -> scope deviation
     found: str
     explain: str
+    rule: str = ""  # "<protection>.e<element>.<kind>.<n>": the id a deviation it finds carries
 
 
 @dataclass(frozen=True)
 class Reversal:
     detect: Detector
     explain: str
+    rule: str = ""  # "<protection>.e<element>.<kind>.<n>": the id a deviation it finds carries
 
 
 @dataclass(frozen=True)

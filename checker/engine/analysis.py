@@ -17,11 +17,6 @@ from checker.engine.noncontract import blank, non_contract_spans
 from checker.engine.segment import Unit, split_units
 from checker.nlp import lemma_tokens
 
-_DISCLAIMER = re.compile(
-    r"\bnothing in this (?P<what>article|section|letter|appendix|paragraph|memorandum|program|policy)\b[^.;]{0,60}?"
-    r"\b(?:creates?|establish(?:es)?|confers?|gives?|shall (?:create|establish|confer|give)|is intended to create)"
-    r" (?:any )?(?:(?:enforceable|contractual|legal) )?(?:rights?|obligations?|duty|duties|entitlements?)")
-_OVERRIDE_WORDS = re.compile(r"notwithstanding|except as|supersede|replace|in lieu of|not apply")
 # A section this short is read as one passage (scope and context may be satisfied anywhere in
 # it); a longer one falls back to a window of neighbouring sentences. 2,500 characters holds the
 # longest subsection of the calibration samples.
@@ -88,7 +83,7 @@ class Analysis:
         for a, b in self.document.toc_spans:
             out.update(self.units_between(a, b))
         for i, text in enumerate(self.surfaces):
-            m = _DISCLAIMER.search(text)
+            _, m = language.disclaimer(text)
             if m:
                 out.update(self.units_between(*self._disclaimed_span(i, m.group("what"))))
         return frozenset(out)
@@ -136,25 +131,24 @@ class Analysis:
         return frozenset(out)
 
     @cached_property
-    def section_overrides(self) -> list[tuple[int, Section, str, bool]]:
+    def section_overrides(self) -> list[tuple[int, Section, str, bool, str]]:
         """Units that set a named section aside, with the section they name, the clause that does it,
         and whether that clause itself weakens ("Notwithstanding Section 8.4, the Employer may ...").
         A clause that only replaces the section ("This Side Letter supersedes Section 12.9") weakens
-        through what its own provision says instead."""
+        through what its own provision says instead. The last field names the strength entry."""
         out = []
         for i, text in enumerate(self.surfaces):
-            if i in self.excluded or not _OVERRIDE_WORDS.search(text):
+            if i in self.excluded:
                 continue
-            m = language.OVERRIDE.search(text)
+            entry, m = language.section_override(text)
             if not m:
                 continue
             weakening = bool(language.permissive(text) or language.discretion(text) or re.search(r"\bmay\b", text)
-                             or language.GLOBAL_OVERRIDE.search(text))  # "... nothing limits its right to"
-            number = next(g for g in (m.group("ref"), m.group("ref2"), m.group("ref3"), m.group("ref4"), "")
-                          if g is not None)
+                             or language.global_override(text)[1])  # "... nothing limits its right to"
+            number = m.group("ref") or ""
             target = self._resolve(i, m.group(0), number)
             if target is not None:
-                out.append((i, target, clause_around(self.units[i].text, m.start(), m.end()), weakening))
+                out.append((i, target, clause_around(self.units[i].text, m.start(), m.end()), weakening, entry.id))
         return out
 
     def _resolve(self, unit: int, phrase: str, number: str) -> Section | None:
@@ -172,22 +166,23 @@ class Analysis:
         return None
 
     @cached_property
-    def section_limits(self) -> list[tuple[int, int, int, str]]:
+    def section_limits(self) -> list[tuple[int, int, int, str, str]]:
         """Provisions said to reach fewer people or situations ("Sections 22.5 through 22.8 apply to
-        Regular Workers only"): the limiting unit, the span of text it limits, and its clause."""
+        Regular Workers only"): the limiting unit, the span of text it limits, its clause and entry."""
         out = []
         for i, text in enumerate(self.surfaces):
-            if i in self.excluded or ("apply" not in text and "covered by" not in text and "extend" not in text):
+            if i in self.excluded:
                 continue
-            for m in (m for pattern in language.LIMITS for m in pattern.finditer(text)):
+            for entry, m in language.section_limits(text):
                 first = self._resolve(i, m.group(0), m.group("a"))
                 last = self._resolve(i, m.group(0), m.group("b")) if m.group("b") else first
                 if first is not None and last is not None:
-                    out.append((i, first.start, max(first.end, last.end), clause_around(text, m.start(), m.end())))
+                    out.append((i, first.start, max(first.end, last.end), clause_around(text, m.start(), m.end()),
+                                entry.id))
         return out
 
     @cached_property
-    def global_overrides(self) -> list[tuple[int, str]]:
+    def global_overrides(self) -> list[tuple[int, str, str]]:
         """Units reserving a general right against the whole agreement ("nothing in this Agreement
         limits the Employer's right to ..."), with the clause that does it (in a list of reserved
         rights, the one item, not the whole list); a narrow legal-compliance carve-out is not one."""
@@ -195,9 +190,9 @@ class Analysis:
         for i, text in enumerate(self.surfaces):
             if i in self.excluded:
                 continue
-            m = language.GLOBAL_OVERRIDE.search(text)
-            if m and not language.LEGAL_CARVE_OUT.search(text):
-                out.append((i, clause_around(text, m.start(), m.end())))
+            entry, m = language.global_override(text)
+            if m and next(language.carve_outs(text), None) is None:
+                out.append((i, clause_around(text, m.start(), m.end()), entry.id))
         return out
 
     def anchor_zone(self, anchor) -> frozenset[int] | None:

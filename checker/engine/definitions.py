@@ -9,22 +9,15 @@ from dataclasses import dataclass
 _DEFINES = re.compile(
     r"[\"“'‘](?P<term>[A-Z][\w\-/. ]{0,40}?)[\"”'’]\s*(?:\([^)]*\)\s*)?(?:,[^,\"“]{0,50},\s*)?(?:means|shall mean|refers to|"
     r"is defined as|includes only|shall refer to|as used in this agreement means|=)(?:\s|\b)")
-_CLASSES = (r"(?:temporary|seasonal|probationary|part[- ]time|on[- ]call|casual|per[- ]diem|substitute|"
-            r"intermittent|limited[- ]term|holiday|peak|student|leased|agency|contract(?:or)?(?:[- ]supplied)?|"
-            r"new(?:ly)? hired?|h-?2a|h-?2b|guest[- ]workers?|(?:farm )?labor contractors?|supplied by|"
-            r"fewer than [\w() ]{1,20} hours)")
-_NARROWING = [
-    re.compile(rf"\b{_CLASSES}\b[^.;]{{0,80}}\b(?:are not|is not|shall not be|are excluded|is excluded|"
-               r"are not considered|do not qualify)\b"),
-    re.compile(rf"\b(?:excludes?|excluding|does not include|do not include|shall not include|other than|"
-               rf"except)\b[^.;]{{0,80}}\b{_CLASSES}\b"),
-    re.compile(r"\bwho (?:has|have) completed (?:the|their|his or her|a) (?:probationary|trial|introductory) period\b"),
-    re.compile(r"\b(?:means|refers to)\b(?:[^.;]|\.(?=\S)){0,120}\bonly\b"),
-    re.compile(r"\b(?:means|refers to) (?:solely|exclusively|only)\b"),
-    # a worker term defined by one immigration program leaves out workers under every other
-    re.compile(r"\b(?:means|refers to) (?:an?|any) (?:[\w-]+ )?(?:employee|worker|member)s? (?:who|whose) [^.;]{0,100}?"
-               r"\b(?:tps|daca|temporary protected status|deferred action for childhood arrivals|h-?1b|h-?2[ab])\b"),
-]
+# What narrows a definition is data: the entries of clause_corpus/strength/definition_narrowing.yaml.
+
+
+def narrowing_entry(low: str, lex=None):
+    """The first definition_narrowing entry (in file order) that fires on the normalized body of a
+    definition, or None."""
+    from checker.corpus.strength import builtin
+
+    return next((e for e in (lex or builtin())["definition_narrowing"] if e.regex.search(low)), None)
 
 
 @dataclass(frozen=True)
@@ -33,6 +26,7 @@ class Definition:
     unit: int  # the unit that states the definition
     narrowing: str  # the words that narrow it
     pattern: re.Pattern
+    rule: str = ""  # the strength-lexicon entry that found the narrowing
 
 
 # Entities a defined term can stand for. "Agent" = any ICE, HSI, CBP or other DHS officer makes
@@ -77,11 +71,9 @@ def narrowing_definitions(units_text: list[str], section_text_of) -> list[Defini
         if nxt:
             body = body[:nxt.start()]
         low = " ".join(body.lower().split())
-        for p in _NARROWING:
-            hit = p.search(low)
-            if hit:
-                plural = r"s?" if not term.endswith("s") else r""
-                out.append(Definition(term, i, hit.group(0),
-                                      re.compile(rf"\b{re.escape(term)}{plural}\b")))
-                break
+        entry = narrowing_entry(low)
+        if entry is not None:
+            plural = r"s?" if not term.endswith("s") else r""
+            out.append(Definition(term, i, entry.regex.search(low).group(0),
+                                  re.compile(rf"\b{re.escape(term)}{plural}\b"), entry.id))
     return out

@@ -8,29 +8,22 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from checker.corpus.patterns import compiled
-from checker.corpus.model import Element, Parameter, Protection
-from checker.engine import language
+from checker.corpus.model import Element, Protection
+from checker.engine import checks
 from checker.engine.analysis import Analysis
-from checker.engine.numbers import VAGUE_TIME, find_durations
 from checker.result import Deviation, ElementState, Evidence, Finding
 
 # How much each kind of deviation counts against a candidate when choosing the passage that
-# states an element best: the candidate with the fewest, least serious deviations wins.
-_WEIGHT = {"reversed": 5, "modality": 3, "discretion": 3, "missing_element": 3, "scope": 2,
-           "parameter": 2, "hedge": 2}
-# Weakenings that reach an element from another sentence of the same provision.
-_CARRIED = ("modality", "hedge", "discretion")
+# states an element best (the candidate with the fewest, least serious deviations wins), and the
+# weakenings that reach an element from another sentence of the same provision: both declared by
+# the checks themselves (checker.engine.checks).
+_WEIGHT = checks.WEIGHTS
+_CARRIED = checks.CARRIED
 # Candidate sentences graded per element. The longest real contracts here give at most a few dozen;
 # past this the most model-like are kept (a 1 MB hostile text took 16 s uncapped).
 MAX_CANDIDATES = 60
 # Sentences of the same provision cited beside an element's best one (more would bury it).
 MAX_CITED = 3
-# A number counts for a parameter only this close to one of its cue words (characters).
-CUE_DISTANCE = 140
-
-_EXPECTED_MODAL = {"obligation": "a binding duty (shall / must / will)",
-                   "prohibition": "a binding prohibition (shall not / may not / will not)"}
 
 
 @dataclass
@@ -63,86 +56,11 @@ def _dedupe(devs: list[Deviation]) -> list[Deviation]:
     return out
 
 
-def _parameter(p: Parameter, el: Element, a: Analysis, unit: int, passage: frozenset[int]) -> list[Deviation]:
-    cue_res = [compiled(c) for c in p.cues]
-    # nearest first; at equal distance the sentence after (which usually completes the duty) wins
-    order = [unit] + sorted(passage - {unit}, key=lambda i: (abs(i - unit), i < unit))
-    values = []
-    for i in order:
-        text = a.surfaces[i]
-        cue_pos = [m.start() for r in cue_res for m in r.finditer(text)]
-        for d in find_durations(text):
-            if cue_res and not any(abs(c - d.start) <= CUE_DISTANCE for c in cue_pos):
-                continue
-            if d.value == 0 and p.better == "higher":
-                continue  # "forthwith notified ... the full contest period": a deadline, not the period's length
-            values.append(d)
-        if values:
-            break
-    model = f"{p.model:g} {p.unit}"
-    better = "or fewer" if p.better == "lower" else "or more"
-    if not values:
-        if not p.required:
-            return []
-        vague = VAGUE_TIME.search(a.surfaces[unit])
-        if vague:
-            return [Deviation("hedge", el.index, f"a vague time ('{vague.group(0)}') instead of a number",
-                              vague.group(0), f"within {model}"),
-                    Deviation("parameter", el.index, f"no number of {p.unit} is stated; the model sets {model}",
-                              vague.group(0), f"{model} {better}")]
-        return [Deviation("parameter", el.index, f"no number of {p.unit} is stated; the model sets {model}",
-                          "no time stated", f"{model} {better}")]
-    pick = min(values, key=lambda d: d.to(p.unit)) if p.better == "lower" else max(values, key=lambda d: d.to(p.unit))
-    got = pick.to(p.unit)
-    worse = got > p.model + 1e-6 if p.better == "lower" else got < p.model - 1e-6
-    if not worse:
-        return []
-    return [Deviation("parameter", el.index,
-                      f"'{pick.text}' is about {got:.3g} {p.unit}, worse than the model's {model} ({'shorter' if p.better == 'lower' else 'longer'} is better)",
-                      pick.text, f"{model} {better}")]
-
-
-def _assess(el: Element, a: Analysis, unit: int) -> Candidate:
-    text = a.surfaces[unit]
-    passage = a.passage(unit)
-    devs: list[Deviation] = []
-    for f in language.permissive(text, el.allow):
-        devs.append(Deviation("modality", el.index, f"'{f.found}' leaves the duty optional", f.found,
-                              _EXPECTED_MODAL[el.strength]))
-    for f in language.hedges(text, el.allow):
-        devs.append(Deviation("hedge", el.index, f"'{f.found}' lets the duty give way", f.found, "an unconditional duty"))
-    for f in language.discretion(text, el.allow):
-        devs.append(Deviation("discretion", el.index, f"'{f.found}' leaves the duty to the employer's judgement",
-                              f.found, "no employer discretion (a narrow 'except as required by law' is fine)"))
-    for found in language.eligibility_limits(text):
-        devs.append(Deviation("scope", el.index, f"'{found}' leaves part of the bargaining unit out", found,
-                              "every bargaining-unit worker"))
-    defined_by = a.definitions_used(unit)
-    for n in el.narrowing:
-        if a.matcher.detector(n.detect, frozenset({unit})) and not _defined_broadly(n, a, text, defined_by):
-            devs.append(Deviation("scope", el.index, n.explain, n.found))
-    covered = passage | {unit} | defined_by
-    for s in el.scope:
-        if not a.matcher.groups_in(s.requires, covered):
-            devs.append(Deviation(s.kind, el.index, s.explain, None, s.expected))
-    for p in el.parameters:
-        devs.extend(_parameter(p, el, a, unit, passage))
-    for d in a.definitions:
-        if d.unit != unit and d.pattern.search(a.units[unit].text):
-            devs.append(Deviation("scope", el.index,
-                                  f"the definition of \"{d.term}\" narrows it ('{d.narrowing}')",
-                                  d.narrowing, f"\"{d.term}\" covering everyone the model covers"))
-    sim = fuzz.token_set_ratio(text, el.description.lower())
+def _assess(el: Element, a: Analysis, unit: int, pid: str = "") -> Candidate:
+    ctx = checks.Context(el, a, unit, pid)
+    devs = [d for check in checks.SENTENCE for d in check.find(ctx)]
+    sim = fuzz.token_set_ratio(ctx.text, el.description.lower())
     return Candidate(unit, _dedupe(devs), sim)
-
-
-def _defined_broadly(n, a: Analysis, text: str, defined_by: frozenset[int]) -> bool:
-    """A narrowing read in the sentence alone ("ICE only") that the sentence's defined terms undo
-    ('"ICE" means ICE, CBP, every other part of DHS and any local officer ...')."""
-    if not defined_by:
-        return False
-    expanded = " ".join([text, *(a.surfaces[i] for i in sorted(defined_by))])
-    return not a.matcher.detector_in_text(n.detect, expanded)
 
 
 def _context_ok(el: Element, anchor, a: Analysis, unit: int) -> bool:
@@ -170,16 +88,9 @@ def evaluate_element(el: Element, a: Analysis, anchor=(), pid: str = "") -> Elem
         # sentences closest to the model wording, so a check stays bounded in time
         description = el.description.lower()
         units = set(sorted(units, key=lambda u: -fuzz.token_set_ratio(a.surfaces[u], description))[:MAX_CANDIDATES])
-    cands = [_assess(el, a, u) for u in sorted(units)]
-    for r in el.reversed:
-        for u in sorted(a.matcher.detector(r.detect, zone)):
-            if u in a.excluded or not _context_ok(el, anchor, a, u):
-                continue
-            starts = a.matcher.pattern_starts(r.detect, u)
-            if starts and language.negated_at(a.surfaces[u], min(starts)):
-                continue
-            c = Candidate(u, [Deviation("reversed", el.index, r.explain, a.units[u].text[:160])], reversed=True)
-            cands.append(c)
+    cands = [_assess(el, a, u, pid) for u in sorted(units)]
+    for u, dev in checks.BY_ID["reversed"].find(el, a, zone, lambda u: _context_ok(el, anchor, a, u)):
+        cands.append(Candidate(u, [dev], reversed=True))
     if not cands:
         return ElementResult(el, None)
     # A clause that reverses the protection undercuts a stronger one elsewhere (LABELS.md).
@@ -202,52 +113,6 @@ def evaluate_element(el: Element, a: Analysis, anchor=(), pid: str = "") -> Elem
                 if c.unit not in best.extra_units and len(best.extra_units) < MAX_CITED:
                     best.extra_units.append(c.unit)
     return ElementResult(el, best, cands)
-
-
-def _overrides(a: Analysis, protection: Protection,
-               results: list[ElementResult]) -> list[tuple[ElementResult, int, str, str]]:
-    """Exceptions stated elsewhere that reach an element's evidence: "Notwithstanding Section 8.4 ..."
-    naming the evidence's section with a permissive or discretionary rule, or a general reservation
-    of rights on the same subject."""
-    hits = []
-    for res in results:
-        if res.best is None or res.best.reversed:
-            continue
-        ev_unit = res.best.unit
-        ev_start = a.units[ev_unit].start
-        limit = next(((i, clause) for i, start, end, clause in a.section_limits
-                      if i != ev_unit and start <= ev_start < end), None)
-        if limit is not None:
-            hits.append((res, limit[0], limit[1], "scope"))
-            continue
-        for i, target, clause, weakening in a.section_overrides:
-            if i == ev_unit or not target.start <= ev_start < target.end:
-                continue
-            # the exception must be about this element's subject, not just aimed at its article
-            if weakening and any(a.matcher.groups_matched(det, i) >= min(2, len(det)) for det in res.element.detect):
-                hits.append((res, i, clause, "discretion"))
-                break
-            # a provision that replaces the element's section weakens it with its own wording
-            replacing = a.passage(i)
-            weaker = [c for c in res.candidates if c.unit in replacing and c.unit != ev_unit
-                      and any(d.kind != "missing_element" for d in c.deviations)]
-            if weaker:
-                for c in weaker:
-                    res.best.deviations.extend(d for d in c.deviations if d.kind != "missing_element")
-                    res.best.extra_units.append(c.unit)
-                res.best.extra_units.append(i)
-                break
-        else:
-            for i, clause in a.global_overrides:
-                if i == ev_unit:
-                    continue
-                # a reservation "as the Contractor deems appropriate" needs less to reach the clause
-                need = (lambda det: 2) if language.discretion(clause) else (lambda det: max(2, len(det) - 1))
-                if any(len(det) >= 2 and a.matcher.groups_in_text(det, clause) >= need(det)
-                       for det in res.element.detect):
-                    hits.append((res, i, clause[:240], "discretion"))
-                    break
-    return hits
 
 
 def confidence_bin(status: str, results: list[ElementResult], devs: list[Deviation]) -> str:
@@ -289,12 +154,8 @@ def grade(protection: Protection, a: Analysis) -> Finding:
         finding.confidence = _confidence("missing", results, [])
         return finding
 
-    for res, unit, clause, kind in _overrides(a, protection, results):
-        res.best.deviations.append(Deviation(
-            kind, res.element.index,
-            "another provision limits who or what this clause covers" if kind == "scope"
-            else "an exception elsewhere in the document overrides this clause", clause,
-            "no exception that lets the employer set the protection aside"))
+    for res, unit, deviation in checks.BY_ID["override"].find(a, protection, results):
+        res.best.deviations.append(deviation)
         res.best.extra_units.append(unit)
 
     evidence_units: list[int] = []
@@ -310,8 +171,7 @@ def grade(protection: Protection, a: Analysis) -> Finding:
         el = res.element
         if res.best is None:
             finding.elements.append(ElementState(el.index, "missing"))
-            devs.append(Deviation("missing_element", el.index, f"not found: {el.description}", None,
-                                  el.description))
+            devs.append(checks.BY_ID["missing_element"].find(el, protection.id))
             continue
         state = "weakened" if res.best.deviations else "matching"
         finding.elements.append(ElementState(el.index, state, evidence_units.index(res.best.unit)))

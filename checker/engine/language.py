@@ -1,138 +1,18 @@
 """How strongly a sentence binds: permissive modality, hedges, grants of discretion, prohibitions.
 
-All patterns run on lower-cased, whitespace-normalized text with straight quotes.
+The mechanisms live here; the phrases are data, the entries of clause_corpus/strength/ (read
+through checker.corpus.strength). Every finding names the entry that produced it. All patterns
+run on lower-cased, whitespace-normalized text with straight quotes.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-# Who a modal belongs to. A worker's, union's or arbitrator's "may" grants a right; it is not a
-# permissive employer duty (catalog conventions, samples README).
-_RIGHT_HOLDERS = re.compile(
-    r"\b(?:employees?|workers?|members?|union|local|stewards?|representatives?|arbitrators?|grievants?|"
-    r"applicants?|individuals?|persons?|he|she|they|attorneys?|advocates?|counsel|committee|"
-    r"associates?|either party|student workers?|graduate workers?|you|your)\b")
-_EMPLOYER_WORDS = re.compile(
-    r"\b(?:employer|company|hospital|university|college|hotel|county|city|district|management|managers?|"
-    r"supervisors?|contractors?|corporation|owner|board|administration|agency|firm|operator|department|"
-    r"security|guards?|foreman|foremen|superintendents?|"
-    r"it|the state|school|institution|center|centre|the parties|both parties)\b")
+def _lex():
+    from checker.corpus.strength import builtin
 
-_PERMISSIVE = [
-    (re.compile(r"\b(?:will|shall|agrees? to|is to) (?:make |use )?(?:all |every |its |their )?"
-                r"(?:reasonable|good[- ]faith|best|commercially reasonable|diligent) efforts?\b"), "reasonable efforts"),
-    (re.compile(r"\b(?:reasonable|good[- ]faith|best|every) efforts?\b"), "efforts"),
-    (re.compile(r"\b(?:will|shall|agrees? to|should) (?:endeavou?r|attempt|try|strive|seek|aim)\b"), "endeavor"),
-    (re.compile(r"\bendeavou?rs?\b"), "endeavor"),
-    (re.compile(r"\b(?:will|shall|may) (?:request|ask|encourage|invite)\b"), "request"),
-    # "should" as a modal, not the conditional "Should TPS be terminated, ..."
-    (re.compile(r"(?<![,;:(]\s)(?<![,;:(])(?<!^)(?<!\) )\bshould\b(?! (?:any|an?|the|such)\b)"), "should"),
-    (re.compile(r"\b(?:is|are) encouraged\b"), "encouraged"),
-    (re.compile(r"\b(?:will|shall|may) consider\b"), "consider"),
-    (re.compile(r"\bintends? to\b"), "intends"),
-    (re.compile(r"\bmay be (?:granted|approved|allowed|permitted|given|provided|excused|offered|extended|authorized)\b"),
-     "may be granted"),
-    (re.compile(r"\bmay, (?:at|in) (?:its|their)\b"), "may"),
-    (re.compile(r"\bmay(?! not\b)(?! be (?:present|accompanied|represented))\b"), "may"),
-    (re.compile(r"\bis not required to\b|\bneed not\b|\bis not obligated to\b|\bshall not be obligated to\b"),
-     "not required"),
-]
-
-_HEDGES = [
-    re.compile(r"\b(?:where|when|whenever|if|as far as|insofar as) (?:reasonably |operationally )?"
-               r"(?:practicable|practical|possible|feasible)\b"),
-    re.compile(r"\bas soon as (?:reasonably )?(?:practicable|possible|feasible)\b"),
-    re.compile(r"\bto the (?:maximum |fullest |greatest )?extent (?:reasonably |operationally )?"
-               r"(?:practicable|practical|possible|feasible)\b"),
-    re.compile(r"\b(?:if|when|whenever|where|as|so long as|provided|to the extent) (?:the )?(?:[\w'-]+ )?"
-               r"(?:circumstances|operations|operational needs|staffing(?: levels| needs)?|business needs|"
-               r"conditions|time|workload|scheduling|production(?: needs)?|coverage) (?:permits?|allows?)\b"),
-    re.compile(r"\bif (?:practicable|possible|feasible)\b"),
-    re.compile(r"\bwithin reason\b"),
-    re.compile(r"\b(?:normally|generally|ordinarily|usually|typically|as a (?:general )?rule|in most cases)\b"
-               r"(?! (?:scheduled|assigned|worked|paid|applicable|accepted|recognized|available|required|used)\b)"),
-]
-
-_DISCRETION = [
-    re.compile(r"\b(?:sole|absolute|exclusive|unfettered|reasonable) discretion\b"),
-    re.compile(r"\b(?:at|in|within) (?:the )?(?:discretion|judgment|judgement|opinion)\b"),
-    re.compile(r"\b(?:at|in) (?:its|their|the [\w-]+'s|[\w-]+'s) (?:sole |absolute |own |reasonable |good[- ]faith )?"
-               r"(?:discretion|judgment|judgement|opinion|option|determination)\b"),
-    re.compile(r"\bas (?:it|they|the [\w-]+|management) (?:deems?|determines?|considers?|finds?|judges?|sees fit)\b"),
-    re.compile(r"\b(?:deems?|considers?|determines?|judges?) (?:it )?(?:is )?(?:necessary|appropriate|advisable|"
-               r"warranted|prudent|reasonable)\b"),
-    re.compile(r"\bunless (?!(?:[\w'-]+ ){0,3}?(?:employee|worker|union|grievant|arbitrator)s?\b)"
-               r"(?:the |its )?(?:[\w-]+'s )?(?:[\w-]+ ){0,2}(?:determines|decides|concludes|finds|deems)\b"),
-    re.compile(r"\bto the extent (?:permitted|allowed|authorized|consistent with|required) by (?:applicable )?"
-               r"(?:law|statute|regulation)s?\b(?! to)"),
-    re.compile(r"\bto the extent (?:permitted|allowed) under\b"),
-    re.compile(r"\b(?:as|where|when|if|insofar as) (?:otherwise )?(?:permitted|allowed|authorized|not prohibited) "
-               r"(?:by|under) (?:applicable )?(?:federal |state )?(?:law|statute)s?\b"),
-    re.compile(r"\bsubject to (?:the [\w-]+'s )?(?:operational|business|staffing|scheduling|production) "
-               r"(?:needs|requirements|necessity|considerations)\b"),
-    re.compile(r"\bsubject to (?:management|the (?:[\w-]+ ){0,3}[\w-]+'s) (?:prior )?(?:approval|consent|rights?|"
-               r"discretion|authorization)\b"),
-    re.compile(r"\bsee fit\b|\bsees fit\b"),
-    re.compile(r"\bas (?:determined|decided|judged|approved) by (?:the [\w-]+|management|its)\b"),
-    re.compile(r"\b(?:where|when|if|whenever) (?:the [\w-]+(?: [\w-]+){0,3}|management|it) "
-               r"(?:determines|decides|finds(?! out)|concludes|deems|believes)\b"),
-    re.compile(r"\bsubject to (?:the )?availability of (?:funds|funding|positions|resources)\b"),
-    re.compile(r"\b(?:considers?|deems?|judges?|believes?|finds?) (?:that )?(?:[\w'-]+ ){0,6}?(?:to be |is |would be )?"
-               r"in (?:the |its |their )?(?:[\w'-]+ )?(?:best )?interests?\b"),
-    re.compile(r"\b(?:if|when|provided|so long as|once|where) (?:the |a |an |its )?(?:[\w-]+ ){0,3}"
-               r"(?:manager|supervisor|employer|company|director|administrator|management|department head|"
-               r"superintendent|principal|owner)(?: [\w-]+){0,3} (?:agrees|consents|approves|permits|allows|authorizes)\b"),
-    re.compile(r"\bsubject to (?:the )?(?:prior )?(?:approval|appropriation|authorization|consent)\b"),
-    re.compile(r"\bwith (?:the )?(?:prior )?(?:approval|consent|permission|authorization) of (?:the|its|his|her|their|"
-               r"management|a|an)\b(?! (?:union|employee|worker|grievant)\b(?!'s))"),
-    re.compile(r"\bif (?:funding|funds|budget) (?:permits?|allows?)\b"),
-    re.compile(r"\bgood[- ]faith (?:judgment|judgement|belief|determination)\b"),
-    re.compile(r"\bcooperate (?:fully )?with (?:all )?(?:law enforcement|government|immigration)"),
-]
-
-# Narrow legal-compliance carve-outs are normal in model language and are not weakenings.
-LEGAL_CARVE_OUT = re.compile(
-    r"\b(?:except|unless|other than|save|but only) (?:as |where |when |to the extent |if )?(?:otherwise )?"
-    r"(?:(?:it|the \w+) )?(?:(?:is|are|may be|shall be) )?"
-    r"(?:required|compelled|mandated|ordered) by (?:applicable |a |an )?(?:federal |state )?(?:or state )?"
-    r"(?:law|statute|regulation|court order|judicial warrant|subpoena|court)")
-
-# "Notwithstanding Section 8.4 ..." / "except as provided in Article 22": an exception aimed at a
-# named section. "Nothing in this Agreement limits ...": a reservation aimed at everything.
-OVERRIDE = re.compile(
-    r"\bnotwithstanding (?:the provisions of |anything in )?(?:section|article|§|sec\.|art\.|paragraph)\s*"
-    r"(?P<ref>[\w.()-]+)|\bexcept as (?:otherwise )?provided in (?:section|article|§|sec\.|art\.)\s*(?P<ref2>[\w.()-]+)|"
-    r"\b(?:section|article|§|sec\.|art\.)\s*(?P<ref3>[\w.()-]+?),? notwithstanding\b|"
-    r"\b(?:supersedes?|replaces?|(?:is |are )?in lieu of) (?:the provisions of )?(?:section|article|§|sec\.|art\.|paragraph)"
-    r"\s*(?P<ref4>[\w.()-]+)")
-# "Sections 22.5 through 22.8 apply to Regular Workers only", "Seasonal Workers are not covered by
-# Sections 22.5 through 22.8", "Section 14.3 shall not apply to the Fort Calloway project": the named
-# provisions reach fewer people or situations than they say.
-_NUM = r"[\w()-]+(?:\.[\w()-]+)*"
-_REF = rf"(?:sections?|articles?|§§?|paragraphs?)\s*(?P<a>{_NUM})(?:\s*(?:through|to|and|-|–)\s*(?P<b>{_NUM}))?"
-LIMITS = (
-    re.compile(rf"\b{_REF},? (?:appl(?:y|ies)|shall apply) (?:only )?to [^.;]{{1,80}}?\bonly\b"),
-    re.compile(rf"\b(?:are|is|shall be) not covered by {_REF}(?=[\s.,;]|$)"),
-    re.compile(rf"\b{_REF},? (?:shall|do|does|will) not (?:apply|extend)\b"),
-)
-GLOBAL_OVERRIDE = re.compile(
-    r"\bnothing in this (?:agreement|contract|article|memorandum|section)\b.{0,120}?\b(?:limit|restrict|prevent|"
-    r"prohibit|impair|waive|construed|interfere)|\bnotwithstanding any (?:other )?provision\b|"
-    r"\bmanagement (?:retains|reserves)\b|\breserves? (?:the|its) (?:sole )?right\b")
-
-
-# Conditions that leave some of the bargaining unit out: "for an employee with at least one (1)
-# year of seniority", "employees who have completed probation", "regular full-time employees only".
-_ELIGIBILITY = re.compile(
-    r"\b(?:for|to) (?:an?|any|each|those|such) (?:\w+ )?(?:employees?|workers?|members?)s? (?:with|who (?:has|have)|having) "
-    r"(?:at least |more than |not less than |completed |a minimum of )?(?:\w+[ -]?){0,3}(?:\(\d+\) )?"
-    r"(?:years?|months?|days?) of (?:seniority|service|employment|continuous service)|"
-    r"\b(?:employees?|workers?) who (?:has|have) (?:completed|passed) (?:the|their|his or her|a) "
-    r"(?:probationary|trial|introductory) period|"
-    r"\b(?:regular|permanent|full[- ]time|non-probationary)(?: full[- ]time)? (?:employees?|workers?) only\b|"
-    r"\bonly (?:to |for )?(?:regular|permanent|full[- ]time|non-probationary|seniority) (?:employees?|workers?)\b|"
-    r"\bafter (?:completing|completion of) (?:the|their|his or her) probationary period\b")
+    return builtin()
 
 
 def clause_around(text: str, start: int, end: int) -> str:
@@ -142,15 +22,79 @@ def clause_around(text: str, start: int, end: int) -> str:
     return text[a:b + 1].strip()
 
 
+def eligibility(text: str, lex=None) -> list[Finding]:
+    """Conditions that leave some of the bargaining unit out ("for an employee with at least one
+    (1) year of seniority", "regular full-time employees only")."""
+    return [Finding("scope", m.group(0), m.start(), e.id) for e, m in (lex or _lex()).finditer("eligibility", text)]
+
+
 def eligibility_limits(text: str) -> list[str]:
-    return [m.group(0) for m in _ELIGIBILITY.finditer(text)]
+    return [f.found for f in eligibility(text)]
+
+
+def carve_outs(text: str, lex=None):
+    """(entry, match) for each narrow legal-compliance carve-out ("except as required by federal law")."""
+    return (lex or _lex()).finditer("carve_out", text)
+
+
+def section_override(text: str, lex=None):
+    """(entry, match) of the first exception aimed at a named section ("Notwithstanding Section 8.4",
+    "except as provided in Article 22"); the match's group `ref` is the section's number."""
+    lex = lex or _lex()
+    if not lex.passes("section_override", text):
+        return None, None
+    return lex.first("section_override", text)
+
+
+def section_limits(text: str, lex=None):
+    """(entry, match) for each statement that named sections reach fewer people or situations
+    ("Sections 22.5 through 22.8 apply to Regular Workers only"); groups `a` and `b` bound the range."""
+    lex = lex or _lex()
+    if lex.passes("section_limit", text):
+        for e in lex["section_limit"]:
+            for m in e.regex.finditer(text):
+                yield e, m
+
+
+def global_override(text: str, lex=None):
+    """(entry, match) of a reservation aimed at everything ("Nothing in this Agreement limits ...",
+    "management retains ..."), or (None, None)."""
+    lex = lex or _lex()
+    m = lex.alternation("global_override").search(text)
+    return (lex.entry_of("global_override", m), m) if m else (None, None)
+
+
+def disclaimer(text: str, lex=None):
+    """(entry, match) of a provision disclaiming that it creates contract rights; group `what` names
+    what it disclaims (article, section, letter ...)."""
+    return (lex or _lex()).first("disclaimer", text)
+
+
+def found_in(category: str, kind: str, text: str, lex=None) -> list[Finding]:
+    """Findings of `kind` for each match of the `category` entries, searched as one alternation (what
+    a check reading its own strength file uses)."""
+    return [Finding(kind, m.group(0), m.start(), e.id) for e, m in (lex or _lex()).finditer(category, text)]
+
+
+def non_binding(text: str, lex=None) -> list[Finding]:
+    """Declarations that a provision binds no one or cannot be grieved ("a statement of intent")."""
+    return [Finding("enforceability", m.group(0), m.start(), e.id)
+            for e, m in (lex or _lex()).finditer("non_binding", text)]
+
+
+def vague_time(text: str, lex=None) -> Finding | None:
+    """The first vague time ("promptly", "as soon as practicable") where a number belongs."""
+    lex = lex or _lex()
+    m = lex.alternation("vague_time").search(text)
+    return Finding("hedge", m.group(0), m.start(), lex.entry_of("vague_time", m).id) if m else None
 
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # modality | hedge | discretion
+    kind: str  # the deviation kind it supports: modality | hedge | discretion | scope | enforceability
     found: str
     start: int
+    rule: str = ""  # the strength-lexicon entry that fired
 
 
 def normalize(text: str) -> str:
@@ -160,15 +104,15 @@ def normalize(text: str) -> str:
 _DEFINITE_SUBJECT = re.compile(r"(?:^|[,;:)]\s*|\(\w{1,4}\)\s*)the [a-z][\w-]*\s*$")
 
 
-def _nearest_party(text: str, pos: int) -> str | None:
+def _nearest_party(text: str, pos: int, lex) -> str | None:
     """Who holds the modal at `pos`: "worker" (worker, union, arbitrator...), "employer", or None
     when neither is named before it in the same clause."""
     window = text[max(0, pos - 100):pos]
     cut = max(window.rfind(";"), window.rfind(". "), window.rfind(":"))
     if cut >= 0:
         window = window[cut + 1:]
-    right = max((m.end() for m in _RIGHT_HOLDERS.finditer(window)), default=-1)
-    boss = max((m.end() for m in _EMPLOYER_WORDS.finditer(window)), default=-1)
+    right = max((m.end() for e in lex["right_holder"] for m in e.regex.finditer(window)), default=-1)
+    boss = max((m.end() for e in lex["employer_side"] for m in e.regex.finditer(window)), default=-1)
     if right < 0 and boss < 0:
         # "The Resort may ...": a party the document names but no list can know; a modal's
         # subject that is not a worker, union or arbitrator is the employer side.
@@ -176,15 +120,16 @@ def _nearest_party(text: str, pos: int) -> str | None:
     return "worker" if right > boss else "employer"
 
 
-def permissive(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
-    t = _mask(text, allow)
+def permissive(text: str, allow: tuple[str, ...] = (), lex=None) -> list[Finding]:
+    lex = lex or _lex()
+    t = _mask(text, allow, lex)
     out = []
     taken: list[tuple[int, int]] = []
-    for pattern, _name in _PERMISSIVE:
-        for m in pattern.finditer(t):
+    for entry in lex["modality"]:
+        for m in entry.regex.finditer(t):
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            owner = _nearest_party(t, m.start())
+            owner = _nearest_party(t, m.start(), lex)
             word = m.group(0)
             passive = word.startswith("may be") or t.startswith(" be ", m.end())
             if owner == "worker" and not passive:
@@ -192,35 +137,38 @@ def permissive(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
             if word == "may" and owner != "employer":
                 continue
             taken.append((m.start(), m.end()))
-            out.append(Finding("modality", text[m.start():m.end()], m.start()))
+            out.append(Finding("modality", text[m.start():m.end()], m.start(), entry.id))
     return out
 
 
-def _mask(text: str, allow: tuple[str, ...]) -> str:
+def _mask(text: str, allow: tuple[str, ...], lex) -> str:
     """Blank out allowed model wording (and legal carve-outs) so they never read as weakenings."""
     t = text
     for phrase in allow:
         for m in re.finditer(re.escape(phrase.lower()), t):
             t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
-    for m in LEGAL_CARVE_OUT.finditer(t):
+    for _, m in carve_outs(t, lex):
         t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
     return t
 
 
-def hedges(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
-    t = _mask(text, allow)
-    return [Finding("hedge", text[m.start():m.end()], m.start()) for p in _HEDGES for m in p.finditer(t)]
+def hedges(text: str, allow: tuple[str, ...] = (), lex=None) -> list[Finding]:
+    lex = lex or _lex()
+    t = _mask(text, allow, lex)
+    return [Finding("hedge", text[m.start():m.end()], m.start(), e.id) for e in lex["hedge"] for m in e.regex.finditer(t)]
 
 
-def discretion(text: str, allow: tuple[str, ...] = ()) -> list[Finding]:
-    t = _mask(text, allow)
+def discretion(text: str, allow: tuple[str, ...] = (), lex=None) -> list[Finding]:
+    lex = lex or _lex()
+    t = _mask(text, allow, lex)
     # one finding per wording: of overlapping matches the one starting first (the longest of those) wins
-    matches = sorted(((m.start(), m.end()) for p in _DISCRETION for m in p.finditer(t)),
-                     key=lambda span: (span[0], -span[1]))
+    matches = sorted(((m.start(), m.end(), i, e.id) for i, e in enumerate(lex["discretion"])
+                      for m in e.regex.finditer(t)),
+                     key=lambda span: (span[0], -span[1], span[2]))
     out, last_end = [], -1
-    for a, b in matches:
+    for a, b, _, rule in matches:
         if a >= last_end:
-            out.append(Finding("discretion", text[a:b], a))
+            out.append(Finding("discretion", text[a:b], a, rule))
             last_end = b
     return out
 
@@ -235,3 +183,35 @@ def negated_at(text: str, pos: int) -> bool:
     window = text[max(0, pos - 80):pos]
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
     return bool(_NEGATION_BEFORE.search(window[breaks[-1]:] if breaks else window))
+
+
+def fired(category: str, text: str, lex=None) -> set[str]:
+    """The ids of the `category` entries that fire on `text` through the category's mechanism
+    (what the strength lexicon's examples are checked against)."""
+    from checker.engine.definitions import narrowing_entry
+
+    lex = lex or _lex()
+    t = normalize(text)
+    findings = {"modality": permissive, "hedge": hedges, "discretion": discretion, "eligibility": eligibility,
+                "non_binding": non_binding}
+    if category in findings:
+        return {f.rule for f in findings[category](t, lex=lex)}
+    if category == "vague_time":
+        f = vague_time(t, lex)
+        return {f.rule} if f else set()
+    if category in ("right_holder", "employer_side"):
+        return {e.id for e in lex[category] if e.regex.search(t)}
+    if category == "carve_out":
+        return {e.id for e, _ in carve_outs(t, lex)}
+    if category == "section_limit":
+        return {e.id for e, _ in section_limits(t, lex)}
+    if category in ("section_override", "global_override", "disclaimer"):
+        e, _ = {"section_override": section_override, "global_override": global_override,
+                "disclaimer": disclaimer}[category](t, lex)
+        return {e.id} if e else set()
+    if category == "definition_narrowing":
+        e = narrowing_entry(t, lex)
+        return {e.id} if e else set()
+    if lex[category]:  # a category a check brings for itself: one alternation
+        return {e.id for e, _ in lex.finditer(category, t)}
+    raise ValueError(f"no mechanism reads strength category {category!r}")

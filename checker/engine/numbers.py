@@ -29,12 +29,6 @@ _DURATION = re.compile(
     re.I,
 )
 _IMMEDIATE = re.compile(r"\b(?:immediately|at once|without delay|forthwith|same[- ]day|the same day)\b", re.I)
-VAGUE_TIME = re.compile(
-    r"\b(?:as soon as (?:reasonably )?(?:practicable|possible|feasible)|promptly|timely|in a timely (?:manner|fashion)|"
-    r"within a reasonable (?:time|period)|reasonable (?:time|notice|period)|without undue delay|"
-    r"as soon as (?:it|the \w+) (?:is able|can)|at the earliest opportunity)\b", re.I)
-
-
 @dataclass(frozen=True)
 class Duration:
     value: float  # in hours

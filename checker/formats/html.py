@@ -145,10 +145,12 @@ def _finding(run, report, f, doc_id: str, options: Options) -> str:
         parts.append('<p class="meta">No passage in the document provides this protection.</p>')
     if f.deviations:
         rows = "".join(f"<tr><td>{esc(d.kind)}</td><td>{d.element}</td><td>{esc(d.found or '—')}</td>"
-                       f"<td>{esc(d.expected or '—')}</td><td>{esc(d.explanation)}</td></tr>" for d in f.deviations)
+                       f"<td>{esc(d.expected or '—')}</td><td>{esc(d.explanation)}</td>"
+                       f"<td><code>{esc(d.rule or '—')}</code></td></tr>" for d in f.deviations)
         parts.append('<table><caption class="sr">What falls short</caption><thead><tr><th scope="col">Deviation</th>'
                      '<th scope="col">Element</th><th scope="col">Found</th><th scope="col">Expected</th>'
-                     f'<th scope="col">Why</th></tr></thead><tbody>{rows}</tbody></table>')
+                     '<th scope="col">Why</th><th scope="col">Rule</th></tr></thead>'
+                     f'<tbody>{rows}</tbody></table>')
     if f.precedent is not None:
         parts.append(f'<p class="meta precedent">Precedent: {esc(f.precedent.line())}</p>')
     if f.suggestion.strip():

@@ -89,7 +89,9 @@ def sarif_dict(run) -> dict:
                 "properties": {"status": f.status, "severity": f.severity, "category": f.category,
                                "confidence": f.confidence,
                                "deviations": [{k: v for k, v in vars(d).items() if v is not None}
-                                              for d in f.deviations]},
+                                              for d in f.deviations],
+                               # the rules behind the deviations (`clausecheck explain RULE` shows one)
+                               "rules": sorted({d.rule for d in f.deviations if d.rule})},
             }
             w = run.waiver(report, f)
             if w is not None:

@@ -42,7 +42,8 @@ def to_text(report: Report, *, color: bool = False, verbose: bool = False, quiet
             lines.append(f"    at {where(f.evidence[0])}: \"{clip(f.evidence[0].text, 110)}\"")
         for d in f.deviations:
             found = f" (found: {clip(d.found, 60)})" if d.found else ""
-            lines.append(f"    - {d.kind}, element {d.element}: {d.explanation}{found}")
+            rule = f" [{d.rule}]" if verbose and d.rule else ""
+            lines.append(f"    - {d.kind}, element {d.element}: {d.explanation}{found}{rule}")
         if f.precedent is not None:
             lines.append(f"    precedent: {f.precedent.line()}")
         if verbose and f.status != "matching":

@@ -1,0 +1,66 @@
+"""Exceptions stated elsewhere that reach an element's evidence: "Notwithstanding Section 8.4 ..."
+naming the evidence's section with a permissive or discretionary rule, a provision limiting whom
+the section covers, or a general reservation of rights on the same subject (entries:
+clause_corpus/strength/section_override.yaml, section_limit.yaml, global_override.yaml). It
+reports as `scope` (a limit on coverage) or `discretion` (a way to set the clause aside)."""
+from __future__ import annotations
+
+from checker.engine import language
+from checker.engine.checks.base import Check
+from checker.result import Deviation
+
+_EXPECTED = "no exception that lets the employer set the protection aside"
+
+
+def find(a, protection, results) -> list[tuple[object, int, Deviation]]:
+    """(element result, unit of the overriding clause, deviation) for each element whose best
+    evidence another provision overrides. A provision that replaces the evidence's section with
+    weaker wording adds that wording's own deviations to the evidence directly."""
+    hits = []
+    for res in results:
+        if res.best is None or res.best.reversed:
+            continue
+        index = res.element.index
+        ev_unit = res.best.unit
+        ev_start = a.units[ev_unit].start
+        limit = next(((i, clause, rule) for i, start, end, clause, rule in a.section_limits
+                      if i != ev_unit and start <= ev_start < end), None)
+        if limit is not None:
+            hits.append((res, limit[0], Deviation("scope", index, "another provision limits who or what this clause "
+                                                  "covers", limit[1], _EXPECTED, limit[2])))
+            continue
+        for i, target, clause, weakening, rule in a.section_overrides:
+            if i == ev_unit or not target.start <= ev_start < target.end:
+                continue
+            # the exception must be about this element's subject, not just aimed at its article
+            if weakening and any(a.matcher.groups_matched(det, i) >= min(2, len(det)) for det in res.element.detect):
+                hits.append((res, i, Deviation("discretion", index, "an exception elsewhere in the document "
+                                               "overrides this clause", clause, _EXPECTED, rule)))
+                break
+            # a provision that replaces the element's section weakens it with its own wording
+            replacing = a.passage(i)
+            weaker = [c for c in res.candidates if c.unit in replacing and c.unit != ev_unit
+                      and any(d.kind != "missing_element" for d in c.deviations)]
+            if weaker:
+                for c in weaker:
+                    res.best.deviations.extend(d for d in c.deviations if d.kind != "missing_element")
+                    res.best.extra_units.append(c.unit)
+                res.best.extra_units.append(i)
+                break
+        else:
+            for i, clause, rule in a.global_overrides:
+                if i == ev_unit:
+                    continue
+                # a reservation "as the Contractor deems appropriate" needs less to reach the clause
+                need = (lambda det: 2) if language.discretion(clause) else (lambda det: max(2, len(det) - 1))
+                if any(len(det) >= 2 and a.matcher.groups_in_text(det, clause) >= need(det)
+                       for det in res.element.detect):
+                    hits.append((res, i, Deviation("discretion", index, "an exception elsewhere in the document "
+                                                   "overrides this clause", clause[:240], _EXPECTED, rule)))
+                    break
+    return hits
+
+
+CHECK = Check("override", None, 0, "protection", find,
+              "an exception elsewhere in the document (notwithstanding Section 8.4, a limit on whom a "
+              "section covers, a reservation of rights) that reaches the clause")

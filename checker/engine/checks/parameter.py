@@ -1,0 +1,63 @@
+"""Numbers worse than the model's: a longer deadline, a shorter period, or none at all (the
+element's `parameters`; vague times from clause_corpus/strength/vague_time.yaml)."""
+from __future__ import annotations
+
+from checker.corpus.patterns import compiled
+from checker.engine import language
+from checker.engine.checks.base import Check, Context
+from checker.engine.numbers import find_durations
+from checker.result import Deviation
+
+# A number counts for a parameter only this close to one of its cue words (characters).
+CUE_DISTANCE = 140
+
+
+def find(ctx: Context) -> list[Deviation]:
+    out: list[Deviation] = []
+    for p in ctx.element.parameters:
+        out.extend(_parameter(p, ctx.element, ctx.analysis, ctx.unit, ctx.passage))
+    return out
+
+
+def _parameter(p, el, a, unit: int, passage: frozenset[int]) -> list[Deviation]:
+    cue_res = [compiled(c) for c in p.cues]
+    # nearest first; at equal distance the sentence after (which usually completes the duty) wins
+    order = [unit] + sorted(passage - {unit}, key=lambda i: (abs(i - unit), i < unit))
+    values = []
+    for i in order:
+        text = a.surfaces[i]
+        cue_pos = [m.start() for r in cue_res for m in r.finditer(text)]
+        for d in find_durations(text):
+            if cue_res and not any(abs(c - d.start) <= CUE_DISTANCE for c in cue_pos):
+                continue
+            if d.value == 0 and p.better == "higher":
+                continue  # "forthwith notified ... the full contest period": a deadline, not the period's length
+            values.append(d)
+        if values:
+            break
+    model = f"{p.model:g} {p.unit}"
+    better = "or fewer" if p.better == "lower" else "or more"
+    if not values:
+        if not p.required:
+            return []
+        vague = language.vague_time(a.surfaces[unit])
+        if vague:
+            return [Deviation("hedge", el.index, f"a vague time ('{vague.found}') instead of a number",
+                              vague.found, f"within {model}", vague.rule),
+                    Deviation("parameter", el.index, f"no number of {p.unit} is stated; the model sets {model}",
+                              vague.found, f"{model} {better}", p.rule)]
+        return [Deviation("parameter", el.index, f"no number of {p.unit} is stated; the model sets {model}",
+                          "no time stated", f"{model} {better}", p.rule)]
+    pick = min(values, key=lambda d: d.to(p.unit)) if p.better == "lower" else max(values, key=lambda d: d.to(p.unit))
+    got = pick.to(p.unit)
+    worse = got > p.model + 1e-6 if p.better == "lower" else got < p.model - 1e-6
+    if not worse:
+        return []
+    return [Deviation("parameter", el.index,
+                      f"'{pick.text}' is about {got:.3g} {p.unit}, worse than the model's {model} "
+                      f"({'shorter' if p.better == 'lower' else 'longer'} is better)",
+                      pick.text, f"{model} {better}", p.rule)]
+
+
+CHECK = Check("parameter", "parameter", 2, "sentence", find,
+              "a number worse than the model's, or none where the model requires one")
