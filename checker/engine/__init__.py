@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from checker.corpus.model import Corpus
 from checker.document import Document
+from checker.engine import checks
 from checker.engine.analysis import Analysis
-from checker.engine import enforceability
 from checker.engine.concepts import ConceptIndex
 from checker.engine.grade import grade, missing_confidence
 from checker.engine.overlap import resolve_overlaps
@@ -29,5 +29,6 @@ def evaluate(document: Document, corpus: Corpus, *, router: bool = False) -> lis
     analysis = Analysis.build(document, concept_index(corpus), Router() if router else None)
     findings = [grade(p, analysis) for p in corpus.protections]
     resolve_overlaps(findings, missing_confidence())
-    enforceability.apply(analysis, corpus.protections, findings)  # defeats from other provisions
+    for check in checks.DOCUMENT:  # what other provisions defeat (checker.engine.enforceability)
+        check.find(analysis, corpus.protections, findings)
     return findings

@@ -24,17 +24,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from pathlib import Path
-
-import yaml
 
 from checker.engine.language import clause_around
 from checker.result import Deviation, Evidence, Finding
 
-STRENGTH_DIR = Path(__file__).resolve().parents[2] / "clause_corpus" / "strength"
-CATEGORIES = ("enforceability", "cross_article")
-_FRAGMENT = re.compile(r"<<([a-z_]+)>>")
+CATEGORIES = ("enforceability", "cross_article")  # clause_corpus/strength/<category>.yaml
 
 # What each enforceability entry is: how the report explains it.
 HOW = {
@@ -42,11 +36,11 @@ HOW = {
     "enforceability.not_subject_to_grievance": "exclusion",
     "enforceability.no_arbitrator_jurisdiction": "exclusion",
     "enforceability.excluded_from_grievance": "exclusion",
+    "enforceability.not_subject_to_this_article": "exclusion",
     "enforceability.statement_of_intent": "non_binding",
     "enforceability.aspirational": "non_binding",
     "enforceability.advisory": "non_binding",
     "enforceability.not_binding": "non_binding",
-    "enforceability.not_subject_to_this_article": "exclusion",
     "enforceability.expires": "expiry",
     "enforceability.no_longer_due": "expiry",
     "enforceability.employer_may_suspend": "suspension",
@@ -61,55 +55,11 @@ EXPLAIN = {
 EXPECTED = "a provision enforceable through the grievance and arbitration procedure for the whole term of the agreement"
 
 
-@dataclass(frozen=True)
-class Phrase:
-    id: str
-    regex: re.Pattern
-    why: str
+def _finditer(category: str, text: str):
+    """(entry, match) for the category's entries over `text`, as one alternation (leftmost first)."""
+    from checker.corpus.strength import builtin
 
-
-@dataclass
-class Lexicon:
-    phrases: tuple[Phrase, ...]
-    alternation: re.Pattern
-
-    def finditer(self, text: str):
-        """(phrase, match) left to right, as one alternation (leftmost first, earlier entry at a tie)."""
-        for m in self.alternation.finditer(text):
-            yield self.phrases[int(m.lastgroup[1:])], m
-
-
-def load(category: str, directory: Path = STRENGTH_DIR) -> Lexicon:
-    """One strength file (`<category>.yaml`): entries with id, pattern, why, fires, quiet."""
-    data = yaml.safe_load((directory / f"{category}.yaml").read_text(encoding="utf-8"))
-    fragments = {str(k): str(v) for k, v in (data.get("fragments") or {}).items()}
-    phrases = []
-    for e in data["entries"]:
-        pattern = e["pattern"]
-        for _ in range(5):
-            pattern = _FRAGMENT.sub(lambda m: fragments[m.group(1)], pattern)
-        phrases.append(Phrase(e["id"], re.compile(pattern), e["why"].strip()))
-    alternation = re.compile("|".join(f"(?P<_{i}>{p.regex.pattern})" for i, p in enumerate(phrases)))
-    return Lexicon(tuple(phrases), alternation)
-
-
-@cache
-def lexicon(category: str) -> Lexicon:
-    return load(category)
-
-
-def examples(category: str, directory: Path = STRENGTH_DIR) -> list[tuple[str, str, bool]]:
-    """(entry id, sentence, must fire) for every example of a strength file."""
-    data = yaml.safe_load((directory / f"{category}.yaml").read_text(encoding="utf-8"))
-    return [(e["id"], text, fires) for e in data["entries"]
-            for fires, key in ((True, "fires"), (False, "quiet")) for text in e[key]]
-
-
-def fired(category: str, text: str) -> set[str]:
-    """The ids of the entries that fire on `text` (normalized like the engine's sentences)."""
-    from checker.engine.language import normalize
-
-    return {p.id for p, _ in lexicon(category).finditer(normalize(text))}
+    return builtin().finditer(category, text)
 
 
 # --- what a defeating clause reaches -------------------------------------------------------------
@@ -390,14 +340,13 @@ def defeats(a) -> list[Defeat]:
     cached = a.__dict__.get("_enforceability_defeats")
     if cached is not None:
         return cached
-    lex = lexicon("enforceability")
     out: list[Defeat] = []
     expiries: list[tuple[int, re.Match, str, date]] = []
     excluded = a.excluded
     for i, text in enumerate(a.surfaces):
         if (i in excluded and not a.units[i].heading) or not text:
             continue
-        for phrase, m in lex.finditer(text):
+        for phrase, m in _finditer("enforceability", text):
             how = HOW.get(phrase.id, "non_binding")
             clause = clause_around(a.units[i].text, *_raw_span(a, i, m)) or a.units[i].text
             if how == "suspension" and _BARGAINED.search(text):
@@ -477,13 +426,19 @@ def _subject_elements(a, protection, text: str) -> list[int]:
 _NEUTRAL = "the parties agree."
 
 
-def _add(a, f: Finding, element: int, unit: int, dev: Deviation) -> None:
-    if any(d.kind == dev.kind and d.element == dev.element and (d.rule == dev.rule or d.found == dev.found)
-           for d in f.deviations):
-        return
-    f.deviations.append(dev)
+def _add(a, f: Finding, element: int, unit: int, dev: Deviation) -> bool:
+    """Add `dev` and cite the defeating unit after the protection's own evidence; False when the
+    finding already carries it (the sentence-stage check reads a declaration in the same passage)."""
+    said = " ".join(a.units[unit].text.lower().split())
+    known = any(d.kind == dev.kind and d.element == dev.element
+                and (d.rule == dev.rule or d.found == dev.found or (d.found and " ".join(d.found.lower().split()) in said))
+                for d in f.deviations)
+    if not known:
+        f.deviations.append(dev)
     if not any(e.start == a.units[unit].start for e in f.evidence):
-        f.evidence.append(_evidence(a, unit))
+        f.evidence.append(_evidence(a, unit))  # the defeating clause, cited after the protection's own
+        return True
+    return not known
 
 
 def _restatus(f: Finding) -> None:
@@ -500,21 +455,17 @@ def _restatus(f: Finding) -> None:
     f.confidence = _calibration().get(f"weakened:{min(kinds, 3)}", f.confidence)
 
 
-def apply(a, protections, findings: list[Finding]) -> None:
-    """Weaken, in place, the findings another provision defeats (module docstring)."""
-    by_id = {p.id: p for p in protections}
+def apply_defeats(a, protections, findings: list[Finding]) -> None:
+    """Weaken, in place, with `enforceability`, the findings another provision keeps from being
+    enforced (the registry's `defeated_elsewhere` check, document stage)."""
     found = defeats(a)
-    cross = cross_article(a)
-    if not found and not cross:
+    if not found:
         return
+    by_id = {p.id: p for p in protections}
     for f in findings:
-        if f.status == "missing" or not f.elements:
-            continue
-        ev = _evidence_units(a, f)
-        if not ev:
-            continue
+        ev = _evidence_units(a, f) if f.status != "missing" else {}
         touched = False
-        for d in found:
+        for d in found if ev else ():
             if d.unit in ev:
                 continue
             elements = sorted({el for u, el in ev.items()
@@ -527,18 +478,35 @@ def apply(a, protections, findings: list[Finding]) -> None:
                         quote = _original(a, d.unit, subject)
                         break
             for el in elements[:1]:
-                _add(a, f, el, d.unit, Deviation(
+                touched |= _add(a, f, el, d.unit, Deviation(
                     "enforceability", el, f"reads at full strength but cannot be enforced: "
                     f"{EXPLAIN[d.how]} ({_where(a, d.unit)})", _clip(quote), EXPECTED, rule=d.rule))
-                touched = True
-        for c in cross:
-            hit = c.reaches(a, f, ev)
-            if hit is not None:
-                _add(a, f, hit, c.unit, Deviation(c.kind, hit, c.explain + f" ({_where(a, c.unit)})",
-                                                  _clip(c.clause), c.expected, rule=c.rule))
-                touched = True
         if touched:
             _restatus(f)
+
+
+def apply_cross_article(a, protections, findings: list[Finding]) -> None:
+    """Weaken, in place, the findings a clause in another article defeats (the registry's
+    `cross_article` check, document stage)."""
+    cross = cross_article(a)
+    if not cross:
+        return
+    for f in findings:
+        ev = _evidence_units(a, f) if f.status != "missing" else {}
+        touched = False
+        for c in cross if ev else ():
+            hit = c.reaches(a, f, ev)
+            if hit is not None:
+                touched |= _add(a, f, hit, c.unit, Deviation(c.kind, hit, c.explain + f" ({_where(a, c.unit)})",
+                                                             _clip(c.clause), c.expected, rule=c.rule))
+        if touched:
+            _restatus(f)
+
+
+def apply(a, protections, findings: list[Finding]) -> None:
+    """Both passes, as checker.engine.evaluate runs them through the registry."""
+    apply_defeats(a, protections, findings)
+    apply_cross_article(a, protections, findings)
 
 
 def _original(a, unit: int, normalized: str) -> str:
@@ -616,12 +584,11 @@ def cross_article(a) -> list[Cross]:
     if cached is not None:
         return cached
     out: list[Cross] = []
-    lex = lexicon("cross_article")
     excluded = a.excluded
     for i, text in enumerate(a.surfaces):
         if i in excluded or not text:
             continue
-        for phrase, m in lex.finditer(text):
+        for phrase, m in _finditer("cross_article", text):
             clause = _clip(clause_around(a.units[i].text, *_raw_span(a, i, m)) or a.units[i].text, 300)
             item = clause_around(text, m.start(), m.end()) or text  # the list item or clause it is in
             name = phrase.id.split(".", 1)[1]
