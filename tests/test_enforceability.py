@@ -4,6 +4,7 @@ alone; and cross-article defeats. Each trap has a control that must change nothi
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 
 import jsonschema
@@ -89,14 +90,20 @@ def test_the_plain_agreement_matches(plain):
 @pytest.mark.parametrize("category", enforceability.CATEGORIES)
 def test_every_phrase_fires_on_its_examples_and_not_on_its_controls(category):
     from checker.corpus.strength import builtin
-    from checker.engine.language import fired
+    from checker.engine.language import fired, normalize
 
-    entries = builtin()[category]
+    lex = builtin()
+    entries = lex[category]
     assert entries, f"clause_corpus/strength/{category}.yaml has no entries"
     for e in entries:
         assert e.id.startswith(category + ".") and e.fires and e.quiet
         for ex in e.fires:
             assert e.id in fired(category, ex.text), (e.id, ex.text)
+            assert re.search(rf"\b(?:{lex.prefilters[category].pattern})", normalize(ex.text)), \
+                ("the prefilter skips", e.id, ex.text)
+            assert e.id in {p.id for p, _ in enforceability._finditer(category, normalize(ex.text))}, ex.text
+        for ex in e.quiet:
+            assert e.id not in {p.id for p, _ in enforceability._finditer(category, normalize(ex.text))}, ex.text
         for ex in e.quiet:
             assert e.id not in fired(category, ex.text), (e.id, ex.text)
 
