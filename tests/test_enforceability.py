@@ -9,12 +9,12 @@ from importlib import resources
 
 import jsonschema
 import pytest
+from report_factory import run as _run
 
 from checker.api import check_text
 from checker.compare import compare
 from checker.engine import enforceability
 from checker.formats import FORMATTERS, Options
-from report_factory import run as _run
 
 AGREEMENT = """AGREEMENT between Harbor Freight Terminals, Inc. and Teamsters Local 9
 January 1, 2026 through December 31, 2029

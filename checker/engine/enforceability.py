@@ -1,7 +1,8 @@
 """Protections that read at full strength where they are stated but are defeated elsewhere.
 
-A post-grade pass over the document's sentences and the graded findings (checker.engine.evaluate
-runs it once per document, after grading):
+Two post-grade passes over the document's sentences and the graded findings, registered as the
+document-stage checks `defeated_elsewhere` and `cross_article` (checker/engine/checks/), which
+checker.engine.evaluate runs once per document after every protection is graded:
 
 - enforceability: a provision excluding a protection from the grievance or arbitration procedure
   (in the grievance article, the protection's own article or a side letter; naming it by Article
@@ -539,12 +540,6 @@ def apply_cross_article(a, protections, findings: list[Finding]) -> None:
                                                              _clip(c.clause), c.expected, rule=c.rule))
         if touched:
             _restatus(f)
-
-
-def apply(a, protections, findings: list[Finding]) -> None:
-    """Both passes, as checker.engine.evaluate runs them through the registry."""
-    apply_defeats(a, protections, findings)
-    apply_cross_article(a, protections, findings)
 
 
 def _original(a, unit: int, normalized: str) -> str:
