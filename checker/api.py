@@ -57,13 +57,20 @@ def check_document(document: Document, corpus: Corpus | None = None, *, router: 
 
 
 def check_file(path: str | Path, corpus: Corpus | None = None, *, password: str | None = None,
-               ocr: bool = False, limits: Limits = Limits(), revisions: str | None = None) -> Report:
+               ocr: bool = False, limits: Limits = Limits(), revisions: str | None = None,
+               progress=None) -> Report:
     """Ingest `path` and check it against the corpus (the built-in pack by default).
-    `revisions`: for a Word file with tracked changes, "accepted" (default) or "original"."""
+    `revisions`: for a Word file with tracked changes, "accepted" (default) or "original".
+    `progress(stage, done, total)` hears of pages read ("read"), OCR'd ("ocr") and the check ("check")."""
     t0 = time.perf_counter()
-    document = load_document(path, password=password, ocr=ocr, limits=limits, revisions=revisions)
+    document = load_document(path, password=password, ocr=ocr, limits=limits, revisions=revisions,
+                             progress=progress)
     t1 = time.perf_counter()
+    if progress is not None:
+        progress("check", 0, 1)
     report = check_document(document, corpus)
+    if progress is not None:
+        progress("check", 1, 1)
     report.timings["ingest_seconds"] = round(t1 - t0, 4)
     return report
 

@@ -8,6 +8,11 @@ Per protection: the status in each version and the change —
 - unchanged: otherwise. `added`/`removed`: the protection is in one report only (another corpus).
 Regressions win: a clause that gained one thing and lost another is reported as a regression,
 with both reasons listed, because the bargaining team must see what was taken away.
+Deviations are told apart by kind, element and what was found, so a clause that stays weakened
+but loses more (a second exception, a narrower scope on the same element) is a regression too.
+
+Every regression and improvement also quotes the clause in each version (text, sections, pages),
+a word-level diff between them and what the change does in plain words (`checker.clausediff`).
 
 A Word draft with tracked changes compares against itself (`compare_redlines`): its original view
 (the text before the changes) is the old version, its accepted view the new one.
@@ -15,9 +20,18 @@ A Word draft with tracked changes compares against itself (`compare_redlines`): 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Callable
 
+from checker.clausediff import (
+    Clause,
+    clause_of,
+    deviation_effect,
+    effect_sentence,
+    removal_effect,
+    text_changes,
+    word_diff,
+)
 from checker.result import Deviation, Finding, Report
 from checker.run import STATUS_RANK
 
@@ -34,6 +48,21 @@ class Change:
     new_status: str | None
     change: str
     reasons: list[str] = field(default_factory=list)
+    old_clause: Clause | None = None  # regressions and improvements only: the quoted clauses,
+    new_clause: Clause | None = None  # their word-level diff and what the change does
+    diff: list[dict] | None = None
+    effect: str | None = None
+
+    def to_dict(self) -> dict:
+        d = {"protection": self.protection, "title": self.title, "category": self.category,
+             "old_status": self.old_status, "new_status": self.new_status, "change": self.change,
+             "reasons": list(self.reasons)}
+        if self.change in ("regression", "improvement"):
+            d["old_clause"] = self.old_clause.to_dict() if self.old_clause else None
+            d["new_clause"] = self.new_clause.to_dict() if self.new_clause else None
+            d["diff"] = self.diff or []
+            d["effect"] = self.effect or ""
+        return d
 
 
 @dataclass
@@ -65,10 +94,13 @@ class Comparison:
             old["revisions"] = self.old_view
         if self.new_view:
             new["revisions"] = self.new_view
-        return {"old": old, "new": new, "summary": self.counts(), "changes": [asdict(c) for c in self.changes]}
+        return {"old": old, "new": new, "summary": self.counts(), "changes": [c.to_dict() for c in self.changes]}
 
 
-def compare(report_old: Report, report_new: Report) -> Comparison:
+def compare(report_old: Report, report_new: Report, corpus=None) -> Comparison:
+    """`corpus` gives each protection's parameter direction (is a longer time better?); by default
+    the built-in pack when the reports were made with it."""
+    directions = _directions(corpus, report_new)
     old = {f.protection: f for f in report_old.findings}
     new = {f.protection: f for f in report_new.findings}
     order = [f.protection for f in report_new.findings] + [p for p in old if p not in new]
@@ -81,8 +113,23 @@ def compare(report_old: Report, report_new: Report) -> Comparison:
                                   "added" if a is None else "removed",
                                   ["only in the new report" if a is None else "only in the old report"]))
             continue
-        change, reasons = _judge(a, b)
-        changes.append(Change(pid, b.title, b.category, a.status, b.status, change, reasons))
+        change, reasons, effects = _judge(a, b)
+        old_clause, new_clause = clause_of(a), clause_of(b)
+        diff = word_diff(old_clause.text if old_clause else "", new_clause.text if new_clause else "")
+        if old_clause and new_clause and change != "regression":
+            # both versions have the clause and the grades did not get worse: read the wording itself
+            worse, gained = text_changes(old_clause.text, new_clause.text, diff, directions.get(pid))
+            if worse:
+                change = "regression"
+                reasons = [r for r, _ in worse] + reasons + [r for r, _ in gained]
+                effects = [e for _, e in worse] + effects + [e for _, e in gained]
+            elif gained and change == "unchanged":
+                change, reasons, effects = "improvement", [r for r, _ in gained], [e for _, e in gained]
+        ch = Change(pid, b.title, b.category, a.status, b.status, change, reasons)
+        if change in ("regression", "improvement"):
+            ch.old_clause, ch.new_clause, ch.diff = old_clause, new_clause, diff
+            ch.effect = effect_sentence(change, a, b, effects)
+        changes.append(ch)
     return Comparison(report_old.document["path"], report_new.document["path"], changes)
 
 
@@ -94,9 +141,37 @@ def compare_redlines(path: str, check: Callable[[str], Report]) -> Comparison:
     return comparison
 
 
-def _judge(a: Finding, b: Finding) -> tuple[str, list[str]]:
+def _directions(corpus, report: Report) -> dict[str, str]:
+    """protection id -> "lower"/"higher" when all its parameters agree which way is better."""
+    if corpus is None:
+        from checker.api import default_corpus
+
+        corpus = default_corpus()
+        if corpus.name != report.corpus.get("name"):
+            return {}
+    out = {}
+    for p in corpus.protections:
+        ways = {pa.better for el in p.elements for pa in el.parameters}
+        if len(ways) == 1:
+            out[p.id] = ways.pop()
+    return out
+
+
+def _dev_key(d: Deviation) -> tuple:
+    """Parameters pair up by element (their numbers are compared); every other deviation by what
+    it found too, so a second exception or a narrower scope on the same element counts as new."""
+    if d.kind == "parameter":
+        return (d.kind, d.element)
+    what = d.found if d.found else d.explanation
+    return (d.kind, d.element, " ".join((what or "").lower().split()))
+
+
+def _judge(a: Finding, b: Finding) -> tuple[str, list[str], list[str]]:
+    """The change, its reasons (worse first) and what each reason does in plain words."""
     worse: list[str] = []
     better: list[str] = []
+    worse_fx: list[str] = []
+    better_fx: list[str] = []
     if STATUS_RANK[b.status] > STATUS_RANK[a.status]:
         worse.append(f"status {a.status} → {b.status}")
     elif STATUS_RANK[b.status] < STATUS_RANK[a.status]:
@@ -109,35 +184,31 @@ def _judge(a: Finding, b: Finding) -> tuple[str, list[str]]:
                 worse.append(f"element {e.index} {before} → {e.status}")
             elif before and STATUS_RANK[e.status] < STATUS_RANK[before]:
                 better.append(f"element {e.index} {before} → {e.status}")
-        old_devs = {_key(d): d for d in a.deviations}
-        new_devs = {_key(d): d for d in b.deviations}
+        old_devs = {_dev_key(d): d for d in a.deviations}
+        new_devs = {_dev_key(d): d for d in b.deviations}
         for key, d in new_devs.items():
             if key not in old_devs:
                 worse.append(f"new {d.kind} on element {d.element}: {d.explanation}"
                              + (f" (found: {_short(d.found)})" if d.found else ""))
+                worse_fx.append(deviation_effect(d))
             elif d.kind == "parameter":
                 verdict = _parameter(old_devs[key], d)
                 if verdict == "worse":
                     worse.append(f"parameter made worse on element {d.element}: "
                                  f"'{old_devs[key].found}' → '{d.found}'")
+                    worse_fx.append(f"it changes '{old_devs[key].found}' to '{d.found}', a worse number")
                 elif verdict == "better":
                     better.append(f"parameter improved on element {d.element}: '{old_devs[key].found}' → '{d.found}'")
+                    better_fx.append(f"it changes '{old_devs[key].found}' to '{d.found}', a better number")
         for key, d in old_devs.items():
             if key not in new_devs:
                 better.append(f"{d.kind} on element {d.element} removed")
+                better_fx.append(removal_effect(d))
     if worse:
-        return "regression", worse + better
+        return "regression", worse + better, worse_fx + better_fx
     if better:
-        return "improvement", better
-    return "unchanged", []
-
-
-def _key(d: Deviation) -> tuple:
-    """Deviations are matched by kind and element; an enforceability defeat also by the clause that
-    defeats it, so a new exclusion is a regression even where the protection already had one."""
-    if d.kind == "enforceability":
-        return d.kind, d.element, " ".join((d.found or "").split())
-    return d.kind, d.element
+        return "improvement", better, better_fx
+    return "unchanged", [], []
 
 
 def _parameter(old: Deviation, new: Deviation) -> str | None:
@@ -163,3 +234,18 @@ def _parameter(old: Deviation, new: Deviation) -> str | None:
 def _short(text: str, n: int = 80) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+COMPARE_FAIL_ON = ("regression", "weakened", "missing", "never")
+
+
+def failing_changes(comparison: Comparison, fail_on: str = "regression") -> list[Change]:
+    """The changes that fail `compare --fail-on`: `regression` (the default) every regression;
+    `weakened`/`missing` every protection NEW has at or below that status (as `check --fail-on`);
+    `never` none."""
+    if fail_on == "never":
+        return []
+    if fail_on == "regression":
+        return comparison.regressions
+    floor = STATUS_RANK[fail_on]
+    return [c for c in comparison.changes if c.new_status is not None and STATUS_RANK[c.new_status] >= floor]

@@ -6,6 +6,9 @@ Found by walking up from the working directory (the first folder holding either 
     fail-on = "weakened"                 # weakened | missing | never
     corpus = "clause-pack"               # relative to the config file
     required = ["judicial_warrant_for_nonpublic_access"]   # only these can fail the run
+    exclude = ["archive/**", "*-draft.md"]  # globs (relative to the config file) `check` skips
+    [required-by-path]                   # per document glob: the protections that can fail it
+    "contracts/hotels/*.pdf" = ["judicial_warrant_for_nonpublic_access", "e_verify_limits"]
     [severity]                           # per-protection override: critical|high|medium|low
     union_notice_of_immigration_contact = "critical"
     [[waivers]]                          # an accepted gap, with a reason
@@ -19,6 +22,7 @@ the line is found by searching the file for the key (within the n-th [[waivers]]
 """
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 import tomllib
@@ -30,7 +34,7 @@ from checker.errors import ConfigError
 from checker.run import FAIL_RANK, SEVERITIES, Policy, Waiver
 
 CONFIG_NAMES = (".clausecheck.toml", "pyproject.toml")
-KEYS = {"fail_on", "corpus", "required", "severity", "waivers"}
+KEYS = {"fail_on", "corpus", "required", "severity", "waivers", "exclude", "required_by_path"}
 WAIVER_KEYS = {"document", "protection", "reason", "expires"}
 
 
@@ -40,6 +44,8 @@ class Config:
     fail_on: str | None = None
     corpus: str | None = None
     required: tuple[str, ...] = ()
+    required_by_path: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     waivers: tuple[Waiver, ...] = ()
     lines: list[str] = field(default_factory=list)
@@ -49,7 +55,24 @@ class Config:
                ignore: tuple[str, ...] = ()) -> Policy:
         """The policy for one run: command-line options win over the file."""
         return Policy(fail_on=fail_on or self.fail_on or "missing", select=select, ignore=ignore,
-                      required=self.required, severity=dict(self.severity), waivers=self.waivers)
+                      required=self.required, severity=dict(self.severity), waivers=self.waivers,
+                      required_by_path=dict(self.required_by_path),
+                      base=str(self.path.parent) if self.path else "")
+
+    def excludes(self, path: str) -> bool:
+        """Whether `exclude` leaves this document out of `check` (globs relative to the file)."""
+        if not self.exclude:
+            return False
+        from pathlib import PurePosixPath
+
+        from checker.run import display_path
+
+        rel = display_path(path, str(self.path.parent) if self.path else None)
+        parts = PurePosixPath(rel).parts
+        # "archive/**" (or "archive") also covers everything below the folder
+        candidates = [rel, PurePosixPath(rel).name] + ["/".join(parts[:i]) for i in range(1, len(parts))]
+        return any(fnmatch.fnmatch(c, pattern.rstrip("/")) or fnmatch.fnmatch(c + "/x", pattern)
+                   for pattern in self.exclude for c in candidates)
 
     def validate(self, corpus) -> None:
         """Protection ids in the file must exist in the corpus in use."""
@@ -57,6 +80,10 @@ class Config:
         for pid in self.required:
             if pid not in ids:
                 self._fail(f"unknown protection {pid!r} in required", pid)
+        for pattern, pids in self.required_by_path.items():
+            for pid in pids:
+                if pid not in ids:
+                    self._fail(f"unknown protection {pid!r} in required-by-path {pattern!r}", pid)
         for pid in self.severity:
             if pid not in ids:
                 self._fail(f"unknown protection {pid!r} in [severity]", pid)
@@ -157,6 +184,18 @@ def parse_config(p: Path) -> Config:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             cfg._fail(f"{key} must be a list of protection ids", key, hint="e.g. required = [\"id_one\", \"id_two\"]")
         cfg.required = tuple(value)
+    if "exclude" in raw:
+        key, value = raw["exclude"]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            cfg._fail(f"{key} must be a list of globs", key, hint="e.g. exclude = [\"archive/**\", \"*-notes.md\"]")
+        cfg.exclude = tuple(value)
+    if "required_by_path" in raw:
+        key, value = raw["required_by_path"]
+        if not isinstance(value, dict) or not all(
+                isinstance(v, list) and all(isinstance(i, str) for i in v) for v in value.values()):
+            cfg._fail(f"{key} must be a table of document glob = [protection ids]", key,
+                      hint="e.g. [required-by-path] then \"hotels/*.pdf\" = [\"e_verify_limits\"]")
+        cfg.required_by_path = {k: tuple(v) for k, v in value.items()}
     if "severity" in raw:
         key, value = raw["severity"]
         if not isinstance(value, dict):
@@ -203,3 +242,21 @@ def _waivers(cfg: Config, key: str, value) -> tuple[Waiver, ...]:
                           expires=expires, source=f"{cfg.path}:{cfg.line_of('protection', after=after)}",
                           base=str(cfg.path.parent)))
     return tuple(out)
+
+
+def load_policy(*, config_file: str | None = None, corpus_dir: str | None = None, fail_on: str | None = None,
+                select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()):
+    """The one policy set-up of `check`, `compare` and `serve`: the configuration (found or named),
+    the corpus (--corpus, else the configuration's, else the built-in one), and the policy with
+    the command line winning over the file. Every id in either is checked against the corpus.
+    Returns (corpus, config, policy)."""
+    from checker.api import default_corpus
+    from checker.corpus import load_corpus
+
+    config = load_config(config_file)
+    directory = corpus_dir or config.corpus
+    corpus = load_corpus(directory) if directory else default_corpus()
+    config.validate(corpus)
+    policy = config.policy(fail_on=fail_on, select=select, ignore=ignore)
+    policy.validate(corpus)
+    return corpus, config, policy

@@ -57,6 +57,10 @@ class Policy:
     select: tuple[str, ...] = ()  # protection ids or categories; empty = all
     ignore: tuple[str, ...] = ()
     required: tuple[str, ...] = ()  # protections that can fail the run; empty = all
+    # Per document glob (relative to `base`): the protections that can fail the run for documents
+    # it matches, instead of `required` (several matching globs: their union).
+    required_by_path: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    base: str = ""  # the configuration's folder
     severity: dict[str, str] = field(default_factory=dict)  # protection id -> severity
     waivers: tuple[Waiver, ...] = ()
     today: date = field(default_factory=date.today)
@@ -70,6 +74,12 @@ class Policy:
                 if name not in ids and name not in categories:
                     raise UsageError(f"unknown protection or category {name!r} in {option}",
                                      hint="run `clausecheck corpus list` for the ids and categories")
+
+    def required_for(self, path: str) -> tuple[str, ...]:
+        rel = display_path(path, self.base or None)
+        hits = [pid for pattern, ids in self.required_by_path.items()
+                if any(fnmatch.fnmatch(p, pattern) for p in (rel, PurePosixPath(rel).name)) for pid in ids]
+        return tuple(dict.fromkeys(hits)) if hits else self.required
 
     def keeps(self, finding: Finding) -> bool:
         names = {finding.protection, finding.category}
@@ -98,6 +108,7 @@ class CheckRun:
     outcomes: list[Outcome]
     policy: Policy = field(default_factory=Policy)
     many: bool = False  # several inputs (or a folder) were asked for: JSON is a list
+    known: frozenset = frozenset()  # (document path, protection) found in the --baseline
 
     @property
     def reports(self) -> list[Report]:
@@ -121,7 +132,10 @@ class CheckRun:
         """Whether this finding is at or above the failure threshold and counts toward exit 1."""
         if STATUS_RANK[finding.status] < FAIL_RANK[self.policy.fail_on]:
             return False
-        if self.policy.required and finding.protection not in self.policy.required:
+        required = self.policy.required_for(report.document["path"])
+        if required and finding.protection not in required:
+            return False
+        if (report.document["path"], finding.protection) in self.known:
             return False
         return self.waiver(report, finding) is None
 
@@ -213,6 +227,6 @@ def check_paths(paths: list[str], check: Callable[[str], Report], policy: Policy
                 line = f"{exc.code} {path}: {exc.problem}" + (f" ({exc.hint})" if exc.hint else "")
             outcomes.append(Outcome(path, error=line))
         except Exception as exc:  # noqa: BLE001 — a parser choking on one file must not lose the others
-            outcomes.append(Outcome(path, error=f"E204 {path}: unexpected {type(exc).__name__}: {exc} "
+            outcomes.append(Outcome(path, error=f"E900 {path}: unexpected {type(exc).__name__}: {exc} "
                                                 f"(please report this with the file)"))
     return CheckRun(outcomes, policy, many=many)

@@ -19,7 +19,11 @@ def shared_dir() -> Path:
     """The read-only shared material beside the clone (override with CLAUSECHECK_SHARED)."""
     d = _shared_dir()
     if not d.is_dir():
-        pytest.skip(f"shared material not found at {d}")
+        # CI has ../shared beside the clone: there a missing folder is a broken set-up, not a skip.
+        if os.environ.get("CI"):
+            pytest.fail(f"shared material not found at {d} (CI clones it beside the repository; "
+                        f"set CLAUSECHECK_SHARED)")
+        pytest.skip(f"shared material not found at {d}: set CLAUSECHECK_SHARED to run this test")
     return d
 
 

@@ -220,7 +220,8 @@ def test_batch_exports_and_summary(tree, tmp_path):
     export(db, "json", str(tmp_path / "summary.json"))
     summary = json.loads((tmp_path / "summary.json").read_text())
     assert summary == json.loads(json.dumps(audit_summary(db)))
-    assert summary["audited"] == good and summary["errors"] == len(BAD_FILES)
+    # audited counts every distinct file once, errors included (as the run line does)
+    assert summary["audited"] == len(paths) and summary["read"] == good and summary["errors"] == len(BAD_FILES)
     for p in summary["protections"]:
         assert p["matching"] + p["weakened"] + p["missing"] == p["documents"] == good
     assert len((tmp_path / "prot.csv").read_text().splitlines()) == len(summary["protections"]) + 1

@@ -84,7 +84,7 @@ def test_cli_check_folder_is_searched_recursively_once_per_file(runner, tmp_path
 def test_cli_check_empty_folder_is_an_error(runner, tmp_path):
     result = invoke(runner, [tmp_path])
     assert result.exit_code == 2
-    assert result.stderr.startswith("E203 ") and "no PDF, DOCX, TXT or MD documents" in result.stderr
+    assert result.stderr.startswith("E403 ") and "no PDF, DOCX, TXT or MD documents" in result.stderr
 
 
 @pytest.mark.parametrize("several", [False, True])

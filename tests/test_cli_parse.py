@@ -78,15 +78,23 @@ def test_cli_parse_encrypted_password(make_pdf):
     assert ok.exit_code == 0 and "ARTICLE 1  RECOGNITION" in ok.output
 
 
-def test_cli_run_guarded_maps_unexpected_errors(capsys):
+def test_cli_run_guarded_maps_unexpected_errors(capsys, monkeypatch):
+    from checker.errors import InternalError
+
     def boom():
         raise RuntimeError("parser exploded")
 
-    with pytest.raises(SystemExit) as info:
+    with pytest.raises(InternalError) as info:
         run_guarded(boom)
-    assert info.value.code == 2
+    assert info.value.line().startswith("E900 unexpected RuntimeError: parser exploded")
+    # through the command: one stderr line, exit code 2, returned by main(argv)
+    import checker.outline
+
+    monkeypatch.setattr(checker.outline, "outline_text", lambda doc: boom())
+    doc = Path(__file__).parent / "devset" / "shared" / "sample01_hotel_immigration_article.md"
+    assert main(["parse", str(doc)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("E204 unexpected RuntimeError: parser exploded") and err.count("\n") == 1
+    assert err.startswith("E900 unexpected RuntimeError: parser exploded") and err.count("\n") == 1
 
 
 def test_cli_help_is_fast():

@@ -87,11 +87,20 @@ def test_compare_every_format_names_the_regression(fmt):
         assert data["changes"][0] == {"protection": "alpha_notice", "title": "Title of alpha_notice <b>",
                                       "category": "ice_enforcement", "old_status": "matching",
                                       "new_status": "missing", "change": "regression",
-                                      "reasons": ["status matching → missing"]}
+                                      "reasons": ["status matching → missing"],
+                                      "old_clause": {"text": OLD_CLAUSE, "sections": ["14.2"], "pages": [],
+                                                     "lines": [10]},
+                                      "new_clause": None, "diff": [{"op": "delete", "text": OLD_CLAUSE}],
+                                      "effect": 'The new version no longer contains the protection '
+                                                '"Title of alpha_notice <b>".'}
     else:
         assert "alpha_notice" in out and "<b>" not in out.replace("Title of alpha_notice <b>", "")
         if fmt == "html":
             assert "Title of alpha_notice &lt;b&gt;" in out
+
+
+OLD_CLAUSE = ('The Employer will notify the Union as soon as practicable of any visit. the Employer '
+              '<script>alert("x")</script> & co | 50% off: "quoted", ok next')
 
 
 def cli(*args):

@@ -143,3 +143,66 @@ def test_strength_lexicon_files_are_in_the_corpus_hash(tmp_path, monkeypatch):
         assert load_mod.load_corpus().sha256 != before
     finally:
         strength.builtin.cache_clear()
+
+
+WHEN_CONVENIENT = """\
+description: hedges this union meets in its employers' drafts
+entries:
+  - id: hedge.when_convenient
+    pattern: '\\bwhen (?:it is )?convenient\\b'
+    why: a duty owed when convenient gives way whenever it is not
+    fires: ["The Employer shall notify the Union when it is convenient."]
+    quiet: ["The Employer shall notify the Union within 24 hours."]
+"""
+
+
+def _pack_with_strength(tmp_path, text: str):
+    from corpus_pack import PACK, write_pack
+
+    pack = write_pack(tmp_path, {}, pack=PACK + "extends: builtin\n", lexicon="concepts: {}\n")
+    (pack / "strength").mkdir()
+    (pack / "strength" / "hedge.yaml").write_text(text, encoding="utf-8")
+    return pack
+
+
+def test_strength_a_custom_pack_adds_a_hedge_with_one_file(tmp_path):
+    from checker.api import check_document, document_from_text
+    from checker.corpus import load_corpus
+
+    corpus = load_corpus(_pack_with_strength(tmp_path, WHEN_CONVENIENT))
+    assert corpus.sha256 != load_corpus().sha256
+    text = ("The Employer shall notify the Union when it is convenient, and in any case within twenty-four (24) "
+            "hours, whenever immigration authorities visit the workplace, contact the Employer about an employee, "
+            "or request employee records, and shall give the Union copies of all notices it receives from "
+            "immigration authorities.")
+    finding = next(f for f in check_document(document_from_text(text), corpus).findings
+                   if f.protection == "union_notice_of_immigration_contact")
+    assert ("hedge", "hedge.when_convenient") in [(d.kind, d.rule) for d in finding.deviations]
+    builtin_finding = next(f for f in check_document(document_from_text(text)).findings
+                           if f.protection == "union_notice_of_immigration_contact")
+    assert "hedge.when_convenient" not in [d.rule for d in builtin_finding.deviations]
+
+
+@pytest.mark.parametrize(("edit", "problem"), [
+    (lambda t: t.replace("when it is convenient.", "whenever convenient."), "does not fire on"),
+    (lambda t: t.replace("(?:it is )?", "(?:it is "), "bad pattern for hedge.when_convenient"),
+])
+def test_strength_a_custom_packs_bad_entry_is_reported_at_its_line(tmp_path, edit, problem):
+    from checker.corpus import load_corpus
+    from checker.errors import CorpusError
+
+    pack = _pack_with_strength(tmp_path, edit(WHEN_CONVENIENT))
+    with pytest.raises(CorpusError) as exc:
+        load_corpus(pack)
+    path = pack / "strength" / "hedge.yaml"
+    assert any(p.startswith(f"{path}:") and problem in p for p in exc.value.problems), exc.value.problems
+
+
+def test_strength_a_custom_packs_entry_replaces_the_built_in_one_of_its_id(tmp_path):
+    from checker.corpus import load_corpus
+
+    text = WHEN_CONVENIENT.replace("hedge.when_convenient", "hedge.within_reason")
+    lex = load_corpus(_pack_with_strength(tmp_path, text)).strength
+    ids = [e.id for e in lex["hedge"]]
+    assert ids == [e.id for e in builtin()["hedge"]]
+    assert "convenient" in lex.get("hedge.within_reason").pattern

@@ -86,6 +86,7 @@ def test_checks_a_non_binding_provision_is_an_enforceability_deviation(declarati
     f = _finding(text)
     assert f.status == "weakened"
     assert [(d.kind, d.rule) for d in f.deviations if d.kind == "enforceability"][:1] == [("enforceability", rule)]
+    assert any(declaration in ev.text for ev in f.evidence), "the evidence cites the provision that defeats it"
 
 
 def test_checks_every_deviation_of_the_counter_proposal_names_a_rule_that_explain_knows():
@@ -122,3 +123,9 @@ def test_checks_json_report_carries_rule_and_validates(tmp_path):
     jsonschema.Draft202012Validator(schema).validate(data)
     rules = [d["rule"] for f in data["findings"] for d in f["deviations"]]
     assert rules and all(re.fullmatch(r"[a-z0-9_.]+", r) for r in rules)
+
+
+def test_checks_a_non_binding_declaration_in_another_article_changes_nothing():
+    text = (f"ARTICLE 14 IMMIGRATION\n\n14.1 {NOTICE}\n\nARTICLE 30 WELLNESS PROGRAM\n\n"
+            "30.1 The Employer shall offer a voluntary wellness program.\n\n30.2 This Article is a statement of intent.\n")
+    assert _finding(text).status == "matching"

@@ -52,7 +52,7 @@ def test_formats_sarif_level_from_status_and_severity(status, severity, level):
 @pytest.mark.parametrize("fmt, pages, region, page", [
     ("md", None, {"startLine": 20}, None),
     ("txt", None, {"startLine": 20}, None),
-    ("pdf", 3, None, 2),
+    ("pdf", 3, {"startLine": 20}, 2),  # the line in the extracted text; the page beside it
 ])
 def test_formats_sarif_locations_line_for_text_page_for_pdf(fmt, pages, region, page):
     doc = sarif(run(report(path=f"drafts/x.{fmt}", fmt=fmt, pages=pages)))
@@ -118,22 +118,23 @@ def test_formats_github_escaping(raw, data, prop):
 
 def test_formats_github_annotations_exact():
     out = FORMATTERS["github"].render(run(report()), OPTS).splitlines()
-    assert len(out) == 2
-    assert out[0].startswith("::warning file=drafts/hotel.md,line=20,title=clausecheck beta_privacy::"
-                             "Title of beta_privacy <b>: weakened — hedge, element 1")
-    assert out[1] == ("::error file=drafts/hotel.md,title=clausecheck gamma_leave::"
-                      "Title of gamma_leave <b>: missing — missing_element, element 1: no notice duty at all")
+    assert len(out) == 2  # one annotation per document and level
+    assert out[0] == ("::error file=drafts/hotel.md,title=clausecheck%3A 1 protection failing::"
+                      "gamma_leave — Title of gamma_leave <b>: missing — missing_element, element 1: no notice duty at all")
+    assert out[1].startswith("::warning file=drafts/hotel.md,line=20,title=clausecheck%3A 1 protection weakened::"
+                             "beta_privacy — Title of beta_privacy <b>: weakened — hedge, element 1")
     assert all("\n" not in line and "\r" not in line for line in out)
 
 
-def test_formats_github_pdf_has_no_line_and_errors_are_annotated():
+def test_formats_github_pdf_has_its_extracted_line_and_errors_are_annotated():
     out = FORMATTERS["github"].render(run(report(path="c.pdf", fmt="pdf", pages=3), errors=("x.docx",)), OPTS)
-    assert "line=" not in out
-    assert out.splitlines()[-1].startswith("::error file=x.docx,title=clausecheck%3A cannot read::E201 x.docx")
+    assert "file=c.pdf,line=20," in out
+    assert out.splitlines()[0].startswith("::error file=x.docx,title=clausecheck%3A cannot read::E201 x.docx")
 
 
 def test_formats_github_waived_is_a_notice():
     w = Waiver("*.md", "gamma_leave", "agreed, 2026")
     out = FORMATTERS["github"].render(run(report(), waivers=(w,)), OPTS).splitlines()
-    assert out[1].startswith("::notice file=drafts/hotel.md,title=clausecheck gamma_leave::")
-    assert out[1].endswith("[waived: agreed, 2026]")
+    notice = next(line for line in out if line.startswith("::notice"))
+    assert notice.startswith("::notice file=drafts/hotel.md,title=clausecheck%3A 1 protection waived or known::gamma_leave")
+    assert notice.endswith("[waived: agreed, 2026]")

@@ -70,6 +70,12 @@ class ResultsDB:
             raise ResultsDatabaseError(f"cannot open the results database ({exc})", path=self.path,
                                        hint="give a new file name with --db") from None
 
+    def __enter__(self) -> "ResultsDB":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def close(self) -> None:
         self.conn.close()
 

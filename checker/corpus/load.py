@@ -15,8 +15,9 @@ from checker.corpus.model import (
     Strengthening,
 )
 from checker.errors import CorpusError
+from checker.resources import builtin_corpus_dir, require_builtin_corpus
 
-BUILTIN_DIR = Path(__file__).resolve().parents[2] / "clause_corpus"
+BUILTIN_DIR = builtin_corpus_dir()
 
 STATUSES = ("matching", "weakened", "missing")
 
@@ -451,14 +452,22 @@ def load_corpus(directory: Path | str | None = None) -> Corpus:
             for f in _pack_files(BUILTIN_DIR)[1] + _pack_files(BUILTIN_DIR)[2] + [BUILTIN_DIR / "pack.yaml"]:
                 files.append(f)
                 root_of[f] = BUILTIN_DIR
-    target = directory or BUILTIN_DIR
+    target = directory or require_builtin_corpus()
     loaded = _load_dir(target, problems, builtin=directory is None, base=base)
-    # the strength lexicon (clause_corpus/strength/) decides every report too: it is validated and hashed
+    # the strength lexicon (clause_corpus/strength/) decides every report too: it is validated and hashed;
+    # a pack's own strength/ folder adds entries, each run on its examples now
     try:
         lexicon = strength.builtin()
     except CorpusError as exc:
         problems.items.extend(exc.problems)
         lexicon = None
+    own_strength = target / "strength"
+    if directory is not None and lexicon is not None and own_strength.is_dir():
+        own = strength.load_lexicon(own_strength, problems, partial=True)
+        lexicon = strength.merge(lexicon, own, problems)
+        if not problems.items:
+            problems.items.extend(strength.example_problems(
+                lexicon, {e.id for es in own.entries.values() for e in es}))
     if problems.items or loaded is None:
         raise CorpusError(problems.items or [f"{target}: could not be loaded"], path=str(target))
     pack, concepts, protections, disabled, own_files = loaded
@@ -468,5 +477,6 @@ def load_corpus(directory: Path | str | None = None) -> Corpus:
     for f in lexicon.files:
         if f not in root_of:
             files.append(f)
-            root_of[f] = strength.STRENGTH_DIR.parent
-    return Corpus(pack["name"], str(pack["version"]), _hash_files(files, root_of), protections, concepts, disabled)
+            root_of[f] = target if f.is_relative_to(target) else strength.STRENGTH_DIR.parent
+    return Corpus(pack["name"], str(pack["version"]), _hash_files(files, root_of), protections, concepts, disabled,
+                  lexicon)

@@ -109,6 +109,7 @@ class Corpus:
     protections: list[Protection]
     concepts: dict[str, Concept]
     disabled: list[str] = field(default_factory=list)
+    strength: object | None = None  # checker.corpus.strength.Lexicon: built-in entries plus the pack's own
 
     def get(self, pid: str) -> Protection | None:
         return next((p for p in self.protections if p.id == pid), None)

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-STRENGTH_DIR = Path(__file__).resolve().parents[2] / "clause_corpus" / "strength"
+from checker.resources import builtin_corpus_dir
+
+STRENGTH_DIR = builtin_corpus_dir() / "strength"
 
 # category -> what its entries are (the mechanisms reading them live in checker.engine).
 CATEGORIES = {
@@ -185,8 +187,9 @@ def _compiled(category: str, entries: list[Entry], path: Path, pattern_line: dic
     return good
 
 
-def load_lexicon(directory: Path, problems) -> Lexicon:
-    """Every `<category>.yaml` in `directory`; problems are added to `problems` (checker.corpus.load)."""
+def load_lexicon(directory: Path, problems, *, partial: bool = False) -> Lexicon:
+    """Every `<category>.yaml` in `directory`; problems are added to `problems` (checker.corpus.load).
+    `partial`: a pack's own strength folder, which holds only the categories it adds to."""
     from checker.corpus.load import _check_keys, _read_yaml
 
     files = sorted(directory.glob("*.yaml")) if directory.is_dir() else []
@@ -233,10 +236,32 @@ def load_lexicon(directory: Path, problems) -> Lexicon:
             out.append(Entry(eid, category, pattern, raw["why"].strip(), fires, quiet, str(path), line))
             pattern_line[eid] = raw.line_of("pattern")
         entries[category] = tuple(_compiled(category, out, path, pattern_line, alternations, problems))
-    for category in categories():
+    for category in () if partial else categories():
         if category not in entries:
             problems.add(directory / f"{category}.yaml", 1, f"missing strength file for {category!r}")
     return Lexicon(entries, prefilters, files, alternations)
+
+
+def merge(base: Lexicon, own: Lexicon, problems) -> Lexicon:
+    """The built-in lexicon with a pack's own entries: an entry with a built-in id replaces that entry
+    where it stands (as a protection with a built-in id replaces it); a new one comes after the
+    category's built-in entries. A category the pack changes keeps a prefilter only if the pack's
+    file declares one too (both then count)."""
+    entries = {c: tuple(es) for c, es in base.entries.items()}
+    prefilters = dict(base.prefilters)
+    alternations = {c: rx for c, rx in base._alternations.items() if c not in own.entries}
+    for category, extra in own.entries.items():
+        replacing = {e.id: e for e in extra}
+        merged = [replacing.pop(e.id, e) for e in entries.get(category, ())] + list(replacing.values())
+        entries[category] = tuple(merged)
+        if category in prefilters:
+            if category in own.prefilters:
+                prefilters[category] = re.compile(f"(?:{prefilters[category].pattern})|(?:{own.prefilters[category].pattern})")
+            else:
+                del prefilters[category]
+        if category in ALTERNATIONS or category not in CATEGORIES:
+            alternations[category] = re.compile("|".join(f"(?P<_{i}>{e.pattern})" for i, e in enumerate(merged)))
+    return Lexicon(entries, prefilters, base.files + own.files, alternations)
 
 
 @cache
@@ -252,14 +277,16 @@ def builtin() -> Lexicon:
     return lex
 
 
-def example_problems(lex: Lexicon) -> list[str]:
+def example_problems(lex: Lexicon, only: set[str] | None = None) -> list[str]:
     """`path:line: problem` for every example its entry does not fire on (fires) or fires on (quiet):
-    an entry none of its examples exercises is reported this way."""
+    an entry none of its examples exercises is reported this way. `only`: these entry ids."""
     from checker.engine.language import fired
 
     out = []
     for entries in lex.entries.values():
         for e in entries:
+            if only is not None and e.id not in only:
+                continue
             for ex in e.fires:
                 if e.id not in fired(e.category, ex.text, lex):
                     out.append(f"{e.path}:{ex.line}: {e.id} does not fire on {ex.text!r} "

@@ -27,6 +27,7 @@ def evaluate(document: Document, corpus: Corpus, *, router: bool = False) -> lis
     from checker.engine.router import Router
 
     analysis = Analysis.build(document, concept_index(corpus), Router() if router else None)
+    analysis.strength = corpus.strength
     findings = [grade(p, analysis) for p in corpus.protections]
     resolve_overlaps(findings, missing_confidence())
     for check in checks.DOCUMENT:  # what other provisions defeat (checker.engine.enforceability)

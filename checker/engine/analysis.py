@@ -55,6 +55,7 @@ class Analysis:
     surfaces: list[str]
     matcher: UnitMatcher
     router: object | None = None  # checker.engine.router.Router when the trained router is on
+    strength: object | None = None  # the corpus's strength lexicon (None: the built-in one)
 
     @classmethod
     def build(cls, document: Document, index: ConceptIndex, router=None) -> "Analysis":
@@ -83,7 +84,7 @@ class Analysis:
         for a, b in self.document.toc_spans:
             out.update(self.units_between(a, b))
         for i, text in enumerate(self.surfaces):
-            _, m = language.disclaimer(text)
+            _, m = language.disclaimer(text, self.strength)
             if m:
                 out.update(self.units_between(*self._disclaimed_span(i, m.group("what"))))
         return frozenset(out)
@@ -140,11 +141,13 @@ class Analysis:
         for i, text in enumerate(self.surfaces):
             if i in self.excluded:
                 continue
-            entry, m = language.section_override(text)
+            entry, m = language.section_override(text, self.strength)
             if not m:
                 continue
-            weakening = bool(language.permissive(text) or language.discretion(text) or re.search(r"\bmay\b", text)
-                             or language.global_override(text)[1])  # "... nothing limits its right to"
+            lex = self.strength
+            weakening = bool(language.permissive(text, lex=lex) or language.discretion(text, lex=lex)
+                             or re.search(r"\bmay\b", text)  # any "may" in an override clause, whoever's
+                             or language.global_override(text, lex)[1])  # "... nothing limits its right to"
             number = m.group("ref") or ""
             target = self._resolve(i, m.group(0), number)
             if target is not None:
@@ -173,7 +176,7 @@ class Analysis:
         for i, text in enumerate(self.surfaces):
             if i in self.excluded:
                 continue
-            for entry, m in language.section_limits(text):
+            for entry, m in language.section_limits(text, self.strength):
                 first = self._resolve(i, m.group(0), m.group("a"))
                 last = self._resolve(i, m.group(0), m.group("b")) if m.group("b") else first
                 if first is not None and last is not None:
@@ -190,8 +193,8 @@ class Analysis:
         for i, text in enumerate(self.surfaces):
             if i in self.excluded:
                 continue
-            entry, m = language.global_override(text)
-            if m and next(language.carve_outs(text), None) is None:
+            entry, m = language.global_override(text, self.strength)
+            if m and next(language.carve_outs(text, self.strength), None) is None:
                 out.append((i, clause_around(text, m.start(), m.end()), entry.id))
         return out
 
@@ -244,7 +247,7 @@ class Analysis:
                 return " ".join(self.units[j].text for j in range(i, min(len(self.units), i + 3)))
             return " ".join(self.units[j].text for j in self.units_between(section.start, section.end))
 
-        return narrowing_definitions([u.text for u in self.units], provision_text)
+        return narrowing_definitions([u.text for u in self.units], provision_text, self.strength)
 
     def section_label(self, unit: int) -> tuple[str | None, str | None]:
         section = self.document.section_at(self.units[unit].start)

@@ -56,7 +56,7 @@ def term_pattern(term: str) -> re.Pattern:
     return re.compile(rf"(?<![\w.]){re.escape(term)}{plural}(?![\w])")
 
 
-def narrowing_definitions(units_text: list[str], section_text_of) -> list[Definition]:
+def narrowing_definitions(units_text: list[str], section_text_of, lex=None) -> list[Definition]:
     """Definitions whose own text narrows the defined term. `section_text_of(i)` gives the text of
     the provision unit `i` sits in (a definition often continues in the next sentence)."""
     out = []
@@ -71,7 +71,7 @@ def narrowing_definitions(units_text: list[str], section_text_of) -> list[Defini
         if nxt:
             body = body[:nxt.start()]
         low = " ".join(body.lower().split())
-        entry = narrowing_entry(low)
+        entry = narrowing_entry(low, lex)
         if entry is not None:
             plural = r"s?" if not term.endswith("s") else r""
             out.append(Definition(term, i, entry.regex.search(low).group(0),

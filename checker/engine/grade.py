@@ -60,7 +60,7 @@ def _assess(el: Element, a: Analysis, unit: int, pid: str = "") -> Candidate:
     ctx = checks.Context(el, a, unit, pid)
     devs = [d for check in checks.SENTENCE for d in check.find(ctx)]
     sim = fuzz.token_set_ratio(ctx.text, el.description.lower())
-    return Candidate(unit, _dedupe(devs), sim)
+    return Candidate(unit, _dedupe(devs), sim, extra_units=list(dict.fromkeys(ctx.cite)))
 
 
 def _context_ok(el: Element, anchor, a: Analysis, unit: int) -> bool:

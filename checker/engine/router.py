@@ -7,7 +7,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "router"
+from checker.resources import models_dir
+
+MODEL_DIR = models_dir() / "router"
 # Below this score a candidate sentence is not taken as evidence for a protection. Chosen so that
 # 86% of gold evidence sentences of the written development documents score above it.
 VETO_BELOW = 0.05

@@ -11,6 +11,7 @@ class Options:
     color: bool = False  # ANSI colours (text only; the CLI decides: a TTY and no NO_COLOR)
     verbose: bool = False  # also the model language to propose
     quiet: bool = False  # only what fails, and the summaries
+    fail_on: str = "regression"  # compare: which changes fail the run (checker.compare.failing_changes)
 
 
 def where(ev: Evidence) -> str:

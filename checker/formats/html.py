@@ -236,7 +236,7 @@ def comparison_fragment(comparison, options: Options) -> str:
                     f'<th scope="row">{esc(ch.title)}<br><code>{esc(ch.protection)}</code></th>'
                     f'<td>{status(ch.old_status)}</td><td>{status(ch.new_status)}</td>'
                     f'<td class="{css}"><strong>{esc(CHANGE_MARK[ch.change])} {esc(ch.change)}</strong></td>'
-                    f'<td><ul>{reasons}</ul></td></tr>')
+                    f'<td><ul>{reasons}</ul>{_quoted_change(ch)}</td></tr>')
     return (f'<section aria-labelledby="cmp-h"><h2 id="cmp-h">{esc(c.old_label)} → {esc(c.new_label)}</h2>'
             '<ul class="strip" aria-label="Summary">'
             f'<li class="missing"><span class="n">{n["regression"]}</span>Regressions</li>'
@@ -245,6 +245,27 @@ def comparison_fragment(comparison, options: Options) -> str:
             '<table id="cmp-changes"><thead><tr><th scope="col">Protection</th><th scope="col">Old</th>'
             '<th scope="col">New</th><th scope="col">Change</th><th scope="col">What changed</th></tr></thead><tbody>'
             + "".join(rows) + "</tbody></table></section>")
+
+
+def _quoted_change(ch) -> str:
+    """The old and new clause with sections and pages, the word diff (<del>/<ins>) and the effect."""
+    if ch.change not in ("regression", "improvement"):
+        return ""
+    parts = []
+    for label, clause in (("Before", ch.old_clause), ("After", ch.new_clause)):
+        if clause is None:
+            parts.append(f'<p class="clause-{label.lower()}"><strong>{label}:</strong> no such clause</p>')
+        else:
+            parts.append(f'<p class="clause-{label.lower()}"><strong>{label}</strong> ({esc(clause.where())}):</p>'
+                         f'<blockquote>{esc(clause.text)}</blockquote>')
+    if ch.old_clause and ch.new_clause and ch.diff:
+        tags = {"equal": "{}", "delete": "<del>{}</del>", "insert": "<ins>{}</ins>"}
+        runs = ((" " if op["text"][:1].isspace() else "") + tags[op["op"]].format(esc(op["text"].strip()))
+                for op in ch.diff)
+        parts.append('<p class="clause-diff"><strong>Changes:</strong> ' + "".join(runs) + "</p>")
+    if ch.effect:
+        parts.append(f'<p class="clause-effect"><strong>What it does:</strong> {esc(ch.effect)}</p>')
+    return f'<details open class="quoted"><summary>Clause text</summary>{"".join(parts)}</details>'
 
 
 def render_comparison(comparison, options: Options) -> str:

@@ -60,3 +60,26 @@ def render(run, options: Options) -> str:
     root = junit_tree(run)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
+
+
+def render_comparison(comparison, options: Options) -> str:
+    """`compare --format junit`: one suite, a test case per protection; a change that fails
+    --fail-on is a <failure> with its reasons."""
+    from checker.compare import failing_changes
+
+    failing = {c.protection for c in failing_changes(comparison, options.fail_on)}
+    root = ET.Element("testsuites", name="clausecheck compare")
+    suite = ET.SubElement(root, "testsuite", name=f"{display_path(comparison.old_path)} → "
+                                                 f"{display_path(comparison.new_path)}")
+    for ch in comparison.changes:
+        case = ET.SubElement(suite, "testcase", classname=f"compare.{ch.category}", name=ch.protection)
+        text = f"{ch.title}: {ch.old_status} → {ch.new_status} ({ch.change})"
+        if ch.protection in failing:
+            ET.SubElement(case, "failure", message=text, type=ch.change).text = "\n".join([text, *ch.reasons])
+        elif ch.reasons:
+            ET.SubElement(case, "system-out").text = "\n".join([text, *ch.reasons])
+    n, f = len(comparison.changes), len(failing)
+    suite.attrib.update(tests=str(n), failures=str(f), errors="0", skipped="0")
+    root.attrib.update(tests=str(n), failures=str(f), errors="0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")

@@ -79,4 +79,16 @@ def render_comparison(comparison, options: Options) -> str:
             continue
         out.append(f"| {CHANGE_MARK[ch.change]} | `{ch.protection}` | {ch.old_status or '—'} | "
                    f"{ch.new_status or '—'} | {ch.change} | {md('; '.join(ch.reasons)) or '—'} |")
+    quoted = [ch for ch in c.changes if ch.change == "regression" or (ch.change == "improvement" and not options.quiet)]
+    for ch in quoted:
+        out += ["", f"## {CHANGE_MARK[ch.change]} {md(ch.title)} (`{ch.protection}`): {ch.change}", ""]
+        for label, clause in (("Before", ch.old_clause), ("After", ch.new_clause)):
+            out.append(f"**{label}** ({md(clause.where())}):" if clause else f"**{label}**: no such clause")
+            out += ["", f"> {md(clause.text)}", ""] if clause else [""]
+        if ch.old_clause and ch.new_clause and ch.diff:
+            marks = {"equal": "{}", "delete": "~~{}~~", "insert": "**{}**"}
+            out += ["**Changes** (~~removed~~, **added**): " + " ".join(
+                marks[op["op"]].format(md(op["text"].strip())) for op in ch.diff if op["text"].strip()), ""]
+        if ch.effect:
+            out += [f"**What it does:** {md(ch.effect)}"]
     return "\n".join(out) + "\n"

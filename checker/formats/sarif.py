@@ -5,10 +5,11 @@ Choices (docs/ci.md repeats them):
   'low' lowers either one step (see checker.run.level). Waived findings keep their level and
   carry a `suppressions` entry (kind "external", the waiver's reason), as SARIF intends.
 - location: artifactLocation.uri is the path relative to the working directory, percent-encoded
-  as a URI reference must be (a file:// URI when the file is outside it). For TXT and MD inputs
-  region.startLine is the line of the evidence; PDF and DOCX inputs have no line a viewer could
-  open, so the region is left out and the page goes in location.properties.page (with the
-  section) instead. A missing protection points at the file with no region.
+  as a URI reference must be (a file:// URI when the file is outside it). Every finding with
+  evidence has a region: startLine is the evidence's line in the extracted text (for TXT and MD
+  the file's own line; for PDF and DOCX the line of `clausecheck parse`'s text), with the
+  snippet; the page and section go in location.properties. A missing protection points at the
+  file with no region.
 - partialFingerprints["clausecheck/v1"]: a hash of the relative path and the protection id, so
   the same gap keeps its identity across runs even when lines move.
 """
@@ -63,9 +64,10 @@ def _location(report, finding) -> dict:
     location: dict = {"physicalLocation": physical}
     if finding.evidence:
         ev = finding.evidence[0]
-        if report.document["format"] in LINE_FORMATS:
-            physical["region"] = {"startLine": ev.line, "snippet": {"text": clip(ev.text, 500)}}
+        physical["region"] = {"startLine": max(1, ev.line), "snippet": {"text": clip(ev.text, 500)}}
         props = {k: v for k, v in (("page", ev.page), ("section", ev.section)) if v is not None}
+        if report.document["format"] not in LINE_FORMATS:
+            props["lineIn"] = "extracted text"
         if props:
             location["properties"] = props
     return location
@@ -124,3 +126,37 @@ def sarif_dict(run) -> dict:
 
 def render(run, options: Options) -> str:
     return json.dumps(sarif_dict(run), indent=2, ensure_ascii=False)
+
+
+def comparison_sarif_dict(comparison, options: Options) -> dict:
+    """`compare --format sarif`: a result per change that fails --fail-on (level error) and per
+    other regression (warning), located at the new version."""
+    from checker.compare import failing_changes
+
+    failing = {c.protection for c in failing_changes(comparison, options.fail_on)}
+    rules, index, results = [], {}, []
+    for ch in comparison.changes:
+        if ch.protection not in failing and ch.change != "regression":
+            continue
+        if ch.protection not in index:
+            index[ch.protection] = len(rules)
+            rules.append({"id": ch.protection, "shortDescription": {"text": ch.title},
+                          "properties": {"category": ch.category}})
+        results.append({
+            "ruleId": ch.protection, "ruleIndex": index[ch.protection],
+            "level": "error" if ch.protection in failing else "warning", "kind": "fail",
+            "message": {"text": f"{ch.title}: {ch.old_status} → {ch.new_status}"
+                                + ("; " + "; ".join(ch.reasons) if ch.reasons else "")},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(comparison.new_path)}}}],
+            "properties": {"change": ch.change, "old_status": ch.old_status, "new_status": ch.new_status,
+                           "old_path": display_path(comparison.old_path)},
+        })
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
+        "tool": {"driver": {"name": "clausecheck", "version": __version__,
+                            "informationUri": "https://github.com/clausecheck/clausecheck", "rules": rules}},
+        "invocations": [{"executionSuccessful": True}],
+        "results": results}]}
+
+
+def render_comparison(comparison, options: Options) -> str:
+    return json.dumps(comparison_sarif_dict(comparison, options), indent=2, ensure_ascii=False)

@@ -83,7 +83,37 @@ def render_comparison(comparison, options: Options) -> str:
         lines.append(f"{mark} {ch.protection}  {ch.old_status or '-'} → {ch.new_status or '-'}")
         for reason in ch.reasons:
             lines.append(f"    - {reason}")
+        lines += _quoted_change(ch, paint)
     return "\n".join(lines)
+
+
+def _quoted_change(ch, paint) -> list[str]:
+    """The old and new clause, their word diff ([-removed-]{+added+}) and the change in plain words."""
+    import textwrap
+
+    if ch.change not in ("regression", "improvement"):
+        return []
+    out = []
+    for label, clause in (("old", ch.old_clause), ("new", ch.new_clause)):
+        if clause is None:
+            out.append(f"    {label}: (no such clause)")
+        else:
+            out.append(f"    {label} ({clause.where()}): \"{clause.text}\"")
+    if ch.old_clause and ch.new_clause and ch.diff:
+        words = []
+        for op in ch.diff:
+            text = " ".join(op["text"].split())
+            lead = " " if op["text"][:1].isspace() else ""
+            if op["op"] == "equal":
+                words.append(lead + text)
+            elif op["op"] == "delete":
+                words.append(lead + paint(f"[-{text}-]", "31"))
+            else:
+                words.append(lead + paint(f"{{+{text}+}}", "32"))
+        out.append(f"    diff: {''.join(words).strip()}")
+    if ch.effect:
+        out += textwrap.wrap(f"what it does: {ch.effect}", 100, initial_indent="    ", subsequent_indent="      ")
+    return out
 
 
 def protection_text(p) -> str:

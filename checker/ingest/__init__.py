@@ -72,7 +72,7 @@ REVISION_VIEWS = ("accepted", "original")
 
 
 def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: bool = False,
-                  limits: Limits = Limits(), revisions: str | None = None) -> Document:
+                  limits: Limits = Limits(), revisions: str | None = None, progress=None) -> Document:
     """Read `path` into a `Document` with its section tree built. Raises `InputError`s only,
     and a `UsageError` for a `revisions` view that is unknown or asked of a non-DOCX file.
 
@@ -111,7 +111,7 @@ def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: 
         raise UsageError(f"--revisions applies to Word (.docx) files only; this is {_KIND_NAMES[expected]}",
                          path=path, hint="drop --revisions for this file, or check the .docx draft that has the "
                                          "tracked changes")
-    deadline = Deadline(path, limits)
+    deadline = Deadline(path, limits, progress)  # progress(stage, done, total): pages read, OCR'd
     pages: int | None = None
     warnings: list[str] = []
     try:

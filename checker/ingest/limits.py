@@ -18,20 +18,43 @@ class Limits:
     # DOCX: total declared uncompressed size and per-member compression ratio (zip bombs).
     max_unzipped_bytes: int = 500 * 1024 * 1024
     max_zip_ratio: float = 200.0
+    # Seconds added to max_seconds for every page OCR reads (0: max_seconds is the whole limit).
+    # The CLI sets OCR_SECONDS_PER_PAGE unless --max-seconds is given, so a long scan fits.
+    ocr_seconds_per_page: float = 0.0
+
+
+# Tesseract through ocrmypdf takes ~5 s a dense letter page with 2 jobs (2-4 s a sparse page
+# measured on a 2-core machine, after ~6 s of start-up): twice that leaves room on slow laptops.
+OCR_SECONDS_PER_PAGE = 10.0
 
 
 class Deadline:
     """Checked between pages: raising from inside a C extension is not possible."""
 
-    def __init__(self, path: str, limits: Limits):
+    def __init__(self, path: str, limits: Limits, progress=None):
         self.path = path
         self.limits = limits
-        self.expires = time.monotonic() + limits.max_seconds
+        self.started = time.monotonic()
+        self.expires = self.started + limits.max_seconds
+        self.progress = progress  # progress(stage, done, total), e.g. checker.progress.TerminalProgress
+
+    @property
+    def seconds(self) -> float:
+        """The whole time limit, OCR allowance included."""
+        return self.expires - self.started
+
+    def allow_ocr(self, pages: int) -> None:
+        """More time for OCR of `pages` pages, when the limits scale with the page count."""
+        self.expires += pages * self.limits.ocr_seconds_per_page
+
+    def report(self, stage: str, done: int, total: int | None) -> None:
+        if self.progress is not None:
+            self.progress(stage, done, total)
 
     def check(self) -> None:
         if time.monotonic() > self.expires:
             raise LimitExceededError(
-                f"reading took longer than the {self.limits.max_seconds:g} s time limit",
+                f"reading took longer than the {self.seconds:g} s time limit",
                 path=self.path,
                 hint="raise --max-seconds (Limits.max_seconds), or split the document",
             )

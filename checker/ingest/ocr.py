@@ -74,7 +74,8 @@ def run_ocr(path: str, password: str | None, deadline: Deadline, *, pages: list[
     try:
         out = os.path.join(tmp, "ocr.pdf")
         job = {"input": os.path.abspath(path), "output": out, "password": password or "", "tmp": tmp,
-               "result": os.path.join(tmp, "result.json"), "options": _ocr_options(remaining, pages)}
+               "result": os.path.join(tmp, "result.json"), "options": _ocr_options(remaining, pages),
+               "progress": os.path.join(tmp, "progress.txt") if deadline.progress is not None else None}
         _run_child(job, path, deadline)
         with open(job["result"], encoding="utf-8") as fh:
             result = json.load(fh)
@@ -103,10 +104,10 @@ def _run_child(job: dict, path: str, deadline: Deadline) -> None:
         try:
             proc.stdin.write(json.dumps(job).encode())
             proc.stdin.close()
-            proc.wait(timeout=max(0.1, deadline.expires - time.monotonic()))
+            _wait(proc, job, deadline)
         except subprocess.TimeoutExpired:
             raise LimitExceededError(
-                f"OCR took longer than the {deadline.limits.max_seconds:g} s time limit", path=path,
+                f"OCR took longer than the {deadline.seconds:.0f} s time limit", path=path,
                 hint="raise --max-seconds (OCR runs at a few seconds per page), or split the document",
             ) from None
         finally:
@@ -121,6 +122,40 @@ def _run_child(job: dict, path: str, deadline: Deadline) -> None:
             tail = fh.read()[-300:].strip()
         raise CorruptDocumentError(f"OCR crashed (exit {proc.returncode}: {tail})", path=path,
                                    hint="check the OCR installation or the scan")
+
+
+def _wait(proc: subprocess.Popen, job: dict, deadline: Deadline) -> None:
+    """Wait for the child until the deadline; pages done are passed on as they are reported."""
+    last = None
+    while True:
+        left = deadline.expires - time.monotonic()
+        if left <= 0:
+            raise subprocess.TimeoutExpired(proc.args, 0)
+        finished = True
+        try:
+            proc.wait(timeout=min(left, 0.5) if job.get("progress") else left)
+        except subprocess.TimeoutExpired:
+            if time.monotonic() >= deadline.expires:
+                raise
+            finished = False
+        done = _read_progress(job.get("progress"))
+        if done is not None and done != last:
+            last = done
+            deadline.report("ocr", *done)
+        if finished:
+            return
+
+
+def _read_progress(path: str | None) -> tuple[int, int] | None:
+    """(pages done, pages in all) as the child's progress plugin last wrote them."""
+    if not path:
+        return None
+    try:
+        with open(path, encoding="ascii") as fh:
+            done, total = fh.read().split()
+        return int(done), int(total)
+    except (OSError, ValueError):
+        return None
 
 
 def _child_main() -> None:
@@ -139,7 +174,11 @@ def _child_main() -> None:
             if pdf.is_encrypted:
                 src = os.path.join(job["tmp"], "decrypted.pdf")
                 pdf.save(src)
-        code = ocrmypdf.ocr(src, job["output"], **job["options"])
+        options = dict(job["options"])
+        if job.get("progress"):  # pages done go to a file the parent polls (checker.ingest.ocr_progress)
+            os.environ["CLAUSECHECK_OCR_PROGRESS"] = job["progress"]
+            options.update(progress_bar=True, plugins=["checker.ingest.ocr_progress"])
+        code = ocrmypdf.ocr(src, job["output"], **options)
         result = {"ok": int(code) == 0, "type": "ExitCode", "message": str(code)}
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises a coded error
         result = {"ok": False, "type": type(exc).__name__, "message": str(exc)}

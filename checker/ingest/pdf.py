@@ -70,6 +70,7 @@ def extract_pages(path: str, password: str | None, deadline: Deadline) -> tuple[
         for i in range(n):
             if i % 25 == 0:
                 deadline.check()
+                deadline.report("read", i, n)
             page = pdf[i]
             try:
                 tp = page.get_textpage()
@@ -122,10 +123,10 @@ def read_pdf(path: str, *, password: str | None, ocr: bool, deadline: Deadline) 
             raise ScannedDocumentError(
                 f"no page of {n} has a text layer; it looks scanned", path=path, hint=OCR_HINT
             )
-        pages, n = _ocr_and_extract(path, password, deadline, None)
+        pages, n = _ocr_and_extract(path, password, deadline, None, n)
         warnings.append(f"text was produced by OCR ({n} pages); check quotations against the original")
     elif image_only and ocr:
-        pages, n = _ocr_and_extract(path, password, deadline, image_only)
+        pages, n = _ocr_and_extract(path, password, deadline, image_only, len(image_only))
         warnings.append(f"page(s) {_list_pages(image_only)} were read by OCR; check quotations against the original")
     elif image_only:
         warnings.append(
@@ -139,8 +140,10 @@ def _list_pages(numbers: list[int]) -> str:
     return ", ".join(map(str, numbers[:20])) + (" …" if len(numbers) > 20 else "")
 
 
-def _ocr_and_extract(path: str, password: str | None, deadline: Deadline, only: list[int] | None):
-    """OCR (all image-only pages, or just `only`), read the result's text layer, remove the temp dir."""
+def _ocr_and_extract(path: str, password: str | None, deadline: Deadline, only: list[int] | None, count: int):
+    """OCR (all image-only pages, or just `only`; `count` pages in all), read the result's text
+    layer, remove the temp dir."""
+    deadline.allow_ocr(count)
     ocr_path = run_ocr(path, password, deadline, pages=only) if only else run_ocr(path, password, deadline)
     try:
         pages, _, n = extract_pages(ocr_path, None, deadline)

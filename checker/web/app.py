@@ -140,14 +140,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(404)
     async def on_not_found(request: Request, exc):
-        body = {"code": "E404", "message": "no such page"}
+        body = {"code": "E511", "message": "no such page"}
         if wants_html(request):
             return HTMLResponse(render("error.html", status=404, error=body), status_code=404)
         return JSONResponse(body, status_code=404)
 
     @app.exception_handler(405)
     async def on_bad_method(request: Request, exc):
-        return JSONResponse({"code": "E405", "message": "method not allowed"}, status_code=405)
+        return JSONResponse({"code": "E512", "message": "method not allowed"}, status_code=405)
 
     @app.exception_handler(Exception)
     async def on_bug(request: Request, exc: Exception):
@@ -161,7 +161,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.middleware("http")
     async def access_control(request: Request, call_next):
         if not security.host_allowed(settings, request.headers.get("host", "")):
-            return JSONResponse({"code": "E502", "message": "unexpected Host header"}, status_code=400)
+            return JSONResponse({"code": "E513", "message": "unexpected Host header"}, status_code=400)
         path = request.url.path
         if not path.startswith(security.PUBLIC_PATHS) and not security.authenticated(
                 settings, request.headers, request.cookies):

@@ -1,7 +1,7 @@
 """What every strength check declares, and what a sentence-stage check is handed."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
@@ -33,6 +33,12 @@ class Context:
     analysis: object  # checker.engine.analysis.Analysis
     unit: int
     protection: str = ""
+    cite: list[int] = field(default_factory=list)  # other units a deviation rests on: cited as evidence too
+
+    @property
+    def lexicon(self):
+        """The strength lexicon the document is checked with (the corpus's; None: the built-in one)."""
+        return self.analysis.strength
 
     @cached_property
     def text(self) -> str:

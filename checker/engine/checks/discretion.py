@@ -11,7 +11,7 @@ def find(ctx: Context) -> list[Deviation]:
     el = ctx.element
     return [Deviation("discretion", el.index, f"'{f.found}' leaves the duty to the employer's judgement", f.found,
                       "no employer discretion (a narrow 'except as required by law' is fine)", f.rule)
-            for f in language.discretion(ctx.text, el.allow)]
+            for f in language.discretion(ctx.text, el.allow, ctx.lexicon)]
 
 
 CHECK = Check("discretion", "discretion", 3, "sentence", find,

@@ -15,7 +15,7 @@ def _non_binding_units(a) -> dict[int, list]:
     if found is None:
         found = {}
         for i, text in enumerate(a.surfaces):
-            hits = language.non_binding(text)
+            hits = language.non_binding(text, a.strength)
             if hits:
                 found[i] = hits
         a.__dict__["_non_binding_units"] = found
@@ -28,6 +28,8 @@ def find(ctx: Context) -> list[Deviation]:
         return []
     out = []
     for i in sorted(({ctx.unit} | ctx.passage) & units.keys()):
+        if i != ctx.unit:
+            ctx.cite.append(i)  # the evidence cites the protection and the provision that defeats it
         for f in units[i]:
             out.append(Deviation("enforceability", ctx.element.index,
                                  f"'{f.found}': the provision cannot be enforced as written", f.found,

@@ -10,7 +10,7 @@ from checker.result import Deviation
 def find(ctx: Context) -> list[Deviation]:
     el = ctx.element
     return [Deviation("hedge", el.index, f"'{f.found}' lets the duty give way", f.found, "an unconditional duty", f.rule)
-            for f in language.hedges(ctx.text, el.allow)]
+            for f in language.hedges(ctx.text, el.allow, ctx.lexicon)]
 
 
 CHECK = Check("hedge", "hedge", 2, "sentence", find,

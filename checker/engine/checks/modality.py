@@ -14,7 +14,7 @@ def find(ctx: Context) -> list[Deviation]:
     el = ctx.element
     return [Deviation("modality", el.index, f"'{f.found}' leaves the duty optional", f.found,
                       _EXPECTED[el.strength], f.rule)
-            for f in language.permissive(ctx.text, el.allow)]
+            for f in language.permissive(ctx.text, el.allow, ctx.lexicon)]
 
 
 CHECK = Check("modality", "modality", 3, "sentence", find,

@@ -52,7 +52,7 @@ def find(a, protection, results) -> list[tuple[object, int, Deviation]]:
                 if i == ev_unit:
                     continue
                 # a reservation "as the Contractor deems appropriate" needs less to reach the clause
-                need = (lambda det: 2) if language.discretion(clause) else (lambda det: max(2, len(det) - 1))
+                need = (lambda det: 2) if language.discretion(clause, lex=a.strength) else (lambda det: max(2, len(det) - 1))
                 if any(len(det) >= 2 and a.matcher.groups_in_text(det, clause) >= need(det)
                        for det in res.element.detect):
                     hits.append((res, i, Deviation("discretion", index, "an exception elsewhere in the document "

@@ -40,7 +40,7 @@ def _parameter(p, el, a, unit: int, passage: frozenset[int]) -> list[Deviation]:
     if not values:
         if not p.required:
             return []
-        vague = language.vague_time(a.surfaces[unit])
+        vague = language.vague_time(a.surfaces[unit], a.strength)
         if vague:
             return [Deviation("hedge", el.index, f"a vague time ('{vague.found}') instead of a number",
                               vague.found, f"within {model}", vague.rule),

@@ -12,7 +12,7 @@ def find(ctx: Context) -> list[Deviation]:
     el, a, unit, text = ctx.element, ctx.analysis, ctx.unit, ctx.text
     devs = [Deviation("scope", el.index, f"'{f.found}' leaves part of the bargaining unit out", f.found,
                       "every bargaining-unit worker", f.rule)
-            for f in language.eligibility(text)]
+            for f in language.eligibility(text, ctx.lexicon)]
     defined_by = ctx.defined_by
     for n in el.narrowing:
         if a.matcher.detector(n.detect, frozenset({unit})) and not _defined_broadly(n, a, text, defined_by):

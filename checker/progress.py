@@ -1,0 +1,60 @@
+"""Progress of one long document for a person at a terminal: pages read, pages OCR'd, the check.
+
+`TerminalProgress` is the `progress(stage, done, total)` callback `checker.api.check_file` and
+`checker.ingest.load_document` accept. It stays silent for the first seconds (a quick check
+prints nothing), then rewrites one line on the stream it is given; `close()` ends the line."""
+from __future__ import annotations
+
+import time
+from typing import Callable, TextIO
+
+STAGES = {"read": "reading page", "ocr": "OCR page", "check": "checking the protections"}
+# A check of a text-layer contract takes about a second; progress starts once work runs longer.
+DELAY_SECONDS = 2.0
+REFRESH_SECONDS = 0.25  # no faster than a terminal can be read
+
+
+def describe(stage: str, done: int, total: int | None) -> str:
+    """'OCR page 12/96' or 'checking the protections'."""
+    label = STAGES.get(stage, stage)
+    if stage == "check":
+        return label + (" (done)" if total and done >= total else "")
+    return f"{label} {done}/{total}" if total else f"{label} {done}"
+
+
+class TerminalProgress:
+    def __init__(self, stream: TextIO, name: str = "", *, delay: float | None = None,
+                 clock: Callable[[], float] = time.monotonic):
+        self.stream = stream
+        self.name = name
+        self.delay = DELAY_SECONDS if delay is None else delay
+        self.clock = clock
+        self.started = clock()
+        self.shown = False
+        self.last_write = float("-inf")
+        self.lines: list[str] = []  # every line shown, for the caller's log and tests
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        now = self.clock()
+        elapsed = now - self.started
+        final = bool(total) and done >= total
+        if elapsed < self.delay or (now - self.last_write < REFRESH_SECONDS and not final):
+            return
+        text = f"{self.name + ': ' if self.name else ''}{describe(stage, done, total)} ({_clock(elapsed)})"
+        self.stream.write("\r\x1b[K" + text)
+        self.stream.flush()
+        self.lines.append(text)
+        self.shown = True
+        self.last_write = now
+
+    def close(self) -> None:
+        """End the progress line (only if one was written)."""
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
+def _clock(seconds: float) -> str:
+    m, s = divmod(int(seconds), 60)
+    return f"{m}m {s:02d}s" if m else f"{s}s"
