@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from checker.corpus.model import Corpus
 from checker.document import Document
+from checker.engine import checks
 from checker.engine.analysis import Analysis
 from checker.engine.concepts import ConceptIndex
 from checker.engine.grade import grade, missing_confidence
@@ -29,4 +30,6 @@ def evaluate(document: Document, corpus: Corpus, *, router: bool = False) -> lis
     analysis.strength = corpus.strength
     findings = [grade(p, analysis) for p in corpus.protections]
     resolve_overlaps(findings, missing_confidence())
+    for check in checks.DOCUMENT:  # what other provisions defeat (checker.engine.enforceability)
+        check.find(analysis, corpus.protections, findings)
     return findings

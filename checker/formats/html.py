@@ -14,6 +14,7 @@ import re
 from string import Template
 
 from checker import __version__
+from checker.formats import unenforceable
 from checker.formats.base import Options, reflow, report_date, where
 from checker.i18n import label, localize
 
@@ -216,7 +217,8 @@ def _report(run, report, index: int, options: Options) -> str:
            + "".join(f'<li class="{k}"><span class="n">{s[k]}</span>{esc(label(lang, STATUS_LABEL[k]))}</li>'
                      for k in STATUS_LABEL)
            + "</ul>",
-           section_html(run, report, options, doc_id)]
+           section_html(run, report, options, doc_id),
+           unenforceable.html_section(report, doc_id, esc, slug)]
     categories: dict[str, list] = {}
     for f in report.findings:
         categories.setdefault(f.category, []).append(f)

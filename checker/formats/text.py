@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from checker.formats import unenforceable
 from checker.formats.base import Options, clip, report_date, where
 from checker.i18n import label, localize
 from checker.result import Finding, Report
@@ -32,6 +33,7 @@ def to_text(report: Report, *, color: bool = False, verbose: bool = False, quiet
         lines.append(label(lang, "no_article", n=len(report.findings)))
     if not quiet:
         lines.append("")
+        lines += unenforceable.text_lines(report, clip)
     for f in report.findings:
         w = waiver(f) if waiver else None
         if quiet and not (fails(f) if fails else f.status != "matching"):

@@ -7,7 +7,8 @@ kind of deviation is a module here plus its line below (clause_corpus/README.md 
 from __future__ import annotations
 
 from checker.engine.checks import (
-    discretion, enforceability, hedge, missing_element, modality, override, parameter, reversed, scope,
+    cross_article, defeated_elsewhere, discretion, enforceability, hedge, missing_element, modality, override,
+    parameter, reversed, scope,
 )
 from checker.engine.checks.base import STAGES, Check, Context
 
@@ -22,6 +23,8 @@ REGISTRY: tuple[Check, ...] = (
     reversed.CHECK,
     missing_element.CHECK,
     override.CHECK,
+    defeated_elsewhere.CHECK,
+    cross_article.CHECK,
 )
 
 BY_ID: dict[str, Check] = {c.id: c for c in REGISTRY}
@@ -29,6 +32,7 @@ KINDS: tuple[str, ...] = tuple(c.kind for c in REGISTRY if c.kind)
 WEIGHTS: dict[str, int] = {c.kind: c.weight for c in REGISTRY if c.kind}
 CARRIED: tuple[str, ...] = tuple(c.kind for c in REGISTRY if c.carried and c.kind)
 SENTENCE: tuple[Check, ...] = tuple(c for c in REGISTRY if c.stage == "sentence")
+DOCUMENT: tuple[Check, ...] = tuple(c for c in REGISTRY if c.stage == "document")
 
 assert len(BY_ID) == len(REGISTRY) and len(set(KINDS)) == len(KINDS), "check ids and kinds are unique"
 assert all(c.stage in STAGES for c in REGISTRY)
@@ -43,4 +47,4 @@ def markdown_table() -> str:
     return "\n".join(rows)
 
 
-__all__ = ["BY_ID", "CARRIED", "KINDS", "REGISTRY", "SENTENCE", "WEIGHTS", "Check", "Context", "markdown_table"]
+__all__ = ["BY_ID", "CARRIED", "DOCUMENT", "KINDS", "REGISTRY", "SENTENCE", "WEIGHTS", "Check", "Context", "markdown_table"]

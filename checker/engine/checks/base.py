@@ -9,7 +9,9 @@ from typing import Callable
 #   sentence    find(Context) -> [Deviation]: on each candidate sentence for an element
 #   element     runs once per element (reversed wording anywhere, an element not found at all)
 #   protection  runs once per protection, after its elements are graded (overrides elsewhere)
-STAGES = ("sentence", "element", "protection")
+#   document    find(analysis, protections, findings): once per document, after every protection is
+#               graded; weakens in place what another provision defeats (checker.engine.enforceability)
+STAGES = ("sentence", "element", "protection", "document")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,709 @@
+"""Protections that read at full strength where they are stated but are defeated elsewhere.
+
+Two post-grade passes over the document's sentences and the graded findings, registered as the
+document-stage checks `defeated_elsewhere` and `cross_article` (checker/engine/checks/), which
+checker.engine.evaluate runs once per document after every protection is graded:
+
+- enforceability: a provision excluding a protection from the grievance or arbitration procedure
+  (in the grievance article, the protection's own article or a side letter; naming it by Article
+  or Section number, ranges included, by title, by "this Article / this Side Letter", or by a
+  description of its subject), declaring it a statement of intent, advisory or not binding,
+  ending it before the agreement's own term ends, or letting the employer alone suspend it;
+- cross-article defeats: a definition or recognition clause limiting "employee" by Social
+  Security number or work authorization (scope), a discharge rule for any identity or
+  work-authorization discrepancy with no exception for corrections (reversed), a clause licensing
+  any agency's access to facilities or records (reversed), a duty made subject to the employer's
+  policies "as amended" (discretion).
+
+The phrases are data (clause_corpus/strength/enforceability.yaml and cross_article.yaml: ids,
+reasons, sentences each must and must not fire on); this module decides what each one reaches.
+A reached finding becomes weakened; its deviation carries the phrase's id as `rule` and quotes the
+defeating clause, and the defeating clause is cited as evidence after the protection's own."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from checker.engine.language import clause_around
+from checker.result import Deviation, Evidence, Finding
+
+CATEGORIES = ("enforceability", "cross_article")  # clause_corpus/strength/<category>.yaml
+
+# What each enforceability entry is: how the report explains it.
+HOW = {
+    "enforceability.no_grievance_to_arbitration": "exclusion",
+    "enforceability.not_subject_to_grievance": "exclusion",
+    "enforceability.no_arbitrator_jurisdiction": "exclusion",
+    "enforceability.excluded_from_grievance": "exclusion",
+    "enforceability.not_subject_to_this_article": "exclusion",
+    "enforceability.statement_of_intent": "non_binding",
+    "enforceability.aspirational": "non_binding",
+    "enforceability.advisory": "non_binding",
+    "enforceability.not_binding": "non_binding",
+    "enforceability.expires": "expiry",
+    "enforceability.no_longer_due": "expiry",
+    "enforceability.employer_may_suspend": "suspension",
+    "enforceability.suspended_on_directive": "suspension",
+}
+EXPLAIN = {
+    "exclusion": "excluded from the grievance and arbitration procedure",
+    "non_binding": "declared non-binding",
+    "expiry": "expires before the agreement does",
+    "suspension": "the employer alone may suspend it",
+}
+EXPECTED = "a provision enforceable through the grievance and arbitration procedure for the whole term of the agreement"
+
+
+def _finditer(category: str, text: str) -> list:
+    """(entry, match) for the category's entries over `text`, left to right and not overlapping,
+    the earlier entry winning at a tie: what one alternation of them finds (the strength lexicon's
+    examples are checked that way), searched entry by entry, which is several times faster."""
+    from checker.corpus.strength import builtin
+
+    entries = builtin()[category]
+    hits = sorted(((m.start(), i, m) for i, e in enumerate(entries) for m in e.regex.finditer(text)),
+                  key=lambda h: (h[0], h[1]))
+    out, end = [], -1
+    for start, i, m in hits:
+        if start >= end:
+            out.append((entries[i], m))
+            end = max(m.end(), start + 1)
+    return out
+
+
+def _candidates(a, category: str) -> list[int]:
+    """The units the category's prefilter lets through, found in one pass over the document."""
+    from checker.corpus.strength import builtin
+
+    key = f"_strength_candidates_{category}"
+    found = a.__dict__.get(key)
+    if found is None:
+        pre = builtin().prefilters.get(category)
+        if pre is None:
+            found = list(range(len(a.surfaces)))
+        else:
+            rx = re.compile(rf"\b(?:{pre.pattern})")
+            starts, pos = [], 0
+            for t in a.surfaces:
+                starts.append(pos)
+                pos += len(t) + 1
+            starts.append(pos)
+            whole = "\n".join(a.surfaces)
+            found, pos = [], 0
+            while (m := rx.search(whole, pos)) is not None:
+                unit = bisect.bisect_right(starts, m.start()) - 1
+                found.append(unit)
+                pos = starts[unit + 1]  # one hit lets the unit through: go on from the next
+        a.__dict__[key] = found
+    return found
+
+
+# --- what a defeating clause reaches -------------------------------------------------------------
+
+_NUM = r"\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*"
+_REFS = re.compile(rf"\b(articles?|sections?|§§?|paragraphs?|paras?\.?|items?|subsections?|rules?)\s+({_NUM}"
+                   rf"(?:\s*(?:,|and|or|through|thru|to|-|–|—)\s*(?:(?:and|or)\s+)?{_NUM})*)")
+_RANGE_WORDS = re.compile(r"^(?:through|thru|to|-|–|—)$")
+_SELF = re.compile(r"\b(this|the present|these|such|that) (article|section|subsection|paragraph|item|rule|"
+                   r"side letter|letter of understanding|letter of agreement|letter|memorandum of understanding|"
+                   r"memorandum of agreement|memorandum|mou|moa|lou|appendix|addendum|exhibit|attachment|schedule)\b")
+_TITLE = re.compile(r"\b(?:article|section|letter|appendix)s? (?:entitled|titled|headed|captioned|called) "
+                    r"\"?([^\".;,]{3,80})")
+# a reference to the procedure itself, not to what it excludes ("the grievance procedure of Article 18")
+_PROCEDURE_BEFORE = re.compile(r"(?:procedure|process)\s+(?:[\w-]+\s+){0,2}(?:of|in|under)\s+(?:the\s+)?$")
+_PROCEDURE_ARTICLE = re.compile(r"grievance|arbitration|dispute resolution|adjustment of disputes")
+_PRONOUN = re.compile(r"^(?:[^a-z]*)(?:they|it|these|those|such|the foregoing|the above|its|their)\b")
+_LIST_LEAD = re.compile(r"\bthe following\b|:\s*$")
+_PROVISION_SUBJECT = re.compile(r"\b(?:this|these|the foregoing|the above|such|its|their|our) (?:[\w'-]+ ){0,3}?"
+                                r"(?:article|section|subsection|paragraph|rule|letter|memorandum|mou|moa|lou|appendix|"
+                                r"addendum|provisions?|commitments?|undertakings?|guidelines?|statement|program|"
+                                r"protocol|policy|language|terms?|obligations?|goals?)\b|^\W*(?:\(\w{1,4}\)\s*)?"
+                                r"(?:they|it|these|the foregoing|the above)\b")
+_PROVISION_OBJECT = re.compile(r"\s*(?:the (?:operation|application|provisions|obligations|terms) of )?"
+                               r"(?:this|these|the foregoing|the above|its obligations|the provisions|all or part)\b")
+_ITEM = re.compile(r"(?:^|\s|;)\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
+_LETTERISH = re.compile(r"letter|memorandum|understanding|mou|moa|lou|addendum|side")
+_IMMIGRATION = re.compile(r"immigra|citizenship|naturaliz|work[- ]authori|employment authori|e-?verify|\bi-9|"
+                          r"social security|no-?match|\bvisas?\b|deport|\bdaca\b|\btps\b|\bice\b|detention|detained")
+_BARGAINED = re.compile(r"\bmutual|\bjointly\b|\bby (?:written )?agreement\b|agreement of the (?:parties|union)|"
+                        r"(?:consent|agreement|approval) of the union|union(?:'s)? (?:written )?(?:consent|agreement|"
+                        r"approval)|after (?:bargaining|negotiat)|meet and confer|bargain(?:ing)? over|both parties")
+
+
+@dataclass
+class Defeat:
+    unit: int
+    rule: str
+    how: str
+    clause: str
+    spans: list[tuple[int, int]] = field(default_factory=list)  # text it reaches
+    subjects: list[str] = field(default_factory=list)  # or the subjects it describes
+
+
+def _expand_numbers(text: str) -> list[str]:
+    """'6, 7 and 8' -> 6, 7, 8; '26.6 through 26.9' -> 26.6 ... 26.9; '6-8' -> 6, 7, 8."""
+    tokens = re.findall(rf"{_NUM}|through|thru|\bto\b|-|–|—", text)
+    out: list[str] = []
+    pending_range = False
+    for tok in tokens:
+        if _RANGE_WORDS.match(tok):
+            pending_range = bool(out)
+            continue
+        if pending_range:
+            lo, hi = out[-1], tok
+            lo_head, _, lo_last = lo.rpartition(".")
+            hi_head, _, hi_last = hi.rpartition(".")
+            if lo_head == hi_head and lo_last.isdigit() and hi_last.isdigit() and 0 < int(hi_last) - int(lo_last) <= 30:
+                prefix = f"{lo_head}." if lo_head else ""
+                out.extend(f"{prefix}{n}" for n in range(int(lo_last) + 1, int(hi_last) + 1))
+                pending_range = False
+                continue
+        pending_range = False
+        out.append(tok)
+    return out
+
+
+def _resolve(a, unit: int, word: str, number: str):
+    context = a.document.section_at(a.units[unit].start)
+    kinds = ("article",) if word.startswith("art") else (
+        "section", "article") if word.startswith(("sec", "§", "para", "item", "sub")) else ("section",)
+    for kind in kinds:
+        target = a.document.resolve(f"{kind} {number}", context=context)
+        if target is not None:
+            return target
+    return None
+
+
+_LABEL = re.compile(r"^(?:(?:rule|section|paragraph|item|§)\s*)?\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*[.)]?\s")
+
+
+def _by_label(a, unit: int, word: str, number: str) -> tuple[int, int] | None:
+    """A provision no section holds, found by the label it opens with ("14(c) Enforcement actions."
+    or a part headed "Rule 14 — ..."): from there to the next labelled provision."""
+    if word.startswith("art"):
+        return None
+    head = re.compile(rf"^(?:{re.escape(word.rstrip('s.'))}s?\s+)?{re.escape(number)}(?![\w(]|\.\d)")
+    for s in a.document.sections:
+        if s.heading and head.match(" ".join(s.heading.lower().split())):
+            return s.start, s.end
+    for j, text in enumerate(a.surfaces):
+        if j == unit or not head.match(text.lstrip("*#§ ")):
+            continue
+        section = a.document.section_at(a.units[j].start)
+        end = section.end if section is not None else len(a.document.text)
+        for k in range(j + 1, len(a.units)):
+            if a.units[k].start >= end:
+                break
+            if a.units[k].heading or _LABEL.match(a.surfaces[k].lstrip("*#§ ")):
+                end = a.units[k].start
+                break
+        return a.units[j].start, end
+    return None
+
+
+def _self_span(a, unit: int, word: str) -> tuple[int, int]:
+    doc = a.document
+    section = doc.section_at(a.units[unit].start)
+    chain = [section, *doc.ancestors(section)] if section else []
+    if word == "article":
+        kinds = ("article", "appendix", "side_letter")
+    elif word in ("section", "subsection"):
+        kinds = ("subsection", "section") if word == "subsection" else ("section",)
+    elif word in ("paragraph", "item", "rule"):
+        kinds = ("item", "subsection", "section")
+    else:
+        kinds = ()
+    target = next((s for s in chain if s.kind in kinds), None)
+    if target is not None:
+        return target.start, target.end
+    if not kinds:  # a letter, memorandum, appendix...
+        target = next((s for s in chain if s.kind in ("side_letter", "appendix")
+                       or (s.kind == "part" and _LETTERISH.search(s.heading.lower()))), None)
+        if target is not None:
+            return target.start, target.end
+        if not any(s.kind == "article" for s in doc.sections) or not chain:
+            return 0, len(doc.text)
+        return chain[-1].start, chain[-1].end
+    units = sorted(a.passage(unit))
+    return a.units[units[0]].start, a.units[units[-1]].end
+
+
+def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
+    """The spans a stretch of one sentence names: numbered references, titles, "this Article"."""
+    spans = []
+    numbered = False
+    for m in _REFS.finditer(text):
+        if _PROCEDURE_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+            continue
+        if re.match(r"\s*of (?:the|this) (?:agreement|cba|contract|collective)", text[m.end():]) and \
+                not any(s.kind == "article" for s in a.document.sections):
+            continue  # an article of the main agreement, cited from a side letter that does not hold it
+        numbered = True
+        for number in _expand_numbers(m.group(2)):
+            target = _resolve(a, unit, m.group(1), number.rstrip(".)") if number.count(")") > number.count("(")
+                              else number)
+            if target is not None and not _is_procedure(a, target):
+                spans.append((target.start, target.end))
+            elif target is None:
+                found = _by_label(a, unit, m.group(1), number)
+                if found is not None:
+                    spans.append(found)
+    for m in _TITLE.finditer(text):
+        title = " ".join(m.group(1).split()).strip(" \"'")
+        for s in a.document.sections:
+            if s.heading and " ".join(s.heading.lower().split()).strip(" .") == title:
+                spans.append((s.start, s.end))
+    for m in _SELF.finditer(text):
+        if numbered and re.search(r"\bof\s+$", text[max(0, m.start() - 4):m.start()]):
+            continue  # "Sections 6-8 of this Article": the sections, not the whole article
+        if _PROCEDURE_BEFORE.search(text[max(0, m.start() - 60):m.start()]) or (m.group(1) == "that" and spans) \
+                or re.match(r"\s+\d", text[m.end():]):
+            continue  # the procedure's own article; "that Article" after its title; "this Rule 14(i)": the number
+        span = _self_span(a, unit, m.group(2))
+        section = a.document.section_at(span[0])
+        if section is None or section.start != span[0] or not _is_procedure(a, section):
+            spans.append(span)
+    return spans
+
+
+def _is_procedure(a, section) -> bool:
+    """The grievance and arbitration article itself ("not subject to arbitration under this Article")."""
+    chain = [section, *a.document.ancestors(section)]
+    return any(_PROCEDURE_ARTICLE.search(s.heading.lower()) for s in chain if s.kind == "article" and s.heading)
+
+
+def _section_units(a, unit: int) -> list[int]:
+    section = a.document.section_at(a.units[unit].start)
+    if section is None:
+        return sorted(a.passage(unit))
+    return list(a.units_between(section.start, section.end))
+
+
+def _reach(a, unit: int, m: re.Match, how: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """What the phrase matched at `m` in `unit` reaches: spans of text, or descriptions of subjects."""
+    text = a.surfaces[unit]
+    clause = clause_around(text, m.start(), m.end())
+    c0 = text.find(clause) if clause else 0
+    spans = _targets(a, unit, clause)
+    if spans:
+        return spans, []
+    # "The following are not subject to arbitration: (a) ... (b) ...": each listed item
+    colon = text.find(":", m.end())
+    if how == "exclusion" and (_LIST_LEAD.search(clause) or 0 <= colon - m.end() < 40):
+        spans, subjects = [], []
+        items = [(unit, t) for t in _ITEM.split(text[colon + 1:]) if t.strip()] if colon >= 0 else []
+        items += [(j, a.surfaces[j]) for j in _section_units(a, unit) if j > unit]
+        for j, item in items:
+            found = _targets(a, j, item)
+            if found:
+                spans.extend(found)
+            else:
+                subjects.append(item)
+        return spans, subjects
+    before = text[:max(0, c0)]
+    spans = _targets(a, unit, before)
+    if spans:
+        return spans, []
+    pronoun = _PRONOUN.search(clause) or not before.strip() and m.start() - c0 < 4
+    if pronoun and unit > 0 and unit - 1 in _section_units(a, unit):
+        spans = _targets(a, unit - 1, a.surfaces[unit - 1])
+        if spans:
+            return spans, []
+    if how == "exclusion":
+        return [], [clause]  # "any claim concerning leave to attend immigration appointments ..."
+    # "The foregoing is advisory only.": its own provision, when a provision is what it speaks of
+    # ("an administrative warrant is not binding" declares nothing about the agreement)
+    speaks_of_provision = (how == "expiry" or how == "non_binding" and _PROVISION_SUBJECT.search(text[:m.start()])
+                           or how == "suspension" and _PROVISION_OBJECT.match(text[m.end():]))
+    if speaks_of_provision:
+        return [_provision_span(a, unit)], []
+    return [], []
+
+
+# --- dates: a provision's end against the agreement's ------------------------------------------
+
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                       "september", "october", "november", "december"), 1)}
+_DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)"
+                   r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b|\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_YEARS = re.compile(r"\b(20\d\d)\s*(?:-|–|—|through|to)\s*(20\d\d)\b")
+_TERM_WORDS = re.compile(r"\b(?:agreement|contract|cba|mou|moa|memorandum|term|duration)\b")
+_UNTIL = re.compile(r"\b(?:through|thru|until|to|expir\w*|terminat\w*|ending|ends?)\b")
+_AGREEMENT_END = re.compile(r"\b(?:date on which the agreement expires|expiration of the agreement|term of the agreement|"
+                            r"as long as the agreement|agreement (?:expires|is extended|is renewed))")
+
+
+def _dates(text: str) -> list[tuple[date, int]]:
+    out = []
+    for m in _DATE.finditer(text):
+        try:
+            if m.group(1):
+                d = date(int(m.group(3)), _MONTHS[m.group(1)], int(m.group(2)))
+            else:
+                d = date(int(m.group(6)), int(m.group(4)), int(m.group(5)))
+        except ValueError:
+            continue
+        out.append((d, m.start()))
+    return out
+
+
+def agreement_end(a, skip: set[int]) -> tuple[date, bool] | None:
+    """The agreement's own end date from its duration clause or title ("March 1, 2026 through
+    February 28, 2030"), and whether it is exact (a bare "2026-2030" gives only the year)."""
+    best: tuple[date, bool] | None = None
+    for i, text in enumerate(a.surfaces):
+        if i in skip:
+            continue
+        heading = a.units[i].heading or i < 12
+        if not (heading or _TERM_WORDS.search(text)):
+            continue
+        found = _dates(text)
+        if found and (_UNTIL.search(text) or len(found) >= 2):
+            d = max(d for d, _ in found)
+            if best is None or d > best[0]:
+                best = (d, True)
+        for m in _YEARS.finditer(text):
+            d = date(int(m.group(2)), 12, 31)
+            if best is None or d.year > best[0].year:
+                best = (d, False)
+    return best
+
+
+# --- the pass -----------------------------------------------------------------------------------
+
+def defeats(a) -> list[Defeat]:
+    """Every enforceability defeat in the document, found once per analysis."""
+    cached = a.__dict__.get("_enforceability_defeats")
+    if cached is not None:
+        return cached
+    out: list[Defeat] = []
+    expiries: list[tuple[int, re.Match, str, date]] = []
+    excluded = a.excluded
+    for i in _candidates(a, "enforceability"):
+        text = a.surfaces[i]
+        if (i in excluded and not a.units[i].heading) or not text:
+            continue
+        for phrase, m in _finditer("enforceability", text):
+            how = HOW.get(phrase.id, "non_binding")
+            clause = clause_around(a.units[i].text, *_raw_span(a, i, m)) or a.units[i].text
+            if how == "suspension" and _BARGAINED.search(text):
+                continue
+            if phrase.id == "enforceability.not_subject_to_this_article":
+                section = a.document.section_at(a.units[i].start)
+                if section is None or not _is_procedure(a, section):
+                    continue
+            if how == "expiry":
+                after = _dates(text[m.start():])
+                if not after or _AGREEMENT_END.search(text):
+                    continue
+                expiries.append((i, m, clause, after[0][0], phrase.id))
+                continue
+            spans, subjects = _reach(a, i, m, how)
+            if spans or subjects:
+                out.append(Defeat(i, phrase.id, how, clause, spans, subjects))
+    if expiries:
+        end = agreement_end(a, {i for i, *_ in expiries})
+        for i, m, clause, d, rule in expiries:
+            if end is None or not (d.year < end[0].year if not end[1] else (end[0] - d).days > 31):
+                continue
+            spans, _ = _reach(a, i, m, "expiry")
+            if spans:
+                out.append(Defeat(i, rule, "expiry", clause, spans))
+    a.__dict__["_enforceability_defeats"] = out
+    return out
+
+
+def _raw_span(a, unit: int, m: re.Match) -> tuple[int, int]:
+    """The match's position in the unit's original text (normalization only folds case, quotes and
+    runs of whitespace, so a proportional position is close; the clause boundaries absorb the rest)."""
+    raw, norm = a.units[unit].text, a.surfaces[unit]
+    scale = len(raw) / max(1, len(norm))
+    return int(m.start() * scale), min(len(raw), int(m.end() * scale) + 1)
+
+
+def _evidence_units(a, f: Finding) -> dict[int, int]:
+    """unit -> element index, for the evidence each element rests on."""
+    starts = [u.start for u in a.units]
+    out = {}
+    for e in f.elements:
+        if e.evidence_index is None or e.evidence_index >= len(f.evidence):
+            continue
+        ev = f.evidence[e.evidence_index]
+        u = bisect.bisect_left(starts, ev.start)
+        if u < len(starts) and starts[u] == ev.start:
+            out.setdefault(u, e.index)
+    return out
+
+
+def _evidence(a, unit: int) -> Evidence:
+    u = a.units[unit]
+    pos = a.document.position(u.start)
+    section = a.document.section_at(u.start)
+    label = (section.key or section.number or None, section.heading or None) if section else (None, None)
+    return Evidence(u.text, label[0], label[1], pos.page, pos.line, u.start, u.end)
+
+
+def _subject_elements(a, protection, text: str) -> list[int]:
+    """Elements of `protection` a described subject names ("any claim concerning leave to attend
+    immigration appointments"): at least two groups of one of its detectors, and immigration words."""
+    if not _IMMIGRATION.search(text):
+        return []
+    out = []
+    for el in protection.elements:
+        for det in el.detect:
+            # groups any sentence satisfies (negative lookaheads, "not only as retaliation") name nothing
+            real = [g for g in det if not a.matcher.groups_in_text((g,), _NEUTRAL)]
+            named = sum(1 for g in real if a.matcher.groups_in_text((g,), text))
+            if named >= 2 and named >= (len(real) - 1 if len(real) <= 3 else len(real)):
+                out.append(el.index)
+                break
+    return out
+
+
+_NEUTRAL = "the parties agree."
+
+
+def _add(a, f: Finding, element: int, unit: int, dev: Deviation) -> bool:
+    """Add `dev` and cite the defeating unit after the protection's own evidence; False when the
+    finding already carries it (the sentence-stage check reads a declaration in the same passage)."""
+    said = " ".join(a.units[unit].text.lower().split())
+    known = any(d.kind == dev.kind and d.element == dev.element
+                and (d.rule == dev.rule or d.found == dev.found or (d.found and " ".join(d.found.lower().split()) in said))
+                for d in f.deviations)
+    if not known:
+        f.deviations.append(dev)
+    if not any(e.start == a.units[unit].start for e in f.evidence):
+        f.evidence.append(_evidence(a, unit))  # the defeating clause, cited after the protection's own
+        return True
+    return not known
+
+
+def _restatus(f: Finding) -> None:
+    from checker.engine.grade import _calibration
+
+    if f.status == "missing" or not f.deviations:
+        return
+    reached = {d.element for d in f.deviations}
+    for e in f.elements:
+        if e.index in reached and e.status == "matching":
+            e.status = "weakened"
+    kinds = len({d.kind for d in f.deviations})
+    f.status = "weakened"
+    f.confidence = _calibration().get(f"weakened:{min(kinds, 3)}", f.confidence)
+
+
+def apply_defeats(a, protections, findings: list[Finding]) -> None:
+    """Weaken, in place, with `enforceability`, the findings another provision keeps from being
+    enforced (the registry's `defeated_elsewhere` check, document stage)."""
+    found = defeats(a)
+    if not found:
+        return
+    by_id = {p.id: p for p in protections}
+    for f in findings:
+        ev = _evidence_units(a, f) if f.status != "missing" else {}
+        touched = False
+        for d in found if ev else ():
+            if d.unit in ev:
+                continue
+            elements = sorted({el for u, el in ev.items()
+                               if any(s <= a.units[u].start < e for s, e in d.spans)})
+            quote = d.clause
+            if not elements and d.subjects and f.protection in by_id:
+                for subject in d.subjects:
+                    elements = _subject_elements(a, by_id[f.protection], subject)
+                    if elements:
+                        quote = _original(a, d.unit, subject)
+                        break
+            for el in elements[:1]:
+                touched |= _add(a, f, el, d.unit, Deviation(
+                    "enforceability", el, f"reads at full strength but cannot be enforced: "
+                    f"{EXPLAIN[d.how]} ({_where(a, d.unit)})", _clip(quote), EXPECTED, rule=d.rule))
+        if touched:
+            _restatus(f)
+
+
+def apply_cross_article(a, protections, findings: list[Finding]) -> None:
+    """Weaken, in place, the findings a clause in another article defeats (the registry's
+    `cross_article` check, document stage)."""
+    cross = cross_article(a)
+    if not cross:
+        return
+    for f in findings:
+        ev = _evidence_units(a, f) if f.status != "missing" else {}
+        touched = False
+        for c in cross if ev else ():
+            hit = c.reaches(a, f, ev)
+            if hit is not None:
+                touched |= _add(a, f, hit, c.unit, Deviation(c.kind, hit, c.explain + f" ({_where(a, c.unit)})",
+                                                             _clip(c.clause), c.expected, rule=c.rule))
+        if touched:
+            _restatus(f)
+
+
+def _original(a, unit: int, normalized: str) -> str:
+    """The words of a normalized stretch of `unit` as the document prints them (else as given)."""
+    words = normalized.split()
+    if not words:
+        return normalized
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    for j in (unit, *range(unit + 1, min(len(a.units), unit + 30))):
+        m = re.search(pattern, a.units[j].text.replace("’", "'").replace("“", '"').replace("”", '"'), re.I)
+        if m:
+            return a.units[j].text[m.start():m.end()]
+    return normalized
+
+
+def _where(a, unit: int) -> str:
+    section = a.document.section_at(a.units[unit].start)
+    label = (section.key or section.number) if section else ""
+    return f"§{label}" if label else "elsewhere in the document"
+
+
+def _clip(text: str, n: int = 240) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+# --- cross-article defeats -----------------------------------------------------------------------
+
+_NEGATED = re.compile(r"\b(?:shall not|will not|may not|must not|cannot|not by itself|no employee shall|never)\b[^.;]{0,80}"
+                      r"\b(?:grounds?|cause|basis|discharg|terminat|disciplin)|\bnot (?:be )?(?:a )?(?:grounds?|cause)")
+_DISCHARGE = re.compile(r"\b(?:grounds? for (?:immediate |summary )?(?:discharge|termination|dismissal)|"
+                        r"immediate (?:discharge|termination|dismissal)|(?:shall|will|may) be (?:immediately )?"
+                        r"(?:discharged|terminated|dismissed)|group a offen[cs]es?|dischargeable offen[cs]es?|"
+                        r"(?:major|serious|cardinal) offen[cs]es?)")
+_CORRECTION = re.compile(r"\b(?:except|unless|other than|provided that|correct(?:ion|ed|s)?|lawful(?:ly)? change|"
+                         r"name change|clerical|good[- ]faith|opportunity to|legal name|updated?)\b")
+_CONDITIONED = re.compile(r"\b(?:judicial warrant|signed by a (?:judge|magistrate)|subpoena|court order|"
+                          r"shall not|will not|may not|no (?:manager|supervisor|employee))\b")
+# a definition that narrows a term narrows every clause using it (LABELS.md conventions)
+_EMPLOYEE = re.compile(r"\b[Ee]mployees?\b")
+_ACCESS = re.compile(r"\b(?:access|premises|facilit(?:y|ies)|property|workplace|plant|enter|entry)\b")
+_RECORDS = re.compile(r"\b(?:records?|information|documents?|files?|data|disclos\w*|release|furnish)\b")
+
+
+@dataclass
+class Cross:
+    unit: int
+    rule: str
+    kind: str
+    clause: str
+    protections: dict[str, str]  # protection id -> what it does to it
+    explain: str
+    expected: str
+    near: bool = False  # reaches only the provision it names or sits in (`spans`)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    term: re.Pattern | None = None  # also reaches every protection whose evidence uses this term
+
+    def reaches(self, a, f: Finding, ev: dict[int, int]) -> int | None:
+        """The element of `f` this clause defeats, or None."""
+        if self.unit in ev:
+            return None
+        if f.protection not in self.protections:
+            using = [el for u, el in ev.items() if self.term is not None and self.term.search(a.units[u].text)]
+            return min(using) if using else None
+        if self.near:
+            for u, el in sorted(ev.items()):
+                if any(s <= a.units[u].start < e for s, e in self.spans):
+                    return el
+            return None
+        return min(ev.values())
+
+
+def cross_article(a) -> list[Cross]:
+    cached = a.__dict__.get("_cross_article")
+    if cached is not None:
+        return cached
+    out: list[Cross] = []
+    excluded = a.excluded
+    for i in _candidates(a, "cross_article"):
+        text = a.surfaces[i]
+        if i in excluded or not text:
+            continue
+        for phrase, m in _finditer("cross_article", text):
+            clause = _clip(clause_around(a.units[i].text, *_raw_span(a, i, m)) or a.units[i].text, 300)
+            item = clause_around(text, m.start(), m.end()) or text  # the list item or clause it is in
+            name = phrase.id.split(".", 1)[1]
+            if name in ("employee_defined_by_status", "unit_recognized_by_status"):
+                out.append(Cross(i, phrase.id, "scope", clause,
+                                 {"status_neutral_coverage_and_nondiscrimination": "scope"},
+                                 "\"employee\" is limited elsewhere to people with a Social Security number or "
+                                 "work authorization, so the coverage leaves out the workers it protects",
+                                 "coverage of every bargaining-unit worker whatever their status",
+                                 term=_EMPLOYEE))
+            elif name == "discharge_for_any_discrepancy":
+                context = " ".join(a.surfaces[j] for j in _lead_in(a, i))
+                if _NEGATED.search(item) or not _DISCHARGE.search(context) or _CORRECTION.search(item):
+                    continue
+                targets = {}
+                if re.search(r"\b(?:name|social security|ssn|identity)\b", item):
+                    targets["name_ssn_change_protection"] = "reversed"
+                if re.search(r"\bsocial security|\bssn\b|no-?match", item):
+                    targets["ssa_no_match_protocol"] = "reversed"
+                if re.search(r"work[- ]authori|employment (?:eligibility|authori)", item):
+                    targets["reinstatement_after_work_authorization_loss"] = "reversed"
+                out.append(Cross(i, phrase.id, "reversed", clause, targets,
+                                 "another provision makes any identity or work-authorization discrepancy grounds "
+                                 "for discharge, with no exception for a lawful correction",
+                                 "no discipline for a corrected name, Social Security number or work-authorization "
+                                 "record"))
+            elif name in ("agency_cooperation", "agency_access_or_disclosure", "agency_requests"):
+                if _CONDITIONED.search(item):
+                    continue
+                targets = {}
+                if _ACCESS.search(text[m.start():m.end() + 60]):
+                    targets["judicial_warrant_for_nonpublic_access"] = "reversed"
+                if _RECORDS.search(text[m.start():m.end() + 60]):
+                    targets["employee_information_privacy"] = "reversed"
+                out.append(Cross(i, phrase.id, "reversed", clause, targets,
+                                 "another provision lets the employer give any government agency access to its "
+                                 "facilities or records, without a judicial warrant",
+                                 "no access or records without a judicial warrant or legal compulsion"))
+            elif name == "subject_to_policies":
+                out.append(Cross(i, phrase.id, "discretion", clause, _ALL, "the duty is made subject to "
+                                 "employer policies the employer may amend, so the employer can rewrite it",
+                                 "a duty the employer cannot change by amending its own policies", near=True,
+                                 spans=_targets(a, i, text[:m.start()]) or [_provision_span(a, i)]))
+            break  # one defeat per sentence
+    a.__dict__["_cross_article"] = out
+    return out
+
+
+class _Everything(dict):
+    def __contains__(self, key) -> bool:
+        return True
+
+
+_ALL = _Everything()
+
+
+def _provision_span(a, unit: int) -> tuple[int, int]:
+    """The numbered provision a sentence sits in: its innermost section below an article, else the
+    run of sentences from the last labelled one ("6. Protocol ...") to the next."""
+    section = a.document.section_at(a.units[unit].start)
+    if section is not None and section.kind in ("section", "subsection", "item"):
+        return section.start, section.end
+    lo = unit
+    while lo > 0 and not (a.units[lo].heading or _LABEL.match(a.surfaces[lo].lstrip("*#§ "))):
+        lo -= 1
+    hi = unit + 1
+    while hi < len(a.units) and not (a.units[hi].heading or _LABEL.match(a.surfaces[hi].lstrip("*#§ "))):
+        hi += 1
+    end = a.units[hi].start if hi < len(a.units) else len(a.document.text)
+    return a.units[lo].start, end
+
+
+def _lead_in(a, unit: int) -> list[int]:
+    """The sentence itself and the opening sentences of the sections above it (an offence list's
+    "Group A offenses are grounds for immediate discharge:")."""
+    out = [unit]
+    section = a.document.section_at(a.units[unit].start)
+    chain = [section, *a.document.ancestors(section)] if section else []
+    for s in chain[:3]:
+        units = a.units_between(s.start, s.end)
+        out.extend(list(units)[:2])
+    if not chain:
+        out.extend(range(max(0, unit - 3), unit))
+    return out
