@@ -91,6 +91,25 @@ def test_web_ui_download_hook_adds_a_file(client, monkeypatch):
     assert ">Counter-proposal (Word)</a>" in r.text
 
 
+def test_web_ui_offers_the_word_counter_proposal_of_what_falls_short(client):
+    """The report page carries the `clausecheck propose` counter-proposal: a Word file with one
+    section for each protection the draft lacks or weakens."""
+    import io
+
+    import docx
+
+    r = _post(client, "/check", {"file": ("hotel counter.txt", EXAMPLE.read_bytes())})
+    files = _downloads(r.text)
+    data = files["hotel-counter-counter-proposal.docx"]
+    document = docx.Document(io.BytesIO(data))
+    text = "\n".join([p.text for p in document.paragraphs]
+                     + [cell.text for table in document.tables for row in table.rows for cell in row.cells])
+    report = json.loads(files["hotel-counter-clausecheck.json"])
+    short = [f["title"] for f in report["findings"] if f["status"] != "matching"]
+    assert short and all(title in text for title in short)
+    assert text.count("Section ") >= len(short)
+
+
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_web_ui_scanned_pdf_error_speaks_to_a_web_user(client, make_pdf, lang):
     scan = make_pdf([[], []], image_pages=(1, 2))

@@ -43,6 +43,7 @@ WORDS: dict[str, dict[str, str]] = {
         "report_title": "Report", "again": "Check another draft",
         "downloads": "Download", "download_html": "HTML report", "download_json": "JSON report",
         "download_brief": "One-page brief (HTML)", "download_brief_pdf": "One-page brief (PDF)",
+        "download_docx": "Counter-proposal (Word)",
         "compare_title": "Compare two drafts",
         "compare_intro": "Upload the current contract (or your last proposal) and the other side's "
                          "counter-proposal to see, protection by protection, what got better and what got worse.",
@@ -72,6 +73,7 @@ WORDS: dict[str, dict[str, str]] = {
         "report_title": "Informe", "again": "Revisar otro borrador",
         "downloads": "Descargar", "download_html": "Informe HTML", "download_json": "Informe JSON",
         "download_brief": "Resumen de una página (HTML)", "download_brief_pdf": "Resumen de una página (PDF)",
+        "download_docx": "Contrapropuesta (Word, en inglés)",
         "compare_title": "Comparar dos borradores",
         "compare_intro": "Suba el contrato vigente (o su última propuesta) y la contrapropuesta de la otra parte "
                          "para ver, protección por protección, qué mejoró y qué empeoró.",
@@ -174,7 +176,24 @@ class Download:
         return f"data:{self.media_type};base64,{base64.b64encode(self.data).decode('ascii')}"
 
 
-EXTRA_DOWNLOADS: list[Callable[[Report, str], "Download | None"]] = []
+def _counter_proposal(report: Report, lang: str) -> "Download | None":
+    """The Word counter-proposal of `clausecheck propose` for every protection that falls short
+    (the parties' names stay placeholders: the page has the report, not the draft's preamble)."""
+    import io
+
+    from checker.api import default_corpus
+    from checker.propose import Parties, proposal_of, write_counter_docx
+
+    proposal = proposal_of(report, default_corpus(), Parties())
+    if not proposal.clauses:
+        return None
+    buffer = io.BytesIO()
+    write_counter_docx(proposal, buffer)
+    return Download(words(lang)("download_docx"), f"{_stem(report)}-counter-proposal.docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer.getvalue())
+
+
+EXTRA_DOWNLOADS: list[Callable[[Report, str], "Download | None"]] = [_counter_proposal]
 
 
 def _stem(report: Report) -> str:
