@@ -15,10 +15,11 @@ from checker.errors import (
     FormatMismatchError,
     LimitExceededError,
     MissingFileError,
+    TextLimitError,
     UnsupportedFormatError,
     UsageError,
 )
-from checker.ingest.limits import Deadline, Limits
+from checker.ingest.limits import Deadline, Limits, check_sections, check_text_size
 
 __all__ = ["Limits", "file_sha256", "find_documents", "load_document", "sniff_format"]
 
@@ -127,7 +128,10 @@ def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: 
             from checker.ingest.text import read_text
 
             with open(path, "rb") as fh:
-                data = fh.read()
+                data = fh.read(4 * limits.max_chars + 5)  # UTF-32 is the widest: 4 bytes a character
+            if len(data) > 4 * limits.max_chars + 4:
+                raise TextLimitError(f"the file holds more than the {limits.max_chars:,} character limit",
+                                     path=path, hint="split the document; no real contract is this long")
             cleaned, pages = read_text(data, markdown=(fmt == "md"))
             if pages is not None:
                 deadline.check_pages(pages)
@@ -139,6 +143,7 @@ def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: 
     except Exception as exc:  # a parser failing on malformed input is a corrupt file to the user
         raise CorruptDocumentError(f"cannot read {fmt.upper()} ({type(exc).__name__}: {exc})", path=path,
                                    hint="the file may be damaged; export it again") from None
+    check_text_size(path, cleaned.text, limits)
     if not cleaned.text.strip():
         raise EmptyDocumentError("no text found in the file", path=path, hint="check that this is the right file")
     deadline.check()
@@ -148,4 +153,5 @@ def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: 
     from checker.structure import build_sections
 
     build_sections(doc)
+    check_sections(path, len(doc.sections), limits)
     return doc

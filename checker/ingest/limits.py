@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from checker.errors import LimitExceededError
+from checker.errors import LimitExceededError, TextLimitError
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,19 @@ class Limits:
     # DOCX: total declared uncompressed size and per-member compression ratio (zip bombs).
     max_unzipped_bytes: int = 500 * 1024 * 1024
     max_zip_ratio: float = 200.0
+    # DOCX: bytes one part (word/document.xml, …) may really inflate to, counted while streaming
+    # (declared sizes can lie). lxml holds ~11x the XML in memory: 128 MB stays under ~1.5 GB.
+    max_part_bytes: int = 128 * 1024 * 1024
+    # Extracted text. The largest development contract has 1.1 M characters, 14,239 lines and
+    # 3,171 numbered sections; these caps are ~7x, ~14x and ~6x that.
+    max_chars: int = 8_000_000
+    max_lines: int = 200_000
+    max_sections: int = 20_000
+    # Whole check (reading and engine) in a worker process: wall clock from when the worker takes
+    # the document (queue time apart), and its address-space ceiling (RLIMIT_AS). The engine with
+    # spaCy loaded maps ~1 GB; 4 GB is ~3x the peak of a 231-page contract.
+    max_check_seconds: float = 600.0
+    max_memory_mb: int = 4096
 
 
 class Deadline:
@@ -43,3 +56,21 @@ class Deadline:
                 path=self.path,
                 hint="raise --max-pages (Limits.max_pages) if this is really one contract",
             )
+
+
+def check_text_size(path: str, text: str, limits: Limits) -> None:
+    """The extracted text's characters and lines, against the caps (E216)."""
+    if len(text) > limits.max_chars:
+        raise TextLimitError(f"the text has {len(text):,} characters, over the {limits.max_chars:,} limit",
+                             path=path, hint="split the document; no real contract is this long")
+    lines = text.count("\n") + 1
+    if lines > limits.max_lines:
+        raise TextLimitError(f"the text has {lines:,} lines, over the {limits.max_lines:,} limit",
+                             path=path, hint="split the document; no real contract is this long")
+
+
+def check_sections(path: str, count: int, limits: Limits) -> None:
+    if count > limits.max_sections:
+        raise TextLimitError(f"the text has {count:,} numbered sections or list items, over the "
+                             f"{limits.max_sections:,} limit", path=path,
+                             hint="split the document; no real contract has this many")
