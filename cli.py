@@ -249,7 +249,13 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
                           limits=make_limits(max_seconds, max_pages, max_mb))
 
     show = _progress(len(files) > 1 and not quiet and sys.stderr.isatty())
-    result = check_paths(files, check_one, policy, many=many, progress=show)
+    from checker.isolation import Isolated, default_memory_mb  # each file in a killable worker
+
+    isolated = Isolated(check_one, seconds=max_seconds, memory_mb=default_memory_mb())
+    try:
+        result = check_paths(files, isolated, policy, many=many, progress=show)
+    finally:
+        isolated.close()
     for outcome in result.errors:
         click.echo(outcome.error, err=True)
     for warning in result.warnings():
@@ -270,30 +276,36 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
               help="address to bind; anything but loopback requires an access token")
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--token", default=None, envvar="CLAUSECHECK_TOKEN", show_envvar=True,
-              help="access token clients must send (Authorization: Bearer, or /login in a browser)")
+              help="access token clients must send (Authorization: Bearer, or /login in a browser); "
+                   "prefer the environment variable or --token-file: a token on the command line shows in `ps`")
+@click.option("--token-file", default=None, envvar="CLAUSECHECK_TOKEN_FILE", show_envvar=True,
+              type=click.Path(dir_okay=False, path_type=str), help="read the access token from this file's first line")
+@click.option("--trusted-proxy", "trusted_proxies", multiple=True,
+              help="address of a reverse proxy whose X-Forwarded-For names the client (repeatable)")
 @click.option("--workers", default=2, show_default=True, type=int, help="documents checked at once")
 @click.option("--queue", "max_queue", default=32, show_default=True, type=int,
               help="uploads allowed to wait; more get 503 + Retry-After")
-def serve(host: str, port: int, token: str | None, workers: int, max_queue: int) -> None:
+def serve(host: str, port: int, token: str | None, token_file: str | None, trusted_proxies: tuple[str, ...],
+          workers: int, max_queue: int) -> None:
     """Serve the upload pages and the JSON API on HOST:PORT (needs clausecheck[web])."""
 
     def work():
         from checker.errors import ConfigError
 
         try:
-            import uvicorn
-
-            from checker.web import Settings, create_app
+            from checker.web import Settings, create_app, server
+            from checker.web.settings import read_token_file
         except ImportError as exc:
             raise ConfigError(f"the web extra is not installed ({exc.name})",
                               hint="pip install 'clausecheck[web]'") from None
-        settings = Settings(host=host, port=port, token=token, workers=workers, max_queue=max_queue)
-        return uvicorn, create_app(settings)
+        settings = Settings(host=host, port=port, token=read_token_file(token_file) if token_file else token,
+                            workers=workers, max_queue=max_queue, trusted_proxies=tuple(trusted_proxies))
+        return server, settings, create_app(settings)
 
-    uvicorn, app = run_guarded(work)
+    server, settings, app = run_guarded(work)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"clausecheck serving on http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    server.run(app, settings)
 
 
 # ---- audit: batch runs over whole collections (checker.batch) ----------------------------------
