@@ -11,7 +11,7 @@ from checker.batch.store import ResultsDB
 from checker.errors import UsageError
 
 DOCUMENT_COLUMNS = ["path", "sha256", "format", "pages", "status", "error_code", "error", "matching", "weakened",
-                    "missing", "duplicate_of", "ingest_seconds", "engine_seconds", "wall_seconds"]
+                    "missing", "duplicate_of", "ingest_seconds", "engine_seconds", "wall_seconds", "removed_at"]
 FINDING_COLUMNS = ["path", "protection", "category", "severity", "status", "confidence", "deviation_kinds",
                    "evidence_section", "evidence_page", "evidence_line"]
 PROTECTION_COLUMNS = ["protection", "title", "category", "matching", "weakened", "missing", "documents", "coverage"]
