@@ -77,8 +77,15 @@ class Runner:
         self._closed = False
 
     def warm_up(self) -> None:
-        """Load the corpus in this process (protections list, comparisons); workers warm themselves."""
+        """Load the corpus in this process (protections list, comparisons) and start the workers,
+        which warm themselves in parallel: the first requests do not wait for them."""
         default_corpus()
+        with self._lock:
+            while len(self._idle) + len(self._busy) < self.workers and not self._closed:
+                self._idle.append(self._new_worker())
+
+    def _new_worker(self) -> Worker:
+        return Worker(self.handler, memory_mb=self.memory_mb, warm=_warm)
 
     @contextmanager
     def admit(self, client: str):
@@ -110,8 +117,8 @@ class Runner:
                     worker = None
                 elif self._idle:
                     worker = self._idle.pop()
-                elif len(self._busy) < self.workers:
-                    worker = Worker(self.handler, memory_mb=self.memory_mb, warm=_warm)
+                elif len(self._idle) + len(self._busy) < self.workers:
+                    worker = self._new_worker()
                 else:
                     worker = None
                 if worker is not None:
@@ -138,6 +145,8 @@ class Runner:
                     self._idle.append(worker)
                 elif worker.alive:
                     worker.kill()
+                elif not self._closed:  # killed at a limit: its replacement starts warming now
+                    self._idle.append(self._new_worker())
 
     def shutdown(self) -> None:
         """Stop every worker, busy ones included: a hostile check does not hold up the exit."""
