@@ -38,7 +38,8 @@ def limit_options(fn):
                       help="largest file size in MB")(fn)
     fn = click.option("--max-pages", default=5000, show_default=True, type=click.IntRange(1))(fn)
     fn = click.option("--max-seconds", default=300.0, show_default=True, type=click.FloatRange(min=1),
-                      help="per-document reading deadline, OCR included (a scan takes ~5 s a page)")(fn)
+                      help="per-document deadline, OCR included (a scan takes ~5 s a page); `check` and `parse` "
+                           "stop the whole check there")(fn)
     return fn
 
 
@@ -78,12 +79,21 @@ def parse(file: str, fmt: str, password: str | None, ocr: bool, max_seconds: flo
           max_mb: int) -> None:
     """Show the article/section tree of FILE (PDF, DOCX, TXT or MD)."""
 
-    def work() -> str:
+    def outline(path: str) -> str:
         from checker.ingest import load_document
         from checker.outline import outline_json, outline_text
 
-        doc = load_document(file, password=password, ocr=ocr, limits=make_limits(max_seconds, max_pages, max_mb))
+        doc = load_document(path, password=password, ocr=ocr, limits=make_limits(max_seconds, max_pages, max_mb))
         return outline_json(doc) if fmt == "json" else outline_text(doc)
+
+    def work() -> str:
+        from checker.isolation import Isolated, default_memory_mb  # in a killable worker, as `check`
+
+        isolated = Isolated(outline, seconds=max_seconds, memory_mb=default_memory_mb())
+        try:
+            return isolated(file)
+        finally:
+            isolated.close()
 
     click.echo(run_guarded(work))
 
