@@ -99,6 +99,7 @@ def property_run(floor: float, examples: int) -> list[str]:
     @example(unit=["["], noise=[], size=60_000, markdown=True)
     @example(unit=["[", "]", "("], noise=[], size=60_000, markdown=True)
     @example(unit=["1. ", "immigration ", "shall notify the Union ", "\n"], noise=[], size=80_000, markdown=False)
+    @example(unit=['"Agent" means any ICE officer. '], noise=[], size=62_000, markdown=False)  # defined terms
     @given(unit=st.lists(st.sampled_from(tokens), min_size=1, max_size=8),
            noise=st.lists(st.sampled_from(tokens), max_size=40),
            size=st.integers(min_value=20_000, max_value=80_000), markdown=st.booleans())
@@ -108,15 +109,22 @@ def property_run(floor: float, examples: int) -> list[str]:
         if not text.strip():
             return
         cost = cpu_check(text, markdown=markdown) / len(text)
-        worst.append((cost, f"{'md' if markdown else 'txt'} {''.join(unit)[:40]!r} × {len(text):,} chars"))
-        assert cost <= budget, f"{cost * 1e6:.1f} µs/char on {''.join(unit)!r} ({len(text):,} chars)"
+        worst.append((cost, f"{'md' if markdown else 'txt'} {''.join(unit)[:60]!r} × {len(text):,} chars"))
 
+    # Every example is measured and the ones over budget are listed (and fail the run at the end)
+    # rather than stopping at the first: one run shows every super-linear path it found.
     hostile_text_costs_linear_time()
     worst.sort(reverse=True)
-    rows = [f"{examples} generated examples, all within {BUDGET_X}× the floor ({budget * 1e6:.1f} µs per character). "
-            "Costliest five:", "", "| example | µs per char | × floor |", "|---|---|---|"]
-    rows += [f"| {d} | {c * 1e6:.2f} | {c / floor:.1f}× |" for c, d in worst[:5]]
+    over = [(c, d) for c, d in worst if c > budget]
+    rows = [f"{len(worst)} examples ({examples} generated, plus the known cases), budget {BUDGET_X}× the floor "
+            f"({budget * 1e6:.1f} µs per character): {len(over)} over it. Costliest eight:", "",
+            "| example | µs per char | × floor | within budget |", "|---|---|---|---|"]
+    rows += [f"| {d} | {c * 1e6:.2f} | {c / floor:.1f}× | {'yes' if c <= budget else '**no**'} |" for c, d in worst[:8]]
+    OVER_BUDGET.extend(over)
     return rows
+
+
+OVER_BUDGET: list[tuple[float, str]] = []
 
 
 def corpus_cases(tmp: Path) -> list[tuple[str, list[str], dict]]:
@@ -193,6 +201,8 @@ def main() -> None:
     print(text)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
+    if OVER_BUDGET:
+        sys.exit(f"{len(OVER_BUDGET)} hostile example(s) over the per-character budget: see section 2")
 
 
 if __name__ == "__main__":
