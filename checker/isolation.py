@@ -125,7 +125,10 @@ class Worker:
             msg = None
         if msg != _READY:
             self.kill()
-            raise ClausecheckError("the checking process failed to start")
+            from checker.batch.errors import WorkerCrashError
+
+            raise WorkerCrashError("the checking process failed to start",
+                                   hint="check the memory limit (CLAUSECHECK_MAX_MEMORY_MB) and free memory")
         self.ready = True
 
     def _outcome(self, readable: bool, seconds: float, path: str | None):

@@ -128,3 +128,43 @@ def test_batch_concurrent_audits_on_one_database_do_each_document_once(tmp_path)
         audited = c.execute("SELECT SUM(audited + duplicates) FROM runs").fetchone()[0]
         assert c.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == files
     assert audited == files  # each document done by exactly one of the two runs
+
+
+def test_check_unreadable_folder_and_file_get_one_line_each_and_the_rest_is_checked(folder, monkeypatch):
+    """`clausecheck check FOLDER`: before, an unreadable sub-folder was skipped without a word."""
+    from click.testing import CliRunner
+
+    from cli import main
+
+    locked_dir, locked_file = str(folder / "sub"), str(folder / "a.txt")
+    (folder / "c.txt").write_bytes(CONTRACT + b"Copy c.\n")
+    real_scandir, real_listdir, real_open = os.scandir, os.listdir, open
+
+    def scandir(path="."):
+        if os.fspath(path) == locked_dir:
+            raise PermissionError(errno.EACCES, "Permission denied", locked_dir)
+        return real_scandir(path)
+
+    def listdir(path="."):
+        if os.fspath(path) == locked_dir:
+            raise PermissionError(errno.EACCES, "Permission denied", locked_dir)
+        return real_listdir(path)
+
+    def guarded_open(path, *a, **kw):
+        if isinstance(path, (str, os.PathLike)) and os.fspath(path) == locked_file:
+            raise PermissionError(errno.EACCES, "Permission denied", locked_file)
+        return real_open(path, *a, **kw)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "listdir", listdir)
+    monkeypatch.setattr("builtins.open", guarded_open)
+    result = CliRunner().invoke(main, ["check", str(folder), "-q", "--format", "json"])
+    assert result.exit_code == 2, result.output
+    assert sorted(result.stderr.splitlines()) == [
+        f"E217 {locked_file}: cannot read the file (Permission denied) (check its permissions)",
+        f"E217 {locked_dir}: cannot read the folder (Permission denied); nothing in it was checked "
+        f"(check its permissions)"]
+    import json
+
+    reports = json.loads(result.stdout)
+    assert [r["document"]["path"] for r in reports] == [str(folder / "c.txt")]
