@@ -45,7 +45,8 @@ ACCEPT = ".pdf,.docx,.txt,.md,.markdown,application/pdf,text/plain,text/markdown
 
 
 def http_status(exc: ClausecheckError) -> int:
-    """400 bad request, 401/403 refused, 413 too large, 415 wrong type, 422 unreadable, 503 busy."""
+    """400 bad request, 401/403 refused, 408 too slow, 413 over a limit, 415 wrong type, 422 unreadable,
+    429 too many from one client, 503 busy."""
     if isinstance(exc, AuthenticationError):
         return 401
     if isinstance(exc, CSRFError):
@@ -86,6 +87,7 @@ _ERRORS = {str(s): {"description": d} for s, d in (
     (400, "bad input: not multipart, missing field"), (401, "access token required"),
     (403, "cross-site request or CSRF token refused"), (413, "over the size, page or time limit"),
     (415, "not a PDF, DOCX, TXT or MD file"), (422, "unreadable: empty, corrupt, encrypted or scanned"),
+    (408, "the upload arrived too slowly"), (429, "too many requests from this client; retry after Retry-After"),
     (503, "busy; retry after the Retry-After seconds"))}
 _COMPARISON_SCHEMA = json.loads((Path(__file__).parents[1] / "schemas" / "comparison.schema.json").read_text())
 _COMPARISON_SCHEMA = {k: v for k, v in _COMPARISON_SCHEMA.items() if not k.startswith("$")}
