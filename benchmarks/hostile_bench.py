@@ -91,7 +91,7 @@ def property_run(floor: float, examples: int) -> list[str]:
 
     # No shrinking: a failing example is already a short token list, and shrinking one that costs
     # seconds per try takes many minutes.
-    @settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
+    @settings(max_examples=examples, deadline=None, database=None, phases=[Phase.explicit, Phase.generate],
               suppress_health_check=list(HealthCheck))
     # The cases issue 16 and this benchmark found, always run first.
     @example(unit=["_"], noise=[], size=40_000, markdown=False)  # noncontract._MEMO_START, quadratic before
@@ -100,6 +100,8 @@ def property_run(floor: float, examples: int) -> list[str]:
     @example(unit=["[", "]", "("], noise=[], size=60_000, markdown=True)
     @example(unit=["1. ", "immigration ", "shall notify the Union ", "\n"], noise=[], size=80_000, markdown=False)
     @example(unit=['"Agent" means any ICE officer. '], noise=[], size=62_000, markdown=False)  # defined terms
+    @example(unit=["<(>](\n(a) "], noise=["ARTICLE 9 ", "*", "\n\n", "shall notify the Union ", "_"], size=27_000,
+             markdown=True)  # structure: "(a)" nested in "(a)" 2,500 deep before (116 s)
     @given(unit=st.lists(st.sampled_from(tokens), min_size=1, max_size=8),
            noise=st.lists(st.sampled_from(tokens), max_size=40),
            size=st.integers(min_value=20_000, max_value=80_000), markdown=st.booleans())

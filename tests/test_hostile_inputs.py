@@ -36,6 +36,10 @@ CASES = [
     ("brackets.md", lambda p: _write(p, "brackets.md", markdown_runs("bracket")), [], 1, None, 30),
     ("links.md", lambda p: _write(p, "links.md", markdown_runs("link")), [], 1, None, 30),
     ("line-10mb.txt", lambda p: _write(p, "line-10mb.txt", single_line(10_000_000)), [], 2, "E216", 60),
+    # "(a)" after "(a)" … under an Article: each nested in the last, every line scanning the whole
+    # stack (cubic: 1,000 lines 80 s). Now list nesting stops at 16 levels.
+    ("nested-items.md", lambda p: _write(p, "nested-items.md", b"ARTICLE 9 *\n\nshall notify the Union _"
+                                         + b"<(>](\n(a) " * 5_000), [], 1, None, 30),
     # A line of 100,000 underscores (a fill-in rule): ~65 s before (a memo pattern split it every way).
     ("rule-line.txt", lambda p: _write(p, "rule-line.txt", b"ARTICLE 1\n\nThe Employer shall notify the Union.\n"
                                        + b"_" * 100_000 + b"\n"), [], 1, None, 30),
