@@ -75,8 +75,8 @@ def limit_options(fn):
                       help="largest file size in MB")(fn)
     fn = click.option("--max-pages", default=5000, show_default=True, type=click.IntRange(1))(fn)
     fn = click.option("--max-seconds", default=None, type=click.FloatRange(min=1),
-                      help="per-document reading deadline, OCR included [default: 300 s, plus 10 s for "
-                           "every page OCR reads]")(fn)
+                      help="per-document deadline, OCR included; `check` and `parse` stop the whole check "
+                           "there [default: 300 s to read, plus 10 s for every page OCR reads]")(fn)
     return fn
 
 
@@ -130,17 +130,26 @@ def parse(file: str, fmt: str, password: str | None, ocr: bool, max_seconds: flo
           max_mb: int) -> None:
     """Show the article/section tree of FILE (PDF, DOCX, TXT or MD)."""
 
-    def work() -> str:
+    def outline(path: str) -> str:
         from checker.ingest import load_document
         from checker.outline import outline_json, outline_text
 
         try:
-            doc = load_document(file, password=password, ocr=ocr, limits=make_limits(max_seconds, max_pages, max_mb),
+            doc = load_document(path, password=password, ocr=ocr, limits=make_limits(max_seconds, max_pages, max_mb),
                                 progress=progress)
         finally:
             if progress is not None:
                 progress.close()
         return outline_json(doc) if fmt == "json" else outline_text(doc)
+
+    def work() -> str:
+        from checker.isolation import Isolated, default_memory_mb  # in a killable worker, as `check`
+
+        isolated = Isolated(outline, seconds=max_seconds, memory_mb=default_memory_mb())
+        try:
+            return isolated(file)
+        finally:
+            isolated.close()
 
     progress = stage_progress(True, file)
     click.echo(run_guarded(work))
@@ -383,13 +392,20 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
                     one.close()
             if path == stdin_path:
                 report.document["path"] = stdin_filename or "-"
-            if precedents is not None:
-                precedents.annotate(report)
             return report
 
         show = _progress(len(files) > 1 and not quiet and sys.stderr.isatty())
         one = stage_progress(len(files) == 1 and not quiet, files[0])  # one long document: its pages
-        result = check_paths(files, check_one, policy, many=many, progress=show)
+        from checker.isolation import Isolated, default_memory_mb  # each file in a killable worker
+
+        isolated = Isolated(check_one, seconds=max_seconds, memory_mb=default_memory_mb())
+        try:
+            result = check_paths(files, isolated, policy, many=many, progress=show)
+        finally:
+            isolated.close()
+        if precedents is not None:  # in this process: the database stays out of the workers
+            for report in result.reports:
+                precedents.annotate(report)
     for outcome in result.errors:
         click.echo(outcome.error.replace(stdin_path, stdin_filename or "-") if stdin_path else outcome.error, err=True)
     for report in result.reports:
@@ -446,35 +462,40 @@ def _listening_socket(host: str, port: int):
               help="address to bind; anything but loopback requires an access token")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--token", default=None, envvar="CLAUSECHECK_TOKEN", show_envvar=True,
-              help="access token clients must send (Authorization: Bearer, or /login in a browser)")
+              help="access token clients must send (Authorization: Bearer, or /login in a browser); "
+                   "prefer the environment variable or --token-file: a token on the command line shows in `ps`")
+@click.option("--token-file", default=None, envvar="CLAUSECHECK_TOKEN_FILE", show_envvar=True,
+              type=click.Path(dir_okay=False, path_type=str), help="read the access token from this file's first line")
+@click.option("--trusted-proxy", "trusted_proxies", multiple=True,
+              help="address of a reverse proxy whose X-Forwarded-For names the client (repeatable)")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1), help="documents checked at once")
 @click.option("--queue", "max_queue", default=32, show_default=True, type=click.IntRange(0),
               help="uploads allowed to wait; more get 503 + Retry-After")
 @click.option("--config", "config_file", default=None, type=click.Path(dir_okay=False, path_type=str),
               help="check this .clausecheck.toml / pyproject.toml at start-up instead of the one found from here")
-def serve(host: str, port: int, token: str | None, workers: int, max_queue: int, config_file: str | None) -> int:
+def serve(host: str, port: int, token: str | None, token_file: str | None, trusted_proxies: tuple[str, ...],
+          workers: int, max_queue: int, config_file: str | None) -> int:
     """Serve the upload pages and the JSON API on HOST:PORT (needs clausecheck[web])."""
     from checker.config import load_policy
     from checker.errors import ServeStartError
 
     def work():
         try:
-            import uvicorn
-
-            from checker.web import Settings, create_app
+            from checker.web import Settings, create_app, server
+            from checker.web.settings import read_token_file
         except ImportError as exc:
             raise ServeStartError(f"the web extra is not installed ({exc.name})",
                                   hint="pip install 'clausecheck[web]'") from None
         load_policy(config_file=config_file)  # a broken corpus or configuration stops start-up
-        settings = Settings(host=host, port=port, token=token, workers=workers, max_queue=max_queue)
-        return uvicorn, create_app(settings)
+        settings = Settings(host=host, port=port, token=read_token_file(token_file) if token_file else token,
+                            workers=workers, max_queue=max_queue, trusted_proxies=tuple(trusted_proxies))
+        return server, settings, create_app(settings)
 
-    uvicorn, app = run_guarded(work)
-    sock = _listening_socket(host, port)
+    server, settings, app = run_guarded(work)
+    sock = run_guarded(lambda: _listening_socket(host, port))
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"clausecheck serving on http://{shown}:{sock.getsockname()[1]}/ (Ctrl-C to stop)", err=True)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False))
-    server.run(sockets=[sock])
+    server.run(app, settings, sockets=[sock])
     return EXIT_OK
 
 

@@ -168,6 +168,45 @@ class InternalError(ClausecheckError):
     code = "E900"
 
 
+# ---- bounded work (hostile or runaway input): one block, E214-E217 and E506-E507 ------------------
+class TimeLimitError(LimitExceededError):
+    """The whole check (reading and engine) ran past its wall-clock limit; its worker was killed."""
+
+    code = "E214"
+
+
+class MemoryLimitError(LimitExceededError):
+    """The check ran into its worker's memory ceiling (RLIMIT_AS); the worker was replaced."""
+
+    code = "E215"
+
+
+class TextLimitError(LimitExceededError):
+    """The extracted text is over a cap: characters, lines, or numbered sections and list items."""
+
+    code = "E216"
+
+
+class UnreadablePathError(InputError):
+    """A path found while walking a folder cannot be read: a symlink loop, a folder or file without
+    permission, an I/O error. Reported for that path; the other files are still checked."""
+
+    code = "E217"
+
+
+class ClientBusyError(ServiceError):
+    """One client already has as many checks running or waiting as it may (web service)."""
+
+    code = "E506"
+
+
+class SlowClientError(ServiceError):
+    """The request's headers or body did not arrive within the time allowed (web service)."""
+
+    code = "E507"
+# ---- end of the bounded-work block ------------------------------------------------------------
+
+
 # The registry: every code clausecheck prints, once. Codes that are not raised as exceptions
 # (HTTP-level answers of the web service) are listed too, so no two meanings share a code.
 CODES: dict[str, str] = {

@@ -203,7 +203,10 @@ def expand_inputs(paths: Iterable[str]) -> list[str]:
         p = Path(raw)
         found = [Path(f) for f in find_documents(raw)] if p.is_dir() else [p]
         for f in found:
-            key = os.path.normcase(str(f.resolve()))
+            try:
+                key = os.path.normcase(str(f.resolve()))
+            except (OSError, RuntimeError):  # a symlink loop: kept, and reported when it is read (E217)
+                key = os.path.normcase(os.path.abspath(f))
             if key not in seen:
                 seen.add(key)
                 out.append(str(f))

@@ -169,6 +169,12 @@ class _Open:
     value: str  # the item's number, for roman/letter disambiguation
 
 
+# Open list levels at most: real contracts nest five or six (Article > Section > (a) > (1) > (i) >
+# (A)). A list restarting at "(a)" under an open "(a)" nests in it; past this depth it does not, so
+# hostile text repeating "(a)" cannot build a stack as deep as the document is long (each line
+# then scanned the whole stack: 1,000 lines took 80 s).
+MAX_LIST_DEPTH = 16
+
 _FIRST_SENTENCE = re.compile(r"^(.{1,80}?)[.:](?:\s|$)")
 
 
@@ -429,13 +435,16 @@ def build_sections(document: Document) -> None:
             style, value = _item_style(num, paren is not None, stack)
             # The next number of an open list closes that item and everything under it; a list
             # starting again at 1/a/i under an open item of the same style is nested in it.
-            same = [k for k in range(len(stack)) if stack[k].style == style and all(
-                stack[j].style for j in range(k, len(stack)))]
+            # (open items of this style with only list items above them: one pass, not one per item)
+            plain = max((j for j in range(len(stack)) if not stack[j].style), default=-1)
+            same = [k for k in range(plain + 1, len(stack)) if stack[k].style == style]
             succ = [k for k in same if _ordinal(value, style) == _ordinal(stack[k].value, style) + 1]
             if len(succ) > 1:  # two open lists could continue: the one whose items have titles like this one
                 titled = bool(_heading_text(rest))
                 succ = [k for k in succ if bool(sections[stack[k].index].heading) == titled] or succ
             k = succ[-1] if succ else (None if _ordinal(value, style) == 1 or not same else same[-1])
+            if k is None and same and len(stack) >= MAX_LIST_DEPTH:
+                k = same[-1]  # "(a)" after "(a)" after "(a)" …: siblings, not a list nested 1,000 deep
             if k is not None:
                 while len(stack) > k:
                     sections[stack.pop().index].end = start

@@ -257,7 +257,7 @@ def test_web_slow_check_hits_the_time_limit(make_client, monkeypatch):
     client = make_client(check_timeout=0.3)
     try:
         r = client.post("/api/v1/check", files={"file": ("a.txt", b"text")})
-        assert r.status_code == 413 and r.json()["code"] == "E207"
+        assert r.status_code == 413 and r.json()["code"] == "E214"  # the worker was killed, not left running
     finally:
         release.set()
 
@@ -284,21 +284,27 @@ def test_web_internal_error_is_json_500_without_details(make_client, monkeypatch
     ("bad.bin", b"\x00\x01\x02binary", 415),
     ("empty.txt", b"", 422),
 ])
-def test_web_temp_dir_is_empty_after_each_request(client, upload_root, monkeypatch, name, content, status):
+def test_web_temp_dir_is_empty_after_each_request(make_client, upload_root, monkeypatch, tmp_path, name, content,
+                                                  status):
     import checker.web.app as web_app
     from checker.web.runner import check_upload
 
-    seen = []
+    log = tmp_path / "seen.txt"  # the check runs in a worker process: it reports through a file
 
     def spy(upload, *args):
         d = os.path.dirname(upload.path)
-        seen.append((os.stat(d).st_mode & 0o777, os.stat(upload.path).st_mode & 0o777, d))
+        with open(log, "a") as fh:
+            fh.write(f"{os.stat(d).st_mode & 0o777} {os.stat(upload.path).st_mode & 0o777} {d}\n")
         return check_upload(upload, *args)
 
     monkeypatch.setattr(web_app, "check_upload", spy)
+    client = make_client()
     r = client.post("/api/v1/check", files={"file": (name, content)})
     assert r.status_code == status, r.text
     assert os.listdir(upload_root) == []
+    seen = [(int(a), int(b), d) for a, b, d in (line.split(" ", 2) for line in log.read_text().splitlines())] \
+        if log.exists() else []
+    assert seen or status == 422  # an empty upload is refused before any check
     for dir_mode, file_mode, d in seen:
         assert (dir_mode, file_mode) == (0o700, 0o600)
         assert os.path.dirname(d) == str(upload_root)

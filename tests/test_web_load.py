@@ -26,7 +26,7 @@ def test_web_load_concurrent_uploads_all_get_correct_reports(tmp_path, uploads):
     short.write_bytes(SHORT)
     expected = {"long.txt": check_file(EXAMPLE).to_dict(), "short.txt": check_file(short).to_dict()}
     bodies = {"long.txt": EXAMPLE.read_bytes(), "short.txt": SHORT}
-    app = create_app(Settings(workers=2, max_queue=uploads, upload_root=str(root)))
+    app = create_app(Settings(workers=2, max_queue=uploads, per_client=uploads, upload_root=str(root)))
 
     async def one(client: httpx.AsyncClient, i: int):
         name = "long.txt" if i % 2 else "short.txt"

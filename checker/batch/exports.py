@@ -24,7 +24,7 @@ SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("path", STRING), ("relative_path", STRING), ("sha256", STRING), ("format", STRING), ("pages", INT),
         ("status", STRING), ("error_code", STRING), ("error", STRING), ("matching", INT), ("weakened", INT),
         ("missing", INT), ("duplicate_of", STRING), ("audited_at", STRING), ("ingest_seconds", FLOAT),
-        ("engine_seconds", FLOAT), ("wall_seconds", FLOAT)] + META,
+        ("engine_seconds", FLOAT), ("wall_seconds", FLOAT), ("removed_at", STRING)] + META,
     "findings": PROVENANCE + [
         ("path", STRING), ("relative_path", STRING), ("duplicate_of", STRING), ("protection", STRING),
         ("title", STRING), ("category", STRING), ("severity", STRING), ("status", STRING), ("confidence", FLOAT),
@@ -104,7 +104,8 @@ def table_rows(db: ResultsDB, table: str, corpus_sha256: str | None = None) -> l
         if table == "documents":
             out.append({**common, **{k: d[k] for k in ("sha256", "format", "pages", "status", "error_code", "error",
                                                       "matching", "weakened", "missing", "audited_at",
-                                                      "ingest_seconds", "engine_seconds", "wall_seconds")}})
+                                                      "ingest_seconds", "engine_seconds", "wall_seconds")},
+                        "removed_at": d["removed_at"] if "removed_at" in d.keys() else None})
             continue
         for f in (report or {}).get("findings", []):
             ev = (f.get("evidence") or [{}])[0]

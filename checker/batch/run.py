@@ -10,8 +10,8 @@ from checker.batch.errors import ResultsDatabaseError, UnreadableFileError, Work
 from checker.ingest import file_sha256
 from checker.batch.store import ResultsDB
 from checker.batch.worker import base_record, error_record, make_task
-from checker.errors import MissingFileError
-from checker.ingest import Limits
+from checker.errors import MissingFileError, UnreadablePathError
+from checker.ingest import Limits, unreadable_path
 
 
 @dataclass
@@ -39,6 +39,7 @@ class AuditStats:
     duplicates: int = 0
     errors: int = 0  # documents recorded as errors by this run
     failed: int = 0  # inputs whose record (new or kept from an earlier run) is an error
+    removed: int = 0  # earlier records whose file was gone when this run started
     seconds: float = 0.0
     status: str = "running"
 
@@ -69,6 +70,7 @@ def run_audit(paths: list[str], db_path: str, options: AuditOptions | None = Non
     db = ResultsDB(db_path)
     executor = "local" if options.scheduler is None else f"dask:{options.scheduler}"
     stats = AuditStats(run_id=db.begin_run(corpus_id, executor=executor, inputs=len(paths)), inputs=len(paths))
+    stats.removed = db.mark_removed(corpus.sha256)  # records of files gone since they were audited
     waiting: dict[str, list[str]] = {}  # sha256 → further paths with the same bytes, queued once
     t0 = time.perf_counter()
 
@@ -88,7 +90,16 @@ def run_audit(paths: list[str], db_path: str, options: AuditOptions | None = Non
 
     def tasks() -> Iterator[dict]:
         for path in paths:
+            # Another audit running on this database has this path: it does it, this run skips it.
+            if not db.claim(path, corpus.sha256, stats.run_id):
+                settle(None)
+                continue
             probe = {"path": path, "sha256": "", "corpus_sha256": corpus.sha256}
+            try:
+                unreadable_path(path)  # a symlink loop, an unreadable folder (from the walk) or file
+            except UnreadablePathError as exc:
+                settle(error_record(probe, exc))
+                continue
             try:
                 sha = file_sha256(path)
             except FileNotFoundError:
@@ -103,6 +114,8 @@ def run_audit(paths: list[str], db_path: str, options: AuditOptions | None = Non
                 continue
             prior = db.done(path, corpus.sha256)
             if prior is not None and prior["sha256"] == sha and not (options.retry_errors and prior["status"] == "error"):
+                if prior["removed_at"]:  # back where it was, unchanged
+                    db.unmark_removed(path, corpus.sha256)
                 stats.failed += prior["status"] == "error"
                 settle(None)
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import socket
 import sqlite3
 from collections.abc import Iterator
 
@@ -33,6 +34,9 @@ CREATE TABLE IF NOT EXISTS documents (
   report TEXT,
   UNIQUE (path, corpus_sha256));
 CREATE INDEX IF NOT EXISTS documents_by_hash ON documents (sha256, corpus_sha256);
+CREATE TABLE IF NOT EXISTS claims (
+  path TEXT NOT NULL, corpus_sha256 TEXT NOT NULL, run_id INTEGER NOT NULL,
+  PRIMARY KEY (path, corpus_sha256));
 CREATE TABLE IF NOT EXISTS findings (
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   ord INTEGER NOT NULL, protection TEXT NOT NULL, title TEXT, category TEXT, severity TEXT,
@@ -40,6 +44,16 @@ CREATE TABLE IF NOT EXISTS findings (
   evidence_section TEXT, evidence_page INTEGER, evidence_line INTEGER,
   PRIMARY KEY (document_id, protection));
 """
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
 
 
 def _now() -> str:
@@ -66,6 +80,11 @@ class ResultsDB:
                 elif row[0] != SCHEMA_VERSION:
                     raise ResultsDatabaseError(f"results database schema {row[0]}, this clausecheck writes {SCHEMA_VERSION}",
                                                path=self.path, hint="use a new --db file")
+                # Columns added within schema 1 (older files gain them, empty, on first open).
+                for table, column in (("documents", "removed_at TEXT"), ("runs", "pid INTEGER"), ("runs", "host TEXT")):
+                    have = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
+                    if column.split()[0] not in have:
+                        self.conn.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
         except sqlite3.DatabaseError as exc:
             raise ResultsDatabaseError(f"cannot open the results database ({exc})", path=self.path,
                                        hint="give a new file name with --db") from None
@@ -90,16 +109,63 @@ class ResultsDB:
 
     # ---- runs ------------------------------------------------------------------------------------
     def begin_run(self, corpus: dict, *, executor: str, inputs: int) -> int:
-        return self._write(lambda: self.conn.execute(
-            "INSERT INTO runs (started, status, corpus_name, corpus_version, corpus_sha256, executor, inputs)"
-            " VALUES (?, 'running', ?, ?, ?, ?, ?)",
-            (_now(), corpus["name"], corpus["version"], corpus["sha256"], executor, inputs)).lastrowid)
+        """A new run. Runs left 'running' by a process that is gone (killed, crashed, power cut) are
+        marked 'interrupted' first, and their claims on documents released."""
+        host = socket.gethostname()
+
+        def write():
+            for run in self.conn.execute("SELECT id, pid, host FROM runs WHERE status='running'").fetchall():
+                # This process's own earlier run is over too: it could not finish (a full disk).
+                if run["pid"] is None or (run["host"] == host and (run["pid"] == os.getpid() or not _alive(run["pid"]))):
+                    self.conn.execute("UPDATE runs SET status='interrupted', finished=? WHERE id=?", (_now(), run["id"]))
+            self.conn.execute("DELETE FROM claims WHERE run_id NOT IN (SELECT id FROM runs WHERE status='running')")
+            return self.conn.execute(
+                "INSERT INTO runs (started, status, corpus_name, corpus_version, corpus_sha256, executor, inputs, pid,"
+                " host) VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?)",
+                (_now(), corpus["name"], corpus["version"], corpus["sha256"], executor, inputs, os.getpid(),
+                 host)).lastrowid
+
+        return self._write(write)
+
+    def claim(self, path: str, corpus_sha256: str, run_id: int) -> bool:
+        """Take `path` for this run; False if another running audit of this database holds it."""
+        def write():
+            self.conn.execute("INSERT OR IGNORE INTO claims VALUES (?, ?, ?)", (path, corpus_sha256, run_id))
+            row = self.conn.execute("SELECT run_id FROM claims WHERE path=? AND corpus_sha256=?",
+                                    (path, corpus_sha256)).fetchone()
+            return row is not None and row[0] == run_id
+
+        return self._write(write)
+
+    def release(self, path: str, corpus_sha256: str, run_id: int) -> None:
+        self._write(lambda: self.conn.execute("DELETE FROM claims WHERE path=? AND corpus_sha256=? AND run_id=?",
+                                              (path, corpus_sha256, run_id)))
+
+    def mark_removed(self, corpus_sha256: str) -> int:
+        """Flag the records of files that no longer exist (deleted or moved since they were audited)."""
+        gone = [r[0] for r in self.conn.execute(
+            "SELECT path FROM documents WHERE corpus_sha256=? AND removed_at IS NULL", (corpus_sha256,))
+            if not os.path.lexists(r[0])]
+        if gone:
+            now = _now()
+            self._write(lambda: self.conn.executemany(
+                "UPDATE documents SET removed_at=? WHERE path=? AND corpus_sha256=?",
+                [(now, p, corpus_sha256) for p in gone]))
+        return len(gone)
+
+    def unmark_removed(self, path: str, corpus_sha256: str) -> None:
+        self._write(lambda: self.conn.execute("UPDATE documents SET removed_at=NULL WHERE path=? AND corpus_sha256=?",
+                                              (path, corpus_sha256)))
 
     def finish_run(self, run_id: int, status: str, counts: dict, seconds: float) -> None:
-        self._write(lambda: self.conn.execute(
-            "UPDATE runs SET finished=?, status=?, audited=?, skipped=?, duplicates=?, errors=?, seconds=? WHERE id=?",
-            (_now(), status, counts["audited"], counts["skipped"], counts["duplicates"], counts["errors"],
-             round(seconds, 3), run_id)))
+        def write():
+            self.conn.execute(
+                "UPDATE runs SET finished=?, status=?, audited=?, skipped=?, duplicates=?, errors=?, seconds=? WHERE id=?",
+                (_now(), status, counts["audited"], counts["skipped"], counts["duplicates"], counts["errors"],
+                 round(seconds, 3), run_id))
+            self.conn.execute("DELETE FROM claims WHERE run_id=?", (run_id,))
+
+        self._write(write)
 
     def latest_corpus_sha256(self) -> str | None:
         row = self.conn.execute("SELECT corpus_sha256 FROM runs ORDER BY id DESC LIMIT 1").fetchone()
@@ -107,13 +173,14 @@ class ResultsDB:
 
     # ---- documents -------------------------------------------------------------------------------
     def done(self, path: str, corpus_sha256: str) -> sqlite3.Row | None:
-        return self.conn.execute("SELECT sha256, status, error_code FROM documents WHERE path=? AND corpus_sha256=?",
+        return self.conn.execute("SELECT sha256, status, error_code, removed_at FROM documents WHERE path=? AND corpus_sha256=?",
                                  (path, corpus_sha256)).fetchone()
 
     def record_by_hash(self, sha256: str, corpus_sha256: str) -> dict | None:
-        """A finished, successful record of the same bytes under any path (for duplicates)."""
+        """A finished, successful record of the same bytes under any path (for duplicates): the
+        original, never another duplicate, so a duplicate always names a document really audited."""
         row = self.conn.execute("SELECT * FROM documents WHERE sha256=? AND corpus_sha256=? AND status='ok' "
-                                "ORDER BY id LIMIT 1", (sha256, corpus_sha256)).fetchone()
+                                "AND duplicate_of IS NULL ORDER BY id LIMIT 1", (sha256, corpus_sha256)).fetchone()
         return _record(row) if row else None
 
     def save(self, rec: dict, run_id: int | None, *, duplicate_of: str | None = None) -> None:
@@ -160,4 +227,6 @@ def _record(row: sqlite3.Row) -> dict:
            "timings": {k: row[k] for k in ("ingest_seconds", "engine_seconds", "wall_seconds") if row[k] is not None}}
     if row["duplicate_of"]:
         rec["duplicate_of"] = row["duplicate_of"]
+    if row["removed_at"]:
+        rec["removed_at"] = row["removed_at"]  # the file was gone when a later run looked
     return rec

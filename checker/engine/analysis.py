@@ -207,13 +207,15 @@ class Analysis:
         if hit is not None:
             return hit
         zone: set[int] = set()
+        spanned: set[tuple[int, int]] = set()  # sections already added: each once, not once per hit
         for y in self.matcher.detector(anchor):
             zone |= self.passage(y)
             zone.update(range(max(0, y - WINDOW), min(len(self.units), y + WINDOW + 1)))
             if self.units[y].heading or self.document.section_at(self.units[y].start) is not None:
                 # a heading (or a section's first line) anchors what follows it
                 section = self.document.section_at(self.units[y].start)
-                if section is not None:
+                if section is not None and (section.start, section.end) not in spanned:
+                    spanned.add((section.start, section.end))
                     zone.update(self.units_between(section.start, section.end))
                 zone.update(range(y, min(len(self.units), y + 41)))
         hit = self._zones[anchor] = frozenset(zone)

@@ -15,10 +15,12 @@ from checker.errors import (
     FormatMismatchError,
     LimitExceededError,
     MissingFileError,
+    TextLimitError,
+    UnreadablePathError,
     UnsupportedFormatError,
     UsageError,
 )
-from checker.ingest.limits import Deadline, Limits
+from checker.ingest.limits import Deadline, Limits, check_sections, check_text_size
 
 __all__ = ["Limits", "file_sha256", "find_documents", "load_document", "sniff_format"]
 
@@ -49,9 +51,17 @@ def sniff_format(path: str) -> str:
 
 
 def find_documents(root: str) -> list[str]:
-    """Every contract file (by extension) under a folder, hidden files and folders skipped, sorted."""
+    """Every contract file (by extension) under a folder, hidden files and folders skipped, sorted.
+
+    A folder that cannot be read is listed too, in place of its files: reading it then fails with
+    a coded error for that path (E217) instead of its documents vanishing from the run."""
     out = []
-    for dirpath, dirnames, filenames in os.walk(root):
+
+    def unreadable(exc: OSError) -> None:
+        if exc.filename:
+            out.append(os.fspath(exc.filename))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in EXTENSIONS:
@@ -66,6 +76,39 @@ def file_sha256(path: str) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def unreadable_path(path: str) -> None:
+    """Raise UnreadablePathError (E217) for a symlink loop, a dangling link, or a file or folder
+    that cannot be opened; return for a path that can be read or does not exist at all."""
+    import errno
+
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadablePathError("symbolic link loop", path=path,
+                                      hint="remove the link or point it at the contract file") from None
+        if os.path.islink(path):
+            raise UnreadablePathError("symbolic link to a file that does not exist", path=path,
+                                      hint="remove the link or point it at the contract file") from None
+        if exc.errno == errno.ENOENT:
+            return
+        raise UnreadablePathError(f"cannot read it ({exc.strerror})", path=path,
+                                  hint="check its permissions") from None
+    import stat
+
+    try:
+        if stat.S_ISDIR(st.st_mode):
+            os.listdir(path)
+        else:
+            with open(path, "rb"):
+                pass
+    except OSError as exc:
+        what = "folder" if stat.S_ISDIR(st.st_mode) else "file"
+        raise UnreadablePathError(f"cannot read the {what} ({exc.strerror}); nothing in it was checked"
+                                  if what == "folder" else f"cannot read the {what} ({exc.strerror})",
+                                  path=path, hint="check its permissions") from None
 
 
 REVISION_VIEWS = ("accepted", "original")
@@ -84,6 +127,7 @@ def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: 
     if revisions is not None and revisions not in REVISION_VIEWS:
         raise UsageError(f"unknown revisions view {revisions!r}", path=path,
                          hint="use 'accepted' (the text with the tracked changes) or 'original' (before them)")
+    unreadable_path(path)
     if not os.path.exists(path):
         raise MissingFileError("file not found", path=path, hint="check the path and spelling")
     if os.path.isdir(path):
@@ -127,7 +171,10 @@ def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: 
             from checker.ingest.text import read_text
 
             with open(path, "rb") as fh:
-                data = fh.read()
+                data = fh.read(4 * limits.max_chars + 5)  # UTF-32 is the widest: 4 bytes a character
+            if len(data) > 4 * limits.max_chars + 4:
+                raise TextLimitError(f"the file holds more than the {limits.max_chars:,} character limit",
+                                     path=path, hint="split the document; no real contract is this long")
             cleaned, pages = read_text(data, markdown=(fmt == "md"))
             if pages is not None:
                 deadline.check_pages(pages)
@@ -139,6 +186,7 @@ def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: 
     except Exception as exc:  # a parser failing on malformed input is a corrupt file to the user
         raise CorruptDocumentError(f"cannot read {fmt.upper()} ({type(exc).__name__}: {exc})", path=path,
                                    hint="the file may be damaged; export it again") from None
+    check_text_size(path, cleaned.text, limits)
     if not cleaned.text.strip():
         raise EmptyDocumentError("no text found in the file", path=path, hint="check that this is the right file")
     deadline.check()
@@ -148,4 +196,5 @@ def load_document(path: str | os.PathLike, *, password: str | None = None, ocr: 
     from checker.structure import build_sections
 
     build_sections(doc)
+    check_sections(path, len(doc.sections), limits)
     return doc

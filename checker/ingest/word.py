@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 
 from checker.errors import CorruptDocumentError, LimitExceededError
 from checker.ingest.cleanup import Cleaned, clean_pages
@@ -54,6 +55,37 @@ def check_zip(path: str, limits: Limits) -> None:
     if not any(i.filename == "word/document.xml" for i in infos):
         raise CorruptDocumentError("zip archive has no word/document.xml", path=path,
                                    hint="this is not a Word document; export it as .docx again")
+    inflate_bounded(path, limits)
+
+
+def inflate_bounded(path: str, limits: Limits) -> None:
+    """Inflate every member once, in 1 MB steps, counting the bytes that really come out: a part
+    that inflates past `max_part_bytes`, or all of them past `max_unzipped_bytes`, stops here at
+    the limit, whatever sizes the archive declares (a falsified size fails the CRC or the count)."""
+    total = 0
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                if info.is_dir():
+                    continue
+                part = 0
+                with zf.open(info) as fh:
+                    while chunk := fh.read(1 << 20):
+                        part += len(chunk)
+                        total += len(chunk)
+                        if part > limits.max_part_bytes:
+                            raise LimitExceededError(
+                                f"DOCX part {info.filename} inflates past the {limits.max_part_bytes / 1e6:.0f} MB "
+                                f"part limit", path=path,
+                                hint="this looks like a zip bomb; if it is a real contract raise Limits.max_part_bytes")
+                        if total > limits.max_unzipped_bytes:
+                            raise LimitExceededError(
+                                f"DOCX inflates past the {limits.max_unzipped_bytes / 1e6:.0f} MB limit", path=path,
+                                hint="this looks like a zip bomb; if it is a real contract raise "
+                                     "Limits.max_unzipped_bytes")
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        raise CorruptDocumentError(f"DOCX is not a readable zip archive ({exc})", path=path,
+                                   hint="the file is truncated or damaged; save it again from Word") from None
 
 
 def format_number(value: int, fmt: str) -> str:

@@ -19,6 +19,7 @@ from checker.errors import (
     AuthenticationError,
     BadRequestError,
     ClausecheckError,
+    ClientBusyError,
     CSRFError,
     EmptyDocumentError,
     FormatMismatchError,
@@ -26,13 +27,14 @@ from checker.errors import (
     LimitExceededError,
     MissingFileError,
     ServiceBusyError,
+    SlowClientError,
     TooManyAttemptsError,
     UnsupportedFormatError,
 )
 from checker.web import security
-from checker.web.runner import Runner, check_upload
+from checker.web.runner import Runner, check_upload  # noqa: F401 — worker processes look it up here
 from checker.web.settings import Settings
-from checker.web.uploads import PrivateDir, receive_upload
+from checker.web.uploads import DiskBudget, PrivateDir, empty_upload_root, receive_upload
 from checker.formats import html as html_format
 from checker.result import Report
 from checker.web.ui import downloads, lang_of
@@ -44,15 +46,18 @@ ACCEPT = ".pdf,.docx,.txt,.md,.markdown,application/pdf,text/plain,text/markdown
 
 
 def http_status(exc: ClausecheckError) -> int:
-    """400 bad request, 401/403 refused, 413 too large, 415 wrong type, 422 unreadable, 503 busy."""
+    """400 bad request, 401/403 refused, 408 too slow, 413 over a limit, 415 wrong type, 422 unreadable,
+    429 too many from one client, 503 busy."""
     if isinstance(exc, AuthenticationError):
         return 401
     if isinstance(exc, CSRFError):
         return 403
     if isinstance(exc, ServiceBusyError):
         return 503
-    if isinstance(exc, TooManyAttemptsError):
+    if isinstance(exc, (TooManyAttemptsError, ClientBusyError)):
         return 429
+    if isinstance(exc, SlowClientError):
+        return 408
     if isinstance(exc, LimitExceededError):
         return 413
     if isinstance(exc, (UnsupportedFormatError, FormatMismatchError)):
@@ -83,6 +88,7 @@ _ERRORS = {str(s): {"description": d} for s, d in (
     (400, "bad input: not multipart, missing field"), (401, "access token required"),
     (403, "cross-site request or CSRF token refused"), (413, "over the size, page or time limit"),
     (415, "not a PDF, DOCX, TXT or MD file"), (422, "unreadable: empty, corrupt, encrypted or scanned"),
+    (408, "the upload arrived too slowly"), (429, "too many requests from this client; retry after Retry-After"),
     (503, "busy; retry after the Retry-After seconds"))}
 _COMPARISON_SCHEMA = json.loads((Path(__file__).parents[1] / "schemas" / "comparison.schema.json").read_text())
 _COMPARISON_SCHEMA = {k: v for k, v in _COMPARISON_SCHEMA.items() if not k.startswith("$")}
@@ -101,13 +107,21 @@ class App(FastAPI):
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = (settings or Settings()).validate()
-    runner = Runner(settings.workers, settings.max_queue, settings.check_timeout, settings.retry_after)
+    runner = Runner(settings.workers, settings.max_queue, settings.check_timeout, settings.retry_after,
+                    memory_mb=settings.worker_memory_mb, per_client=settings.per_client)
+    upload_root = settings.upload_dir()
+    empty_upload_root(upload_root)  # what a crashed or killed server left behind
+    budget = DiskBudget(settings.upload_disk_budget, settings.retry_after)
+    sessions = security.Sessions()
 
     @asynccontextmanager
     async def lifespan(_app):
-        await asyncio.get_running_loop().run_in_executor(runner.pool, runner.warm_up)
-        yield
-        runner.shutdown()
+        runner.warm_up()
+        try:
+            yield
+        finally:
+            runner.shutdown()
+            empty_upload_root(upload_root)
 
     app = App(title="clausecheck", version=__version__, lifespan=lifespan,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json",
@@ -115,6 +129,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                               "protections. Errors are JSON objects {code, message, hint}.")
     app.state.settings = settings
     app.state.runner = runner
+    app.state.sessions = sessions
+    app.state.upload_budget = budget
     app.state.login_attempts = security.AttemptLimiter(LOGIN_ATTEMPTS, LOGIN_WINDOW)
 
     # ---- errors -------------------------------------------------------------------------------
@@ -124,7 +140,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def error_response(request: Request, exc: ClausecheckError) -> Response:
         status = http_status(exc)
         headers = {}
-        if status == 503:
+        if status == 503 or isinstance(exc, ClientBusyError):
             headers["Retry-After"] = str(settings.retry_after)
         if isinstance(exc, TooManyAttemptsError):
             headers["Retry-After"] = str(exc.retry_after)
@@ -165,7 +181,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return JSONResponse({"code": "E513", "message": "unexpected Host header"}, status_code=400)
         path = request.url.path
         if not path.startswith(security.PUBLIC_PATHS) and not security.authenticated(
-                settings, request.headers, request.cookies):
+                settings, request.headers, request.cookies, sessions):
             if request.method == "GET" and wants_html(request):
                 return RedirectResponse("/login", status_code=303)
             return error_response(request, AuthenticationError(
@@ -184,8 +200,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def checked(request: Request, fields: tuple[str, ...], *, form: bool) -> list[Report]:
         """Receive the upload into a private directory, check each file, delete it all."""
         security.check_same_origin(request)
-        with PrivateDir(settings.upload_root) as tmp:
-            upload = await receive_upload(request, tmp.path, max_bytes=settings.max_upload_bytes)
+        # Admission before the body is read: a refused upload never reaches the disk.
+        client = security.client_address(settings, request)
+        with runner.admit(client), PrivateDir(upload_root, budget) as tmp:
+            upload = await receive_upload(request, tmp.path, max_bytes=settings.max_upload_bytes,
+                                          reserve=tmp.reserve, idle_timeout=settings.body_idle_timeout,
+                                          total_timeout=settings.body_timeout)
             if form:
                 security.check_csrf(request, upload.fields.get(security.CSRF_FIELD))
             files = []
@@ -199,7 +219,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                              hint="check that this is the right file")
                 files.append(f)
             password = upload.fields.get("password") or None
-            return list(await asyncio.gather(*(runner.run(check_upload, f, settings.limits, password)
+            return list(await asyncio.gather(*(runner.run(f, settings.limits, password, client=client)
                                                for f in files)))
 
     # ---- pages --------------------------------------------------------------------------------
@@ -231,7 +251,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.post("/login", include_in_schema=False)
     async def login(request: Request):
         security.check_same_origin(request)
-        wait = app.state.login_attempts.attempt(request.client.host if request.client else "?")
+        wait = app.state.login_attempts.attempt(security.client_address(settings, request))
         if wait is not None:
             raise TooManyAttemptsError("too many sign-in attempts from this address",
                                        retry_after=wait, hint=f"wait {wait} seconds and try again")
@@ -245,7 +265,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not security.token_matches(settings, form.get("token", "")):
             return page(request, "login.html", status=401, failed=True)
         resp = RedirectResponse("/", status_code=303)
-        resp.set_cookie(security.SESSION_COOKIE, security.session_value(settings.token), httponly=True,
+        resp.set_cookie(security.SESSION_COOKIE, sessions.create(), httponly=True,
                         samesite="strict", secure=request.url.scheme == "https", path="/")
         return resp
 
@@ -255,6 +275,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         body = await request.body()  # the route is behind the token check, so this is a signed-in user
         form = {k: v[0] for k, v in parse_qs(body[:4096].decode("utf-8", "replace")).items()}
         security.check_csrf(request, form.get(security.CSRF_FIELD))
+        sessions.revoke(request.cookies.get(security.SESSION_COOKIE, ""))  # the cookie is dead everywhere
         resp = RedirectResponse("/login" if settings.token else "/", status_code=303)
         resp.delete_cookie(security.SESSION_COOKIE, path="/", httponly=True, samesite="strict",
                            secure=request.url.scheme == "https")

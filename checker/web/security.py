@@ -95,25 +95,67 @@ class AttemptLimiter:
             return None
 
 
-def session_value(token: str) -> str:
-    """The browser cookie holds a value derived from the token, never the token itself."""
-    return hmac.new(token.encode(), b"clausecheck browser session v1", hashlib.sha256).hexdigest()
+class Sessions:
+    """Browser sessions held by the server: the cookie is a random id that means something only
+    while it is in this table. Signing out removes it, so a copied cookie dies with the sign-out.
+    Bounded: at most `max_sessions`, the oldest dropped first; each lives `lifetime` seconds."""
+
+    def __init__(self, lifetime: float = 12 * 3600, max_sessions: int = 10_000, clock=time.monotonic):
+        self.lifetime, self.max_sessions, self.clock = lifetime, max_sessions, clock
+        self._ids: OrderedDict[str, float] = OrderedDict()  # sha256(id) -> expiry
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _key(session_id: str) -> str:
+        return hashlib.sha256(session_id.encode()).hexdigest()
+
+    def create(self) -> str:
+        session_id = secrets.token_urlsafe(32)
+        with self._lock:
+            self._ids[self._key(session_id)] = self.clock() + self.lifetime
+            while len(self._ids) > self.max_sessions:
+                self._ids.popitem(last=False)
+        return session_id
+
+    def valid(self, session_id: str) -> bool:
+        with self._lock:
+            expiry = self._ids.get(self._key(session_id))
+            if expiry is not None and expiry < self.clock():
+                del self._ids[self._key(session_id)]
+                return False
+            return expiry is not None
+
+    def revoke(self, session_id: str) -> None:
+        with self._lock:
+            self._ids.pop(self._key(session_id), None)
 
 
-def authenticated(settings: Settings, headers, cookies) -> bool:
+def authenticated(settings: Settings, headers, cookies, sessions: Sessions | None = None) -> bool:
     if not settings.token:
         return True
     auth = headers.get("authorization", "")
     if auth[:7].lower() == "bearer ":
         return hmac.compare_digest(auth[7:].strip().encode(), settings.token.encode())
     cookie = cookies.get(SESSION_COOKIE)
-    if cookie:
-        return hmac.compare_digest(cookie.encode(), session_value(settings.token).encode())
+    if cookie and sessions is not None:
+        return sessions.valid(cookie)
     return False
 
 
-def require_token(settings: Settings, request) -> None:
-    if not authenticated(settings, request.headers, request.cookies):
+def client_address(settings: Settings, request) -> str:
+    """Who the client is, for per-client limits: the peer address, or, when the peer is one of the
+    configured proxies, the address that proxy appended last to X-Forwarded-For (a client can put
+    anything in the header; only what a trusted proxy added is believed)."""
+    peer = request.client.host if request.client else "?"
+    if peer in settings.trusted_proxies:
+        forwarded = [a.strip() for a in request.headers.get("x-forwarded-for", "").split(",") if a.strip()]
+        if forwarded:
+            return forwarded[-1]
+    return peer
+
+
+def require_token(settings: Settings, request, sessions: Sessions | None = None) -> None:
+    if not authenticated(settings, request.headers, request.cookies, sessions):
         raise AuthenticationError("an access token is required",
                                   hint="send 'Authorization: Bearer <token>' or sign in at /login")
 

@@ -10,6 +10,7 @@ from checker.ingest import Limits
 
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]")
 TOKEN_ENV = "CLAUSECHECK_TOKEN"
+TOKEN_FILE_ENV = "CLAUSECHECK_TOKEN_FILE"
 
 
 def is_loopback(host: str) -> bool:
@@ -39,8 +40,27 @@ class Settings:
     # Requests allowed to wait for a worker; one more gets 503 + Retry-After.
     max_queue: int = 32
     retry_after: int = 5
-    # Where per-request private directories are made (None: the system temp dir).
+    # The one directory per-request private directories are made in, emptied of them when the
+    # server starts and stops (None: clausecheck-uploads-<uid>-<port> in the system temp dir).
     upload_root: str | None = None
+    # Upload bytes allowed on disk at once, all requests together, counted before a body is
+    # accepted: ten uploads of the largest size. Beyond it: 503 + Retry-After.
+    upload_disk_budget: int = 10 * 50 * 1024 * 1024
+    # Requests one client (peer address) may have running or waiting: a person checks one or two
+    # drafts at a time, a script a few more; beyond that it gets 429 + Retry-After. (A client's
+    # checks also run on at most `workers - 1` workers at once: see `Runner`.)
+    per_client: int | None = 8
+    # Address-space ceiling of each worker process (RLIMIT_AS). A warmed worker maps ~50 MB; the
+    # 50 MB upload and 2,000 page limits keep legitimate checks far below 2 GB.
+    worker_memory_mb: int = 2048
+    # A connection must send its request headers within this many seconds, and each piece of an
+    # upload body within `body_idle_timeout` (slowloris); the whole body within `body_timeout`.
+    header_timeout: float = 10.0
+    body_idle_timeout: float = 10.0
+    body_timeout: float = 120.0
+    # Proxies whose X-Forwarded-For names the client (sign-in limits, per-client limits). Empty:
+    # the peer address is the client, and forwarded headers are ignored.
+    trusted_proxies: tuple[str, ...] = ()
 
     @property
     def public(self) -> bool:
@@ -50,7 +70,7 @@ class Settings:
         if self.public and not self.token:
             raise ConfigError(
                 f"binding to {self.host} exposes uploads to the network without an access token",
-                hint=f"pass --token or set {TOKEN_ENV}, or bind to 127.0.0.1")
+                hint=f"set {TOKEN_ENV} or pass --token-file FILE, or bind to 127.0.0.1")
         if self.token is not None and len(self.token) < 16:
             raise ConfigError("the access token is shorter than 16 characters",
                               hint="use a long random token, e.g. `python -c 'import secrets; print(secrets.token_urlsafe())'`")
@@ -59,3 +79,22 @@ class Settings:
     @staticmethod
     def token_from_env() -> str | None:
         return os.environ.get(TOKEN_ENV) or None
+
+    def upload_dir(self) -> str:
+        import tempfile
+
+        uid = os.getuid() if hasattr(os, "getuid") else "user"
+        return self.upload_root or os.path.join(tempfile.gettempdir(), f"clausecheck-uploads-{uid}-{self.port}")
+
+
+def read_token_file(path: str) -> str:
+    """The access token from a file (its first line), so it never appears in `ps` or shell history."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            token = fh.readline().strip()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the token file ({exc.strerror})", path=path,
+                          hint="give a readable file holding the token on its first line") from None
+    if not token:
+        raise ConfigError("the token file is empty", path=path, hint="write the token on its first line")
+    return token

@@ -5,15 +5,17 @@ part to `<private dir>/upload-N` (mode 0600) as it arrives, stops at the size li
 small text fields in memory. The client's file name is kept as a display string only."""
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
+import threading
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 
-from checker.errors import BadRequestError, LimitExceededError
+from checker.errors import BadRequestError, LimitExceededError, ServiceBusyError, SlowClientError
 
 MAX_FIELD_BYTES = 4096  # csrf token, password: anything longer is not a real form field
 MAX_PARTS = 8
@@ -33,14 +35,47 @@ class Upload:
     fields: dict[str, str] = field(default_factory=dict)
 
 
-class PrivateDir:
-    """A 0700 directory made for one request and removed with everything in it when it ends."""
+class DiskBudget:
+    """Upload bytes on disk, all requests together. A request reserves bytes before it writes them
+    (its declared length up front, or chunk by chunk) and gives them back when its directory goes;
+    one that would go over is refused as busy before the bytes are accepted."""
 
-    def __init__(self, root: str | None = None):
+    def __init__(self, total: int, retry_after: int = 5):
+        self.total, self.retry_after = total, retry_after
+        self.used = 0
+        self._lock = threading.Lock()
+
+    def reserve(self, n: int) -> None:
+        with self._lock:
+            if self.used + n > self.total:
+                raise ServiceBusyError("the server has too many uploads in progress",
+                                       hint=f"try again in {self.retry_after} seconds")
+            self.used += n
+
+    def release(self, n: int) -> None:
+        with self._lock:
+            self.used = max(0, self.used - n)
+
+
+class PrivateDir:
+    """A 0700 directory made for one request and removed with everything in it when it ends; the
+    disk budget it reserved is given back then."""
+
+    def __init__(self, root: str | None = None, budget: DiskBudget | None = None):
         self.path = tempfile.mkdtemp(prefix="clausecheck-", dir=root)
+        self.budget = budget
+        self.reserved = 0
+
+    def reserve(self, n: int) -> None:
+        if self.budget is not None and n > 0:
+            self.budget.reserve(n)
+            self.reserved += n
 
     def remove(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+        if self.budget is not None:
+            self.budget.release(self.reserved)
+            self.reserved = 0
 
     def __enter__(self) -> "PrivateDir":
         return self
@@ -58,8 +93,39 @@ def display_name(raw: bytes | None) -> str:
     return name[:120] or "upload"
 
 
-async def receive_upload(request, directory: str, *, max_bytes: int) -> Upload:
-    """Parse the request body as multipart/form-data, writing file parts under `directory`."""
+def empty_upload_root(root: str) -> None:
+    """Remove every per-request directory left in `root` (a crash, a SIGKILL): at start and exit."""
+    os.makedirs(root, mode=0o700, exist_ok=True)
+    for name in os.listdir(root):
+        if name.startswith("clausecheck-"):
+            shutil.rmtree(os.path.join(root, name), ignore_errors=True)
+
+
+async def _chunks(request, idle_timeout: float | None, total_timeout: float | None):
+    """The body's chunks; SlowClientError when one takes over `idle_timeout` or all over `total_timeout`."""
+    stream = request.stream().__aiter__()
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + total_timeout if total_timeout else None
+    while True:
+        wait = idle_timeout
+        if deadline is not None:
+            left = deadline - loop.time()
+            wait = left if wait is None else min(wait, left)
+        try:
+            chunk = await asyncio.wait_for(stream.__anext__(), wait) if wait is not None else await stream.__anext__()
+        except StopAsyncIteration:
+            return
+        except (asyncio.TimeoutError, TimeoutError):
+            raise SlowClientError("the upload arrived too slowly", hint="check the connection and send it again") from None
+        yield chunk
+
+
+async def receive_upload(request, directory: str, *, max_bytes: int, reserve=None,
+                         idle_timeout: float | None = None, total_timeout: float | None = None) -> Upload:
+    """Parse the request body as multipart/form-data, writing file parts under `directory`.
+
+    `reserve(n)` is called before n more bytes are accepted (the disk budget): with the declared
+    length up front, then for whatever arrives beyond it."""
     ctype, params = parse_options_header(request.headers.get("content-type", ""))
     if ctype != b"multipart/form-data" or not params.get(b"boundary"):
         raise BadRequestError("expected a multipart/form-data upload",
@@ -69,10 +135,13 @@ async def receive_upload(request, directory: str, *, max_bytes: int) -> Upload:
     overhead = 64 * 1024
     if declared and declared.isdigit() and int(declared) > max_bytes + overhead:
         raise _too_large(max_bytes)
+    reserved = int(declared) if declared and declared.isdigit() else 0
+    if reserve is not None:
+        reserve(reserved)
 
     upload = Upload()
     state: dict = {"headers": {}, "field": b"", "value": b"", "current": None, "fh": None, "buf": None,
-                   "total": 0, "parts": 0, "error": None}
+                   "total": 0, "parts": 0, "error": None, "reserved": reserved}
 
     def on_part_begin():
         state["headers"] = {}
@@ -115,6 +184,9 @@ async def receive_upload(request, directory: str, *, max_bytes: int) -> Upload:
         state["total"] += len(chunk)
         if state["total"] > max_bytes:
             raise _too_large(max_bytes)
+        if reserve is not None and state["total"] > state["reserved"]:
+            reserve(state["total"] - state["reserved"])
+            state["reserved"] = state["total"]
         cur = state["current"]
         if isinstance(cur, UploadedFile):
             state["fh"].write(chunk)
@@ -138,10 +210,10 @@ async def receive_upload(request, directory: str, *, max_bytes: int) -> Upload:
         "on_header_end": on_header_end, "on_headers_finished": on_headers_finished,
     })
     try:
-        async for chunk in request.stream():
+        async for chunk in _chunks(request, idle_timeout, total_timeout):
             parser.write(chunk)
         parser.finalize()
-    except (BadRequestError, LimitExceededError):
+    except (BadRequestError, LimitExceededError, ServiceBusyError, SlowClientError):
         raise
     except Exception as exc:  # the multipart library's own parse errors
         raise BadRequestError(f"malformed multipart body ({type(exc).__name__})") from None
