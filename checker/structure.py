@@ -487,12 +487,53 @@ def _matches(section: Section, comp: str) -> bool:
     return bool(_variants(_last_comp(section.key)) & _variants(comp)) if section.key else False
 
 
+def _key_norm(k: str) -> str:
+    return ".".join(normalize_component(c) for c in re.split(r"[.\-]", k) if c)
+
+
+class _RefIndex:
+    """A document's sections by normalized key, by key variant and by the variants of their last
+    key component, built once per section tree so that resolving a reference costs a lookup, not
+    a pass over every section (a long contract has thousands of references and sections)."""
+
+    def __init__(self, sections: list[Section]):
+        self.by_key: dict[str, list[Section]] = {}
+        self.by_variant: dict[str, list[Section]] = {}
+        self.last: list[set[str]] = []
+        for s in sections:
+            self.by_key.setdefault(_key_norm(s.key), []).append(s)
+            for v in _variants(s.key):
+                self.by_variant.setdefault(v, []).append(s)
+            self.last.append(_variants(_last_comp(s.key)) if s.key else set())
+
+    def with_variant(self, comp: str) -> list[Section]:
+        """Sections whose whole key shares a variant with `comp`, in document order."""
+        found = {s.index: s for v in _variants(comp) for s in self.by_variant.get(v, ())}
+        return [found[i] for i in sorted(found)]
+
+
+def _ref_index(document: Document) -> _RefIndex:
+    cached = document.__dict__.get("_ref_index")
+    if cached is None or cached[0] is not document.sections or cached[1] != len(document.sections):
+        cached = (document.sections, len(document.sections), _RefIndex(document.sections))
+        document.__dict__["_ref_index"] = cached
+    return cached[2]
+
+
 def _descendants(doc: Document, s: Section):
     stack = list(reversed(s.children))
     while stack:
         c = doc.sections[stack.pop()]
         yield c
         stack.extend(reversed(c.children))
+
+
+def _within(doc: Document, s: Section, top: Section) -> bool:
+    while s is not None:
+        if s is top:
+            return True
+        s = doc.sections[s.parent] if s.parent is not None else None
+    return False
 
 
 def resolve_reference(document: Document, reference: str, context: Section | None = None) -> Section | None:
@@ -525,10 +566,8 @@ def resolve_reference(document: Document, reference: str, context: Section | Non
     else:
         top_kinds = ()
 
-    def key_norm(k: str) -> str:
-        return ".".join(normalize_component(c) for c in re.split(r"[.\-]", k) if c)
-
-    target = key_norm(num) if num else ""
+    index = _ref_index(document)
+    target = _key_norm(num) if num else ""
     scope_article = None
     if context is not None:
         scope_article = next((s for s in [context, *document.ancestors(context)] if s.parent is None), None)
@@ -537,8 +576,9 @@ def resolve_reference(document: Document, reference: str, context: Section | Non
         for node in nodes:
             if not rest:
                 return node
+            want = _variants(rest[0])
             for d in _descendants(document, node):
-                if _matches(d, rest[0]):
+                if index.last[d.index] & want:
                     found = descend([d], rest[1:])
                     if found:
                         return found
@@ -547,24 +587,20 @@ def resolve_reference(document: Document, reference: str, context: Section | Non
     found: Section | None = None
     if top_kinds:
         if target:
-            exact = [s for s in secs if s.kind in top_kinds and key_norm(s.key) == target]
-            found = exact[0] if exact else None
+            found = next((s for s in index.by_key.get(target, ()) if s.kind in top_kinds), None)
             if found is None and comps:
-                tops = [s for s in secs if s.kind in top_kinds and _variants(s.key) & _variants(comps[0])]
+                tops = [s for s in index.with_variant(comps[0]) if s.kind in top_kinds]
                 found = descend(tops, comps[1:])
     else:
         section_kinds = ("section", "subsection", "item")
-        pools = []
+        # sections are stored in document order, an article's descendants right after it
+        exact = [s for s in index.by_key.get(target, ()) if s.kind in section_kinds and s.key]
         if scope_article is not None:
-            pools.append([scope_article, *_descendants(document, scope_article)])
-        pools.append(secs)
-        for pool in pools:
-            exact = [s for s in pool if s.kind in section_kinds and s.key and key_norm(s.key) == target]
-            if exact:
-                found = exact[0]
-                break
+            found = next((s for s in exact if _within(document, s, scope_article)), None)
+        if found is None and exact:
+            found = exact[0]
         if found is None and len(comps) > 1:
-            tops = [s for s in secs if s.parent is None and s.key and _variants(s.key) & _variants(comps[0])]
+            tops = [s for s in index.with_variant(comps[0]) if s.parent is None and s.key]
             found = descend(tops, comps[1:])
         if found is None and len(comps) == 1 and scope_article is not None:
             found = descend([scope_article], comps)
