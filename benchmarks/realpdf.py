@@ -2,7 +2,7 @@
 
 `real_contract_pdf(path, pages)` lays the text of the real agreements in tests/devset/real (the
 Markdown ones: Washington County AFSCME, Grinnell UGSDW, Oregon SEIU 503, about 340 pages
-together) out as a letter-size PDF with a running header and page numbers, 48 lines of up to
+together, with a real immigration article after every 50 pages of them) out as a letter-size PDF with a running header and page numbers, 48 lines of up to
 95 characters a page; past the end it starts again. `real_contract_text(pages)` is the same
 text as a plain-text file of the same number of pages (form feeds between pages).
 
@@ -23,20 +23,35 @@ LINES_PER_PAGE = 48
 WIDTH = 95
 
 
-def real_lines() -> list[str]:
-    """The real agreements' text as printed lines (Markdown marks and margin line numbers removed)."""
+def _printed(body: str) -> list[str]:
     lines: list[str] = []
-    for name in SOURCES:
-        body = (REAL / name).read_text(encoding="utf-8")
-        for para in body.splitlines():
-            para = para[8:] if para[:8].strip().isdigit() else para  # margin line numbers
-            clean = para.replace("#", "").replace("**", "").strip()
-            lines.extend(textwrap.wrap(clean, WIDTH) or [""])
+    for para in body.splitlines():
+        para = para[8:] if para[:8].strip().isdigit() else para  # margin line numbers
+        clean = para.replace("#", "").replace("**", "").strip()
+        lines.extend(textwrap.wrap(clean, WIDTH) or [""])
     return lines
 
 
-def pages_of(pages: int) -> list[list[str]]:
-    lines = real_lines()
+def real_lines(immigration_every: int = 0) -> list[str]:
+    """The real agreements' text as printed lines (Markdown marks and margin line numbers removed),
+    with the calibration sample's immigration article (tests/devset/shared/sample01) after every
+    `immigration_every` pages of it, so that the engine has protections to find and grade."""
+    lines: list[str] = []
+    for name in SOURCES:
+        lines.extend(_printed((REAL / name).read_text(encoding="utf-8")))
+    if not immigration_every:
+        return lines
+    article = _printed((ROOT / "tests" / "devset" / "shared" / "sample01_hotel_immigration_article.md")
+                       .read_text(encoding="utf-8"))
+    step = immigration_every * LINES_PER_PAGE
+    out: list[str] = []
+    for k in range(0, len(lines), step):
+        out += lines[k:k + step] + [""] + article + [""]
+    return out
+
+
+def pages_of(pages: int, immigration_every: int = 50) -> list[list[str]]:
+    lines = real_lines(immigration_every)
     out = []
     for p in range(pages):
         start = (p * LINES_PER_PAGE) % len(lines)

@@ -4,7 +4,9 @@
     .venv/bin/python benchmarks/speed_bench.py --only startup,real     # a subset while iterating
 
 CPU seconds (user + system, of the process and the children it waited for), not wall time: the
-machine is shared, and CPU time is what load from other jobs changes least. Every figure is a
+machine is shared, and CPU time is what load from other jobs changes least. Child processes run as an
+installed clausecheck does: byte-compiled modules and the per-user corpus cache, both written by a
+first (unmeasured) run into a temporary folder. Every figure is a
 median of `--repeat` runs, interleaved with its floor so that load hits both alike. Results are
 appended to `--out` with the date, the commit and the load average (earlier results are kept).
 
@@ -108,6 +110,7 @@ def med(xs, i=None):
 def bench_startup(tmp: Path, repeat: int) -> list[dict]:
     one = tmp / "one-line.txt"
     one.write_text("The Employer shall not ask about immigration status.\n")
+    cpu_run(check_cmd(one))  # the first run byte-compiles and fills the cache
     floor, check = paired([lambda: cpu_run([PY, "-c", "pass"]), lambda: cpu_run(check_cmd(one))], repeat)
     return [{"figure": "1-line document, whole `clausecheck check`", "floor_name": "python -c pass",
              "floor": med(floor, 0), "value": med(check, 0), "unit": "s CPU", "target": "<= 0.2 s",
@@ -273,6 +276,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
+        # As an installed clausecheck runs: with byte-compiled modules (pip writes them at install;
+        # kept out of the source tree here) and its per-user cache, both filled by a first run.
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+        os.environ["PYTHONPYCACHEPREFIX"] = str(Path(tmp, "pycache"))
+        os.environ["CLAUSECHECK_CACHE_DIR"] = str(Path(tmp, "cache"))
         for name in args.only.split(","):
             for r in BENCHES[name](Path(tmp), args.repeat):
                 rows.append(r)
