@@ -15,7 +15,7 @@ from checker.engine import language
 from checker.engine.language import clause_around, normalize
 from checker.engine.noncontract import blank, non_contract_spans
 from checker.engine.segment import Unit, split_units
-from checker.nlp import lemma_tokens
+from checker.nlp import iter_lemma_tokens
 
 _DISCLAIMER = re.compile(
     r"\bnothing in this (?P<what>article|section|letter|appendix|paragraph|memorandum|program|policy)\b[^.;]{0,60}?"
@@ -108,7 +108,7 @@ class Analysis:
     def build(cls, document: Document, index: ConceptIndex, router=None) -> "Analysis":
         units = split_units(blank(document.text, non_contract_spans(document.text)))
         surfaces = [normalize(u.text) for u in units]
-        lemmas = lemma_tokens([u.text for u in units])
+        lemmas = iter_lemma_tokens(u.text for u in units)  # read once, by the concept index
         matcher = UnitMatcher(index, surfaces, lemmas)
         _expand_defined_terms(matcher, units)
         return cls(document, units, surfaces, matcher, router)

@@ -79,10 +79,9 @@ def _source(member: str) -> tuple[str, ...]:
 class UnitMatcher:
     """Which units each concept or inline pattern occurs in, for one document."""
 
-    def __init__(self, index: ConceptIndex, surfaces: list[str], lemma_tokens: list[list[str]]):
+    def __init__(self, index: ConceptIndex, surfaces: list[str], lemma_tokens):
         self.index = index
         self.surfaces = surfaces
-        self.lemmas = [" ".join(t) for t in lemma_tokens]
         self._surface_all = _SEPARATOR.join(surfaces)
         self._surface_starts = _starts(surfaces)
         self._lengths = [len(x) for x in surfaces]
@@ -146,10 +145,22 @@ class UnitMatcher:
                 i = bisect.bisect_right(starts, pos) - 1
                 candidates.add(i)
                 pos = text.find(lit, starts[i] + self._lengths[i] + 1) if i + 1 < len(starts) else -1
-        if not candidates:
+        return self._search(source, candidates) if candidates else set()
+
+    def _search(self, source: str, units) -> set[int]:
+        """Those of `units` in which the pattern matches (a unit without one of the pattern's
+        required literals cannot match; the pattern is compiled only if some unit has one)."""
+        literals = required_literals(source)
+        surfaces = self.surfaces
+        if literals is not None:
+            keep: set[int] = set()
+            for lit in literals:
+                keep.update([u for u in units if lit in surfaces[u]])
+            units = keep
+        if not units:
             return set()
         pattern = compiled(source)
-        return {i for i in candidates if pattern.search(self.surfaces[i])}
+        return {u for u in units if pattern.search(surfaces[u])}
 
     def _has_regex(self, member: str) -> bool:
         return member.startswith("re:") or self.index.has_patterns(member)
@@ -160,13 +171,10 @@ class UnitMatcher:
             return set(self.units_with(member) & units)
         found = set(self._term_hits.get(member, set()) & units) if not member.startswith("re:") else set()
         parts = _source(member) if member.startswith("re:") else self.index.pattern_sources(member)
-        surfaces = self.surfaces
         for source in parts:
-            literals = required_literals(source)
-            todo = [u for u in units - found if literals is None or any(lit in surfaces[u] for lit in literals)]
-            if todo:
-                pattern = compiled(source)
-                found.update(u for u in todo if pattern.search(surfaces[u]))
+            pool = units - found
+            if pool:
+                found |= self._search(source, pool)
         return found
 
     def group(self, group: ConceptGroup, within: frozenset[int] | None = None) -> frozenset[int]:
