@@ -5,6 +5,7 @@ start with a heading form ("ARTICLE 16", "Section 12.3", "12.3.1", "(a)") and mu
 the continuation of a wrapped sentence ("12 hours", "Section 4 of this Article")."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -497,19 +498,51 @@ class _RefIndex:
     a pass over every section (a long contract has thousands of references and sections)."""
 
     def __init__(self, sections: list[Section]):
+        self.sections = sections
         self.by_key: dict[str, list[Section]] = {}
         self.by_variant: dict[str, list[Section]] = {}
+        self.by_last: dict[str, list[int]] = {}  # variant of the last key component -> indexes, ascending
         self.last: list[set[str]] = []
         for s in sections:
             self.by_key.setdefault(_key_norm(s.key), []).append(s)
             for v in _variants(s.key):
                 self.by_variant.setdefault(v, []).append(s)
-            self.last.append(_variants(_last_comp(s.key)) if s.key else set())
+            last = _variants(_last_comp(s.key)) if s.key else set()
+            self.last.append(last)
+            for v in last:
+                self.by_last.setdefault(v, []).append(s.index)
+        # Sections are stored in document order, each one's descendants right after it; then a
+        # subtree is a range of indexes. Checked here; a tree built otherwise is walked instead.
+        order: list[int] = []
+        stack = [s.index for s in reversed(sections) if s.parent is None]
+        while stack:
+            i = stack.pop()
+            order.append(i)
+            stack.extend(reversed(sections[i].children))
+        self.ranged = order == [s.index for s in sections] == list(range(len(sections)))
+        self.end = list(range(len(sections)))  # the last index of each section's subtree
+        if self.ranged:
+            for s in reversed(sections):
+                if s.children:
+                    self.end[s.index] = self.end[s.children[-1]]
 
     def with_variant(self, comp: str) -> list[Section]:
         """Sections whose whole key shares a variant with `comp`, in document order."""
         found = {s.index: s for v in _variants(comp) for s in self.by_variant.get(v, ())}
         return [found[i] for i in sorted(found)]
+
+    def descendants_matching(self, document: Document, node: Section, comp: str) -> list[Section]:
+        """The descendants of `node` whose last key component reads as `comp`, in document order."""
+        want = _variants(comp)
+        if not self.ranged:
+            return [d for d in _descendants(document, node) if self.last[d.index] & want]
+        lo, hi = node.index, self.end[node.index]
+        found: set[int] = set()
+        for v in want:
+            idx = self.by_last.get(v)
+            if idx:
+                found.update(idx[bisect.bisect_right(idx, lo):bisect.bisect_right(idx, hi)])
+        return [self.sections[i] for i in sorted(found)]
 
 
 def _ref_index(document: Document) -> _RefIndex:
@@ -576,12 +609,10 @@ def resolve_reference(document: Document, reference: str, context: Section | Non
         for node in nodes:
             if not rest:
                 return node
-            want = _variants(rest[0])
-            for d in _descendants(document, node):
-                if index.last[d.index] & want:
-                    found = descend([d], rest[1:])
-                    if found:
-                        return found
+            for d in index.descendants_matching(document, node, rest[0]):
+                found = descend([d], rest[1:])
+                if found:
+                    return found
         return None
 
     found: Section | None = None
