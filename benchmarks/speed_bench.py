@@ -25,9 +25,10 @@ Figures (targets from issue 15):
 - batch: 40 documents (the 6 real development agreements, 3 PDFs and 3 long Markdown files,
   each copied 3 times, and 22 shorter drafts of tests/devset/written_*), audited with local
   processes and with a Dask LocalCluster, 2 workers each (wall time including worker and cluster
-  start, documents/s); floor for local: the same documents checked one after another in one warm
-  process (the engine's own CPU time, divided by 2 workers); floor for Dask: local processes.
-  Targets: local >= 6 documents/s, Dask within 15% of local.
+  start, documents/s) and by the CPU time of every process of the audit (workers included; on a
+  machine others share this is the steadier figure); floor for local: the same documents checked
+  one after another in one warm process (the engine's own CPU time; as a rate, on 2 cores);
+  floor for Dask: local processes. Targets: local >= 6 documents/s, Dask within 15% of local.
 """
 from __future__ import annotations
 
@@ -220,10 +221,13 @@ def bench_batch(tmp: Path, repeat: int) -> list[dict]:
     def audit(sched, k=[0]):
         k[0] += 1
         code = _BATCH.format(root=str(ROOT), paths=str(plist), db=str(tmp / f"audit{k[0]}.sqlite"), sched=sched)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         out = subprocess.run([PY, "-c", code], capture_output=True, text=True, cwd=ROOT)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if out.returncode:
             raise RuntimeError(out.stderr[-800:])
-        return len(paths) / json.loads(out.stdout.strip().splitlines()[-1])["seconds"]
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)  # workers included
+        return len(paths) / json.loads(out.stdout.strip().splitlines()[-1])["seconds"], cpu
 
     def serial():
         code = ("import json, sys, time\n"
@@ -235,19 +239,30 @@ def bench_batch(tmp: Path, repeat: int) -> list[dict]:
                 "for p in paths: check_file(p, c)\n"
                 "print(time.process_time() - t)\n")
         out = subprocess.run([PY, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-        return len(paths) / (float(out.stdout.strip().splitlines()[-1]) / 2)
+        return float(out.stdout.strip().splitlines()[-1])
 
     floor, local, dask = paired([serial, lambda: audit(None), lambda: audit("local")], repeat)
-    f, l, d = statistics.median(floor), statistics.median(local), statistics.median(dask)
-    per_round = statistics.median(x / y for x, y in zip(dask, local))
+    n = len(paths)
+    engine = statistics.median(floor)
+    l_rate, d_rate = med(local, 0), med(dask, 0)
+    l_cpu, d_cpu = med(local, 1), med(dask, 1)
+    per_round = statistics.median(x[0] / y[0] for x, y in zip(dask, local))
     return [
-        {"figure": f"audit of {len(paths)} documents, local processes, 2 workers", "floor_name":
-         "engine CPU of the same documents in one warm process / 2", "floor": f, "value": l,
-         "unit": "docs/s", "target": ">= 6 docs/s", "ok": l >= 6, "higher_better": True},
-        {"figure": f"audit of {len(paths)} documents, Dask LocalCluster, 2 workers", "floor_name":
-         "local processes, 2 workers (same round)", "floor": l, "value": d, "unit": "docs/s",
-         "target": ">= 0.85x local", "ok": per_round >= 0.85, "higher_better": True,
+        {"figure": f"audit of {n} documents, local processes, 2 workers (wall clock, worker start included)",
+         "floor_name": "engine CPU of the same documents in one warm process, on 2 cores",
+         "floor": n / (engine / 2), "value": l_rate, "unit": "docs/s", "target": ">= 6 docs/s", "ok": l_rate >= 6},
+        {"figure": f"audit of {n} documents, local processes, 2 workers: CPU of every process",
+         "floor_name": "engine CPU of the same documents in one warm process", "floor": engine, "value": l_cpu,
+         "unit": "s CPU", "target": "", "ok": None,
+         "note": f"{n / (l_cpu / 2):.1f} docs/s when 2 cores are free"},
+        {"figure": f"audit of {n} documents, Dask LocalCluster, 2 workers (wall clock, cluster start included)",
+         "floor_name": "local processes, 2 workers (same round)", "floor": l_rate, "value": d_rate,
+         "unit": "docs/s", "target": ">= 0.85x local", "ok": per_round >= 0.85,
          "note": f"per-round ratio median {per_round:.2f}"},
+        {"figure": f"audit of {n} documents, Dask LocalCluster, 2 workers: CPU of every process",
+         "floor_name": "local processes, 2 workers: CPU of every process", "floor": l_cpu, "value": d_cpu,
+         "unit": "s CPU", "target": "<= 1.15x local", "ok": d_cpu / l_cpu <= 1.15,
+         "note": f"{n / (d_cpu / 2):.1f} docs/s when 2 cores are free"},
     ]
 
 

@@ -34,6 +34,18 @@ def _batches(tasks: Iterator[dict]) -> Iterator[list[dict]]:
         yield batch
 
 
+# Housekeeping a cluster of one machine running one batch does not need: the statistical profiler
+# (a thread sampling every worker thread every 10 ms), and event-loop and system monitors ticking
+# 50 and 2 times a second. Measured on 40 documents: 9.3 s of CPU for the whole audit instead of
+# 11.8 s (local processes: 7.8 s).
+_QUIET = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
 def _local_cluster(jobs: int, processes: bool):
     """A LocalCluster whose worker processes are forked from this one where fork is safe (Linux):
     they start with the engine and corpus already loaded by `warm`, in a fraction of the time and
@@ -42,7 +54,7 @@ def _local_cluster(jobs: int, processes: bool):
     import dask
     from dask.distributed import LocalCluster
 
-    settings = {}
+    settings = dict(_QUIET)
     if processes and sys.platform.startswith("linux"):
         settings["distributed.worker.multiprocessing-method"] = "fork"
     with dask.config.set(settings):
