@@ -8,7 +8,8 @@ prefilters in the user's cache directory; later runs read them back in a few mil
 Safe against a changed or tampered corpus:
 - the cache file's name is the SHA-256 of every file of the corpus folders (all of them, whatever
   the loader reads: new data files are covered without a change here), the catalog, the loader's
-  own source, the tool's and Python's versions; any change means another file, compiled afresh;
+  and the literal prefilter's source, the tool's and Python's versions; any change means another
+  file, compiled afresh;
 - the file holds a SHA-256 of its own payload, checked before the payload is read;
 - the payload is unpickled by a loader that accepts only the corpus's value classes and plain
   data (no other class or function can be named in it, so a crafted file cannot run code);
@@ -66,6 +67,8 @@ def corpus_key(directory: Path | None) -> str:
         for f in (p for p in _tree_files(folder) if label != "code" or p.suffix == ".py"):
             h.update(f"{label}/{f.relative_to(folder).as_posix()}\0".encode())
             h.update(hashlib.sha256(f.read_bytes()).digest())
+    # the stored literal prefilters are computed by the engine's literals module
+    h.update(hashlib.sha256((loader.parent / "engine" / "literals.py").read_bytes()).digest())
     return h.hexdigest()
 
 
