@@ -31,10 +31,11 @@ system-deps:
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
+# Every speed and memory figure as a ratio against its floor measured in the same run, appended
+# with its date to benchmarks/RESULTS-speed.md (about 10 minutes on 2 cores). The older scripts in
+# benchmarks/ (per-sample ingestion, batch sweeps) still run on their own.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/ingest_bench.py
-	$(BIN)/python benchmarks/check_bench.py
-	$(BIN)/python benchmarks/batch_bench.py
+	$(BIN)/python benchmarks/speed_bench.py
 
 model: $(STAMP)
 	$(BIN)/python -m checker.train

@@ -27,9 +27,13 @@ def lemma_table() -> dict[str, str]:
 
 def lemma_tokens(texts: list[str]) -> list[list[str]]:
     """Each text's lower-cased lemmas ("Workers were notified" -> ["worker", "be", "notify"])."""
+    return list(iter_lemma_tokens(texts))
+
+
+def iter_lemma_tokens(texts):
+    """`lemma_tokens`, one text at a time: a long document's lemmas need not all be held at once."""
     table = lemma_table()
     memo: dict[str, str] = {}
-    out = []
     for text in texts:
         toks = _TOKEN.findall(text.lower())
         lem = []
@@ -40,8 +44,7 @@ def lemma_tokens(texts: list[str]) -> list[list[str]]:
             if x is None:
                 x = memo[t] = table.get(t, t)
             lem.append(x)
-        out.append(lem)
-    return out
+        yield lem
 
 
 def lemma_strings(texts: list[str]) -> list[str]:

@@ -5,6 +5,7 @@ start with a heading form ("ARTICLE 16", "Section 12.3", "12.3.1", "(a)") and mu
 the continuation of a wrapped sentence ("12 hours", "Section 4 of this Article")."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -496,12 +497,85 @@ def _matches(section: Section, comp: str) -> bool:
     return bool(_variants(_last_comp(section.key)) & _variants(comp)) if section.key else False
 
 
+def _key_norm(k: str) -> str:
+    return ".".join(normalize_component(c) for c in re.split(r"[.\-]", k) if c)
+
+
+class _RefIndex:
+    """A document's sections by normalized key, by key variant and by the variants of their last
+    key component, built once per section tree so that resolving a reference costs a lookup, not
+    a pass over every section (a long contract has thousands of references and sections)."""
+
+    def __init__(self, sections: list[Section]):
+        self.sections = sections
+        self.by_key: dict[str, list[Section]] = {}
+        self.by_variant: dict[str, list[Section]] = {}
+        self.by_last: dict[str, list[int]] = {}  # variant of the last key component -> indexes, ascending
+        self.last: list[set[str]] = []
+        for s in sections:
+            self.by_key.setdefault(_key_norm(s.key), []).append(s)
+            for v in _variants(s.key):
+                self.by_variant.setdefault(v, []).append(s)
+            last = _variants(_last_comp(s.key)) if s.key else set()
+            self.last.append(last)
+            for v in last:
+                self.by_last.setdefault(v, []).append(s.index)
+        # Sections are stored in document order, each one's descendants right after it; then a
+        # subtree is a range of indexes. Checked here; a tree built otherwise is walked instead.
+        order: list[int] = []
+        stack = [s.index for s in reversed(sections) if s.parent is None]
+        while stack:
+            i = stack.pop()
+            order.append(i)
+            stack.extend(reversed(sections[i].children))
+        self.ranged = order == [s.index for s in sections] == list(range(len(sections)))
+        self.end = list(range(len(sections)))  # the last index of each section's subtree
+        if self.ranged:
+            for s in reversed(sections):
+                if s.children:
+                    self.end[s.index] = self.end[s.children[-1]]
+
+    def with_variant(self, comp: str) -> list[Section]:
+        """Sections whose whole key shares a variant with `comp`, in document order."""
+        found = {s.index: s for v in _variants(comp) for s in self.by_variant.get(v, ())}
+        return [found[i] for i in sorted(found)]
+
+    def descendants_matching(self, document: Document, node: Section, comp: str) -> list[Section]:
+        """The descendants of `node` whose last key component reads as `comp`, in document order."""
+        want = _variants(comp)
+        if not self.ranged:
+            return [d for d in _descendants(document, node) if self.last[d.index] & want]
+        lo, hi = node.index, self.end[node.index]
+        found: set[int] = set()
+        for v in want:
+            idx = self.by_last.get(v)
+            if idx:
+                found.update(idx[bisect.bisect_right(idx, lo):bisect.bisect_right(idx, hi)])
+        return [self.sections[i] for i in sorted(found)]
+
+
+def _ref_index(document: Document) -> _RefIndex:
+    cached = document.__dict__.get("_ref_index")
+    if cached is None or cached[0] is not document.sections or cached[1] != len(document.sections):
+        cached = (document.sections, len(document.sections), _RefIndex(document.sections))
+        document.__dict__["_ref_index"] = cached
+    return cached[2]
+
+
 def _descendants(doc: Document, s: Section):
     stack = list(reversed(s.children))
     while stack:
         c = doc.sections[stack.pop()]
         yield c
         stack.extend(reversed(c.children))
+
+
+def _within(doc: Document, s: Section, top: Section) -> bool:
+    while s is not None:
+        if s is top:
+            return True
+        s = doc.sections[s.parent] if s.parent is not None else None
+    return False
 
 
 def resolve_reference(document: Document, reference: str, context: Section | None = None) -> Section | None:
@@ -534,10 +608,8 @@ def resolve_reference(document: Document, reference: str, context: Section | Non
     else:
         top_kinds = ()
 
-    def key_norm(k: str) -> str:
-        return ".".join(normalize_component(c) for c in re.split(r"[.\-]", k) if c)
-
-    target = key_norm(num) if num else ""
+    index = _ref_index(document)
+    target = _key_norm(num) if num else ""
     scope_article = None
     if context is not None:
         scope_article = next((s for s in [context, *document.ancestors(context)] if s.parent is None), None)
@@ -546,34 +618,29 @@ def resolve_reference(document: Document, reference: str, context: Section | Non
         for node in nodes:
             if not rest:
                 return node
-            for d in _descendants(document, node):
-                if _matches(d, rest[0]):
-                    found = descend([d], rest[1:])
-                    if found:
-                        return found
+            for d in index.descendants_matching(document, node, rest[0]):
+                found = descend([d], rest[1:])
+                if found:
+                    return found
         return None
 
     found: Section | None = None
     if top_kinds:
         if target:
-            exact = [s for s in secs if s.kind in top_kinds and key_norm(s.key) == target]
-            found = exact[0] if exact else None
+            found = next((s for s in index.by_key.get(target, ()) if s.kind in top_kinds), None)
             if found is None and comps:
-                tops = [s for s in secs if s.kind in top_kinds and _variants(s.key) & _variants(comps[0])]
+                tops = [s for s in index.with_variant(comps[0]) if s.kind in top_kinds]
                 found = descend(tops, comps[1:])
     else:
         section_kinds = ("section", "subsection", "item")
-        pools = []
+        # sections are stored in document order, an article's descendants right after it
+        exact = [s for s in index.by_key.get(target, ()) if s.kind in section_kinds and s.key]
         if scope_article is not None:
-            pools.append([scope_article, *_descendants(document, scope_article)])
-        pools.append(secs)
-        for pool in pools:
-            exact = [s for s in pool if s.kind in section_kinds and s.key and key_norm(s.key) == target]
-            if exact:
-                found = exact[0]
-                break
+            found = next((s for s in exact if _within(document, s, scope_article)), None)
+        if found is None and exact:
+            found = exact[0]
         if found is None and len(comps) > 1:
-            tops = [s for s in secs if s.parent is None and s.key and _variants(s.key) & _variants(comps[0])]
+            tops = [s for s in index.with_variant(comps[0]) if s.parent is None and s.key]
             found = descend(tops, comps[1:])
         if found is None and len(comps) == 1 and scope_article is not None:
             found = descend([scope_article], comps)

@@ -403,3 +403,47 @@ def test_batch_full_disk_stops_cleanly_and_keeps_finished_documents(tree, tmp_pa
     run_audit(paths, str(tmp_path / "clean.sqlite"), opts(jobs=1))
     clean = comparable(ResultsDB(tmp_path / "clean.sqlite").records())
     assert {p: r for p, r in after.items() if r != clean[p]} == {}
+
+
+def test_batch_dask_real_cluster_scheduler_and_two_workers(tree, tmp_path):
+    """`dask scheduler` and two `dask worker` processes, as on a real cluster: the audit goes
+    through them by address and gives the records the local pool gives."""
+    pytest.importorskip("distributed")
+    dask_cli = Path(sys.executable).with_name("dask")
+    cmd = [str(dask_cli)] if dask_cli.exists() else [sys.executable, "-m", "dask"]
+    info = tmp_path / "scheduler.json"
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
+    procs = [subprocess.Popen([*cmd, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                               "--scheduler-file", str(info)], env=env, cwd=tmp_path,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    try:
+        deadline = time.monotonic() + 60
+        while not info.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        address = json.loads(info.read_text())["address"]
+        for _ in range(2):
+            procs.append(subprocess.Popen([*cmd, "worker", address, "--nworkers", "1", "--nthreads", "1",
+                                           "--no-dashboard"], env=env, cwd=tmp_path,
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        from dask.distributed import Client
+
+        with Client(address, timeout="30s") as client:
+            client.wait_for_workers(2, timeout=60)
+            workers = client.scheduler_info()["workers"]
+        paths = discover([str(tree)])
+        run_audit(paths, str(tmp_path / "local.sqlite"), opts(jobs=2))
+        stats = run_audit(paths, str(tmp_path / "cluster.sqlite"), opts(scheduler=address))
+        assert len(workers) == 2
+        assert stats.audited == len(paths) and stats.errors == len(BAD_FILES)
+        with sqlite3.connect(tmp_path / "cluster.sqlite") as c:
+            assert c.execute("SELECT executor FROM runs").fetchone()[0] == f"dask:{address}"
+        assert (comparable(ResultsDB(tmp_path / "cluster.sqlite").records())
+                == comparable(ResultsDB(tmp_path / "local.sqlite").records()))
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(10)
+            except subprocess.TimeoutExpired:
+                p.kill()

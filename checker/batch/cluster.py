@@ -1,11 +1,65 @@
 """The same worker function on a Dask cluster (optional extra `clausecheck[dask]`)."""
 from __future__ import annotations
 
+import itertools
+import os
+import sys
 from collections.abc import Callable, Iterator
 
 from checker.batch.errors import WorkerCrashError
-from checker.batch.worker import audit_one, error_record
+from checker.batch.worker import audit_many, error_record, warm
 from checker.errors import ConfigError
+
+# Small documents travel several to one Dask task (one scheduler round trip and one result message
+# for all of them); a document this big takes long enough to hide a round trip and goes alone, so
+# batches never leave a worker idle at the end of a run. 256 KB is about a 40-page text PDF.
+BATCH_BYTES = 256 * 1024
+BATCH_MAX = 8
+
+
+def _batches(tasks: Iterator[dict]) -> Iterator[list[dict]]:
+    batch: list[dict] = []
+    size = 0
+    for task in tasks:
+        try:
+            n = os.path.getsize(task["path"])
+        except OSError:
+            n = 0
+        if batch and (size + n > BATCH_BYTES or len(batch) >= BATCH_MAX):
+            yield batch
+            batch, size = [], 0
+        batch.append(task)
+        size += n
+    if batch:
+        yield batch
+
+
+# Housekeeping a cluster of one machine running one batch does not need: the statistical profiler
+# (a thread sampling every worker thread every 10 ms), and event-loop and system monitors ticking
+# 50 and 2 times a second. Measured on 40 documents: 9.3 s of CPU for the whole audit instead of
+# 11.8 s (local processes: 7.8 s).
+_QUIET = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
+def _local_cluster(jobs: int, processes: bool):
+    """A LocalCluster whose worker processes are forked from this one where fork is safe (Linux):
+    they start with the engine and corpus already loaded by `warm`, in a fraction of the time and
+    CPU a fresh interpreter needs (measured: 0.18 s instead of 0.68 s to start two workers, 0.09 s
+    of CPU instead of 0.97 s, 0.02 s instead of 0.19 s to close)."""
+    import dask
+    from dask.distributed import LocalCluster
+
+    settings = dict(_QUIET)
+    if processes and sys.platform.startswith("linux"):
+        settings["distributed.worker.multiprocessing-method"] = "fork"
+    with dask.config.set(settings):
+        return LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=processes,
+                            dashboard_address=None)
 
 
 def run_dask(tasks: Iterator[dict], on_result: Callable[[dict], None], *, scheduler: str, jobs: int,
@@ -14,17 +68,23 @@ def run_dask(tasks: Iterator[dict], on_result: Callable[[dict], None], *, schedu
 
     At most two tasks per worker are in flight, so memory stays bounded for any number of files.
     Dask cannot kill one running task: the per-document time limit is the ingest deadline here,
-    and a worker that dies is retried by Dask, then recorded as E211 (KilledWorker)."""
+    and a worker that dies is retried by Dask, then recorded as E211 (KilledWorker). A task of
+    several documents that fails is split and each document retried alone, so one bad file is
+    recorded against itself only."""
     try:
-        from dask.distributed import Client, LocalCluster, as_completed
+        from dask.distributed import Client, as_completed
     except ImportError:
         raise ConfigError("the Dask executor needs dask.distributed",
                           hint="pip install 'clausecheck[dask]'") from None
+    first = next(tasks, None)
+    if first is None:
+        return
+    tasks = itertools.chain([first], tasks)
     cluster = None
     try:
         if scheduler == "local":
-            cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=processes,
-                                   dashboard_address=None)
+            warm(first["corpus_dir"])
+            cluster = _local_cluster(jobs, processes)
             client = Client(cluster)
         else:
             try:
@@ -36,17 +96,20 @@ def run_dask(tasks: Iterator[dict], on_result: Callable[[dict], None], *, schedu
             workers = max(1, len(client.scheduler_info().get("workers", {})))
             window = 2 * workers
             pending = as_completed()
-            task_of = {}
+            batch_of: dict[str, list[dict]] = {}
+            batches = _batches(tasks)
+            retry: list[list[dict]] = []  # documents of a failed batch, each to be tried alone
             n = 0
 
             def submit() -> bool:
                 nonlocal n
-                task = next(tasks, None)
-                if task is None:
+                batch = retry.pop() if retry else next(batches, None)
+                if batch is None:
                     return False
                 n += 1
-                fut = client.submit(audit_one, task, key=f"clausecheck-audit-{n}-{task['sha256'][:16]}", pure=False)
-                task_of[fut.key] = task
+                fut = client.submit(audit_many, batch, key=f"clausecheck-audit-{n}-{batch[0]['sha256'][:16]}",
+                                    pure=False)
+                batch_of[fut.key] = batch
                 pending.add(fut)
                 return True
 
@@ -54,16 +117,22 @@ def run_dask(tasks: Iterator[dict], on_result: Callable[[dict], None], *, schedu
                 if not submit():
                     break
             for fut in pending:
-                task = task_of.pop(fut.key)
+                batch = batch_of.pop(fut.key)
                 try:
-                    rec = fut.result()
+                    records = fut.result()
                 except Exception as exc:  # noqa: BLE001 — KilledWorker and friends: record, go on
-                    rec = error_record(task, WorkerCrashError(
-                        f"the Dask worker failed on this file ({type(exc).__name__}: {exc})", path=task["path"],
-                        hint="inspect it alone with `clausecheck check`"))
+                    if len(batch) > 1:
+                        retry.extend([task] for task in reversed(batch))
+                        records = []
+                    else:
+                        records = [error_record(batch[0], WorkerCrashError(
+                            f"the Dask worker failed on this file ({type(exc).__name__}: {exc})",
+                            path=batch[0]["path"], hint="inspect it alone with `clausecheck check`"))]
                 fut.release()
-                on_result(rec)
-                submit()
+                for rec in records:
+                    on_result(rec)
+                while len(batch_of) < window and submit():
+                    pass
     finally:
         if cluster is not None:
             cluster.close()

@@ -24,7 +24,7 @@ SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("path", STRING), ("relative_path", STRING), ("sha256", STRING), ("format", STRING), ("pages", INT),
         ("status", STRING), ("error_code", STRING), ("error", STRING), ("matching", INT), ("weakened", INT),
         ("missing", INT), ("duplicate_of", STRING), ("audited_at", STRING), ("ingest_seconds", FLOAT),
-        ("engine_seconds", FLOAT), ("wall_seconds", FLOAT), ("removed_at", STRING)] + META,
+        ("engine_seconds", FLOAT), ("wall_seconds", FLOAT)] + META + [("removed_at", STRING)],
     "findings": PROVENANCE + [
         ("path", STRING), ("relative_path", STRING), ("duplicate_of", STRING), ("protection", STRING),
         ("title", STRING), ("category", STRING), ("severity", STRING), ("status", STRING), ("confidence", FLOAT),

@@ -5,6 +5,7 @@ here holds exactly one document at a time over its own pipe; a worker that overr
 and replaced, and a worker that dies is replaced, its document recorded as an error."""
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 import signal
 import time
@@ -12,7 +13,7 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import wait
 
 from checker.batch.errors import DocumentTimeoutError, WorkerCrashError
-from checker.batch.worker import audit_one, error_record
+from checker.batch.worker import audit_one, error_record, warm
 
 
 def _worker_main(conn, max_memory_mb: int | None) -> None:
@@ -57,6 +58,12 @@ def run_local(tasks: Iterator[dict], on_result: Callable[[dict], None], *, jobs:
     """Run every task; call `on_result` (in this process) once per task, in completion order."""
     # fork shares an already loaded engine copy-on-write; spawn where fork does not exist.
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    first = next(tasks, None)
+    if first is None:
+        return
+    tasks = itertools.chain([first], tasks)
+    if ctx.get_start_method() == "fork":
+        warm(first["corpus_dir"])  # loaded once here, not once per worker
     slots = [_Slot(ctx, max_memory_mb) for _ in range(max(1, jobs))]
     exhausted = False
     try:

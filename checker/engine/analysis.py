@@ -15,7 +15,7 @@ from checker.engine import language
 from checker.engine.language import clause_around, normalize
 from checker.engine.noncontract import blank, non_contract_spans
 from checker.engine.segment import Unit, split_units
-from checker.nlp import lemma_tokens
+from checker.nlp import iter_lemma_tokens
 
 # A section this short is read as one passage (scope and context may be satisfied anywhere in
 # it); a longer one falls back to a window of neighbouring sentences. 2,500 characters holds the
@@ -27,17 +27,60 @@ WINDOW = 2
 def _expand_defined_terms(matcher: UnitMatcher, units: list[Unit]) -> None:
     """A term the document defines as an entity the lexicon knows stands for that entity wherever
     the document uses it ('"Agent" = any ICE ... officer', then "Co. will not consent to Agent entry")."""
-    from checker.engine.definitions import EXPANDABLE, defined_terms, term_pattern
+    from checker.engine.definitions import EXPANDABLE, defined_terms
 
     texts = [u.text for u in units]
+    expanding: list[tuple[str, int, list[str]]] = []
     for term, i, end in defined_terms(texts):
         body = normalize(_definition_body(texts[i][end:]))
         concepts = [c for c in EXPANDABLE if c in matcher.index.concepts and matcher.text_has(c, body)]
         if concepts:
-            pattern = term_pattern(term)
-            users = {j for j, t in enumerate(texts) if j != i and term in t and pattern.search(t)}
-            for concept in concepts:
-                matcher.add_units(concept, users)
+            expanding.append((term, i, concepts))
+    if not expanding:
+        return
+    # one pass over the document for every term at once, not one per term (linear in length)
+    users_of = _TermIndex([term for term, _, _ in expanding]).users(texts)
+    for term, i, concepts in expanding:
+        users = users_of.get(term, set()) - {i}
+        for concept in concepts:
+            matcher.add_units(concept, users)
+
+
+_WORD_START = re.compile(r"(?<![\w.])[A-Z]\w*")
+
+
+class _TermIndex:
+    """Which defined terms occur in a text, found in one pass: every defined term starts with a
+    capital letter that follows no word character or dot (`term_pattern`), so each such word of
+    the text is looked up by the term's first word, and only those terms' patterns are tried there.
+    Gives exactly the texts `term_pattern(term).search(text)` finds."""
+
+    def __init__(self, terms: list[str]):
+        from checker.engine.definitions import term_pattern
+
+        self.by_head: dict[str, list[tuple[str, re.Pattern]]] = {}
+        for term in dict.fromkeys(terms):
+            head = re.match(r"\w*", term).group(0)
+            self.by_head.setdefault(head, []).append((term, term_pattern(term)))
+
+    def terms_in(self, text: str) -> set[str]:
+        found: set[str] = set()
+        by_head = self.by_head
+        for m in _WORD_START.finditer(text):
+            word = m.group(0)
+            for head in (word, word[:-1]) if word.endswith("s") else (word,):
+                for term, pattern in by_head.get(head, ()):
+                    if term not in found and pattern.match(text, m.start()):
+                        found.add(term)
+        return found
+
+    def users(self, texts: list[str]) -> dict[str, set[int]]:
+        """term -> indexes of the texts that use it."""
+        out: dict[str, set[int]] = {}
+        for j, text in enumerate(texts):
+            for term in self.terms_in(text):
+                out.setdefault(term, set()).add(j)
+        return out
 
 
 def _definition_body(rest: str) -> str:
@@ -61,7 +104,7 @@ class Analysis:
     def build(cls, document: Document, index: ConceptIndex, router=None) -> "Analysis":
         units = split_units(blank(document.text, non_contract_spans(document.text)))
         surfaces = [normalize(u.text) for u in units]
-        lemmas = lemma_tokens([u.text for u in units])
+        lemmas = iter_lemma_tokens(u.text for u in units)  # read once, by the concept index
         matcher = UnitMatcher(index, surfaces, lemmas)
         _expand_defined_terms(matcher, units)
         return cls(document, units, surfaces, matcher, router)
@@ -226,17 +269,28 @@ class Analysis:
         return {}
 
     @cached_property
-    def term_definitions(self) -> list[tuple[re.Pattern, int]]:
-        """Every quoted definition: the defined term's pattern and the unit defining it."""
-        from checker.engine.definitions import defined_terms, term_pattern
+    def term_definitions(self) -> list[tuple[str, int]]:
+        """Every quoted definition: the defined term and the unit defining it."""
+        from checker.engine.definitions import defined_terms
 
-        return [(term_pattern(term), i) for term, i, _ in defined_terms([u.text for u in self.units])]
+        return [(term, i) for term, i, _ in defined_terms([u.text for u in self.units])]
+
+    @cached_property
+    def _term_index(self) -> "_TermIndex":
+        return _TermIndex([term for term, _ in self.term_definitions])
+
+    @cached_property
+    def _definers(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for term, i in self.term_definitions:
+            out.setdefault(term, []).append(i)
+        return out
 
     def definitions_used(self, unit: int) -> frozenset[int]:
         """The units defining the terms `unit` uses ("the Company" defined as "its managers, security
         contractors ..."): what the sentence says includes what its terms were defined to mean."""
-        text = self.units[unit].text
-        return frozenset(i for pattern, i in self.term_definitions if i != unit and pattern.search(text))
+        terms = self._term_index.terms_in(self.units[unit].text)
+        return frozenset(i for term in terms for i in self._definers[term] if i != unit)
 
     @cached_property
     def definitions(self):

@@ -18,12 +18,13 @@ from checker.nlp import lemma_tokens
 
 class ConceptIndex:
     """Concept terms as lemma sequences keyed by their first lemma (one pass over a document's
-    tokens finds every term of every concept), and concept patterns as compiled regexes."""
+    tokens finds every term of every concept), and concept patterns as regexes compiled on first
+    use: a document that never holds a pattern's required literals never pays for compiling it
+    (about a thousand patterns; compiling them all was most of a short document's check)."""
 
     def __init__(self, concepts: dict[str, Concept]):
         self.concepts = concepts
-        self._surface_re: dict[str, re.Pattern | None] = {}
-        self._surface_parts: dict[str, tuple[re.Pattern, ...]] = {}  # each pattern alone, for prefilters
+        self._surface_re: dict[str, re.Pattern | None] = {}  # the concept's patterns as one, compiled on use
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         terms = sorted({t for c in concepts.values() for t in c.terms})
         lemmas = dict(zip(terms, (tuple(x) for x in lemma_tokens(terms)))) if terms else {}
@@ -31,8 +32,24 @@ class ConceptIndex:
             seqs = {lemmas[t] for t in c.terms if lemmas[t]}
             for seq in seqs:
                 self.by_first.setdefault(seq[0], []).append((seq, name))
-            self._surface_re[name] = compiled(alternation(c.patterns)) if c.patterns else None
-            self._surface_parts[name] = tuple(compiled(p) for p in c.patterns)
+
+    def has_patterns(self, name: str) -> bool:
+        c = self.concepts.get(name)
+        return bool(c is not None and c.patterns)
+
+    def pattern_sources(self, name: str) -> tuple[str, ...]:
+        """Each pattern of the concept alone (each gets its own literal prefilter)."""
+        c = self.concepts.get(name)
+        return c.patterns if c is not None else ()
+
+    def surface_re(self, name: str) -> re.Pattern | None:
+        """All the concept's patterns as one compiled regex (None when it has none)."""
+        try:
+            return self._surface_re[name]
+        except KeyError:
+            c = self.concepts.get(name)
+            hit = self._surface_re[name] = compiled(alternation(c.patterns)) if c is not None and c.patterns else None
+            return hit
 
     def term_hits(self, units: list[list[str]]) -> dict[str, set[int]]:
         """For each concept, the units whose lemmas contain one of its terms."""
@@ -55,13 +72,16 @@ def _inline(pattern: str) -> re.Pattern:
     return compiled(pattern)
 
 
+def _source(member: str) -> tuple[str, ...]:
+    return (member[3:],)
+
+
 class UnitMatcher:
     """Which units each concept or inline pattern occurs in, for one document."""
 
-    def __init__(self, index: ConceptIndex, surfaces: list[str], lemma_tokens: list[list[str]]):
+    def __init__(self, index: ConceptIndex, surfaces: list[str], lemma_tokens):
         self.index = index
         self.surfaces = surfaces
-        self.lemmas = [" ".join(t) for t in lemma_tokens]
         self._surface_all = _SEPARATOR.join(surfaces)
         self._surface_starts = _starts(surfaces)
         self._lengths = [len(x) for x in surfaces]
@@ -74,10 +94,10 @@ class UnitMatcher:
             return hit
         found: set[int] = set()
         if member.startswith("re:"):
-            found |= self._scan(_inline(member[3:]))
+            found |= self._scan(member[3:])
         else:
             found |= self._term_hits.get(member, set())
-            for part in self.index._surface_parts.get(member, ()):
+            for part in self.index.pattern_sources(member):
                 found |= self._scan(part)  # one pattern at a time: each gets its own literal prefilter
         hit = frozenset(found)
         self._cache[member] = hit
@@ -85,7 +105,7 @@ class UnitMatcher:
 
     def text_has(self, concept: str, text: str) -> bool:
         """Whether `text` (lower-cased) holds the concept: its terms on lemmas, or its patterns."""
-        sre = self.index._surface_re.get(concept)
+        sre = self.index.surface_re(concept)
         if sre is not None and sre.search(text):
             return True
         return concept in _terms_in(self.index, text)
@@ -111,11 +131,12 @@ class UnitMatcher:
         self._term_hits.setdefault(concept, set()).update(units)
         self._cache.pop(concept, None)
 
-    def _scan(self, pattern: re.Pattern) -> set[int]:
-        """Units in which `pattern` matches: through its literal prefilter when it has one."""
-        literals = required_literals(pattern.pattern)
+    def _scan(self, source: str) -> set[int]:
+        """Units in which the pattern `source` matches: through its literal prefilter when it has
+        one (and compiled only when some unit holds one of its literals)."""
+        literals = required_literals(source)
         if literals is None:
-            return _scan(pattern, self._surface_all, self._surface_starts, self._lengths)
+            return _scan(compiled(source), self._surface_all, self._surface_starts, self._lengths)
         text, starts = self._surface_all, self._surface_starts
         candidates: set[int] = set()
         for lit in literals:
@@ -124,22 +145,36 @@ class UnitMatcher:
                 i = bisect.bisect_right(starts, pos) - 1
                 candidates.add(i)
                 pos = text.find(lit, starts[i] + self._lengths[i] + 1) if i + 1 < len(starts) else -1
-        return {i for i in candidates if pattern.search(self.surfaces[i])}
+        return self._search(source, candidates) if candidates else set()
+
+    def _search(self, source: str, units) -> set[int]:
+        """Those of `units` in which the pattern matches (a unit without one of the pattern's
+        required literals cannot match; the pattern is compiled only if some unit has one)."""
+        literals = required_literals(source)
+        surfaces = self.surfaces
+        if literals is not None:
+            keep: set[int] = set()
+            for lit in literals:
+                keep.update([u for u in units if lit in surfaces[u]])
+            units = keep
+        if not units:
+            return set()
+        pattern = compiled(source)
+        return {u for u in units if pattern.search(surfaces[u])}
 
     def _has_regex(self, member: str) -> bool:
-        return member.startswith("re:") or self.index._surface_re.get(member) is not None
+        return member.startswith("re:") or self.index.has_patterns(member)
 
     def _member_in(self, member: str, units: frozenset[int]) -> set[int]:
         """`units_with(member) & units`, scanning only those units when the member needs a regex."""
         if member in self._cache or not self._has_regex(member):
             return set(self.units_with(member) & units)
         found = set(self._term_hits.get(member, set()) & units) if not member.startswith("re:") else set()
-        parts = (_inline(member[3:]),) if member.startswith("re:") else self.index._surface_parts[member]
-        surfaces = self.surfaces
-        for pattern in parts:
-            literals = required_literals(pattern.pattern)
-            found.update(u for u in units - found if (literals is None or any(lit in surfaces[u] for lit in literals))
-                         and pattern.search(surfaces[u]))
+        parts = _source(member) if member.startswith("re:") else self.index.pattern_sources(member)
+        for source in parts:
+            pool = units - found
+            if pool:
+                found |= self._search(source, pool)
         return found
 
     def group(self, group: ConceptGroup, within: frozenset[int] | None = None) -> frozenset[int]:
@@ -167,7 +202,7 @@ class UnitMatcher:
         for group in detector:
             for member in group:
                 pattern = (_inline(member[3:]) if member.startswith("re:")
-                           else self.index._surface_re.get(member))
+                           else self.index.surface_re(member))
                 m = pattern.search(text) if pattern is not None else None
                 if m:
                     out.append(m.start())

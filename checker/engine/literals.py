@@ -56,9 +56,19 @@ def _leading(items) -> str:
     return out
 
 
+# Prefilters computed by an earlier run and stored with the compiled corpus (checker/corpus/cache.py).
+_KNOWN: dict[str, frozenset[str] | None] = {}
+
+
+def remember(known: dict[str, frozenset[str] | None]) -> None:
+    _KNOWN.update(known)
+
+
 @cache
 def required_literals(pattern: str) -> frozenset[str] | None:
     """The literals a match of `pattern` must contain one of (None: no usable prefilter)."""
+    if pattern in _KNOWN:
+        return _KNOWN[pattern]
     try:
         return _required(P.parse(pattern))
     except Exception:  # noqa: BLE001 - any parser surprise just means no prefilter

@@ -1,0 +1,169 @@
+"""The loaded clause corpus, kept between runs so that start-up does not parse and validate it again.
+
+Reading, validating and compiling the corpus's YAML is most of what a short check costs (measured:
+0.11 s of parsing and validation, then about as much again parsing the regular expressions for the
+engine's literal prefilters). The first run with a given corpus stores the loaded `Corpus` and those
+prefilters in the user's cache directory; later runs read them back in a few milliseconds.
+
+Safe against a changed or tampered corpus:
+- the cache file's name is the SHA-256 of every file of the corpus folders (all of them, whatever
+  the loader reads: new data files are covered without a change here), the catalog, the loader's
+  and the literal prefilter's source, the tool's and Python's versions; any change means another
+  file, compiled afresh;
+- the file holds a SHA-256 of its own payload, checked before the payload is read;
+- the payload is unpickled by a loader that accepts only the corpus's value classes and plain
+  data (no other class or function can be named in it, so a crafted file cannot run code);
+- any error on the way (missing, truncated, foreign, unreadable, unwritable) falls back to
+  loading the corpus afresh, exactly as without a cache. A broken corpus is never cached: it
+  fails to load as it always did, with every problem listed.
+
+`CLAUSECHECK_CACHE_DIR` sets the folder; `CLAUSECHECK_NO_CACHE=1` turns the cache off.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+from checker import __version__
+
+_MAGIC = b"clausecheck-corpus-cache 1\n"
+BUILTIN_DIR = Path(__file__).resolve().parents[2] / "clause_corpus"  # = checker.corpus.load.BUILTIN_DIR, without importing the loader
+_MODULES = ("checker.corpus.model",)
+_BUILTINS = {"frozenset", "set", "tuple", "list", "dict", "str", "int", "float", "bool", "complex", "bytes"}
+
+
+def cache_dir() -> Path | None:
+    """The per-user cache folder (XDG on Linux, ~/Library/Caches on macOS, LOCALAPPDATA on Windows)."""
+    if os.environ.get("CLAUSECHECK_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    explicit = os.environ.get("CLAUSECHECK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "clausecheck" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "clausecheck"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "clausecheck"
+
+
+def _tree_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def corpus_key(directory: Path | None) -> str:
+    """SHA-256 of everything the loaded corpus depends on."""
+    h = hashlib.sha256()
+    h.update(f"{__version__}\0{sys.version}\0{directory.resolve() if directory else ''}\0".encode())
+    loader = Path(__file__).resolve().parent
+    folders = [("code", loader), ("builtin", BUILTIN_DIR)] + ([("pack", directory)] if directory else [])
+    for label, folder in folders:
+        for f in (p for p in _tree_files(folder) if label != "code" or p.suffix == ".py"):
+            h.update(f"{label}/{f.relative_to(folder).as_posix()}\0".encode())
+            h.update(hashlib.sha256(f.read_bytes()).digest())
+    # the stored literal prefilters are computed by the engine's literals module
+    h.update(hashlib.sha256((loader.parent / "engine" / "literals.py").read_bytes()).digest())
+    return h.hexdigest()
+
+
+class _CorpusUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if (module in _MODULES and not name.startswith("_")) or (module == "builtins" and name in _BUILTINS):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a corpus")
+
+
+def _own_file(path: Path) -> bool:
+    """A regular file of this user's (another user's file in a shared folder is not trusted)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return path.is_file() and (not hasattr(os, "getuid") or st.st_uid == os.getuid())
+
+
+def _read(path: Path, key: str):
+    raw = path.read_bytes()
+    head, _, rest = raw.partition(b"\n\n")
+    lines = (head + b"\n").split(b"\n", 3)
+    if raw[:len(_MAGIC)] != _MAGIC or len(lines) < 3 or lines[1].decode() != key:
+        return None
+    if hashlib.sha256(rest).hexdigest() != lines[2].decode():
+        return None
+    return _CorpusUnpickler(io.BytesIO(rest)).load()
+
+
+def _write(path: Path, key: str, payload) -> None:
+    body = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    data = _MAGIC + f"{key}\n{hashlib.sha256(body).hexdigest()}\n\n".encode() + body
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".corpus-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)  # readers see the old file or the whole new one, never half
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _prefilters(corpus) -> dict:
+    """The literal prefilter of every regular expression the engine may scan a document with."""
+    from checker.engine.literals import required_literals
+
+    sources = {p for c in corpus.concepts.values() for p in c.patterns}
+    stack = list(corpus.protections)
+    while stack:  # inline "re:" members, wherever the protections hold them
+        x = stack.pop()
+        if isinstance(x, str):
+            if x.startswith("re:"):
+                sources.add(x[3:])
+        elif isinstance(x, (tuple, list, frozenset, set)):
+            stack.extend(x)
+        elif isinstance(x, dict):
+            stack.extend(x.values())
+        elif hasattr(x, "__dataclass_fields__"):
+            stack.extend(getattr(x, f) for f in x.__dataclass_fields__)
+    return {s: required_literals(s) for s in sorted(sources)}
+
+
+def load_corpus(directory: Path | str | None = None):
+    """`checker.corpus.load.load_corpus`, through the cache when one is usable."""
+    from checker.corpus.model import Corpus
+    from checker.engine import literals
+
+    def fresh(directory):
+        from checker.corpus import load  # the YAML loader: only when compiling afresh
+
+        return load.load_corpus(directory)
+
+    folder = cache_dir()
+    if folder is None:
+        return fresh(directory)
+    directory = Path(directory) if directory is not None else None
+    if directory is not None and not directory.is_dir():
+        return fresh(directory)  # the loader's own error
+    try:
+        key = corpus_key(directory)
+        path = folder / f"corpus-{key[:32]}.pickle"
+        payload = _read(path, key) if _own_file(path) else None
+        if isinstance(payload, dict) and isinstance(payload.get("literals"), dict):
+            corpus = payload["corpus"]
+            if isinstance(corpus, Corpus):
+                literals.remember(payload["literals"])
+                return corpus
+    except Exception:  # noqa: BLE001 — any problem with the cache: compile afresh
+        key = None
+    corpus = fresh(directory)  # raises CorpusError for a broken corpus, never cached
+    if key is not None:
+        try:
+            _write(path, key, {"corpus": corpus, "literals": _prefilters(corpus)})
+        except Exception:  # noqa: BLE001 — a read-only or full disk only costs the next start-up
+            pass
+    return corpus
