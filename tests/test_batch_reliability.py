@@ -141,12 +141,12 @@ def test_check_unreadable_folder_and_file_get_one_line_each_and_the_rest_is_chec
     real_scandir, real_listdir, real_open = os.scandir, os.listdir, open
 
     def scandir(path="."):
-        if os.fspath(path) == locked_dir:
+        if not isinstance(path, int) and os.fspath(path) == locked_dir:  # rmtree scans by descriptor
             raise PermissionError(errno.EACCES, "Permission denied", locked_dir)
         return real_scandir(path)
 
     def listdir(path="."):
-        if os.fspath(path) == locked_dir:
+        if not isinstance(path, int) and os.fspath(path) == locked_dir:  # rmtree scans by descriptor
             raise PermissionError(errno.EACCES, "Permission denied", locked_dir)
         return real_listdir(path)
 

@@ -44,6 +44,25 @@ def test_corpus_cache_second_load_equals_a_fresh_load(tmp_path, cache_dir, custo
     assert only_file(cache_dir) == stored  # read back, not rebuilt under another name
 
 
+@pytest.mark.parametrize("custom", [False, True])
+def test_corpus_cache_second_load_compiles_nothing(tmp_path, cache_dir, custom, monkeypatch):
+    """The stored corpus (its strength lexicon and compiled patterns included) is what the second
+    start-up uses: the YAML loader is not called again."""
+    from checker.corpus import load
+
+    directory = pack(tmp_path) if custom else None
+    first = cache.load_corpus(directory)
+    assert first.strength is not None and first.strength.entries
+
+    def no_compile(*args, **kwargs):
+        raise AssertionError("compiled afresh although the cache holds this corpus")
+
+    monkeypatch.setattr(load, "load_corpus", no_compile)
+    again = cache.load_corpus(directory)
+    assert again == first
+    assert again.strength.alternation("hedge").pattern == first.strength.alternation("hedge").pattern
+
+
 @pytest.mark.parametrize("edit", ["protection", "new data file"])
 def test_corpus_cache_changed_corpus_is_compiled_afresh(tmp_path, cache_dir, edit):
     directory = pack(tmp_path)
@@ -52,8 +71,8 @@ def test_corpus_cache_changed_corpus_is_compiled_afresh(tmp_path, cache_dir, edi
         (directory / "custom_protection.yaml").write_text(GOOD.replace("title: A custom protection",
                                                                        "title: A renamed protection"))
     else:  # files the loader may read in future (any file of the pack counts)
-        (directory / "strength").mkdir()
-        (directory / "strength" / "phrases.yaml").write_text("phrases: [shall]\n")
+        (directory / "notes").mkdir()
+        (directory / "notes" / "phrases.yaml").write_text("phrases: [shall]\n")
     after = cache.load_corpus(directory)
     assert after == load_fresh(directory)
     if edit == "protection":

@@ -33,7 +33,10 @@ from checker import __version__
 
 _MAGIC = b"clausecheck-corpus-cache 1\n"
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "clause_corpus"  # = checker.corpus.load.BUILTIN_DIR, without importing the loader
-_MODULES = ("checker.corpus.model",)
+_MODULES = ("checker.corpus.model", "checker.corpus.strength")
+# Compiled patterns pickle as a call that compiles them again, and paths (where a strength entry
+# was written, for path:line) as a path built from text: text in, a value out, no code.
+_PATTERNS = {("re", "_compile"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"), ("pathlib", "Path")}
 _BUILTINS = {"frozenset", "set", "tuple", "list", "dict", "str", "int", "float", "bool", "complex", "bytes"}
 
 
@@ -74,7 +77,8 @@ def corpus_key(directory: Path | None) -> str:
 
 class _CorpusUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str):
-        if (module in _MODULES and not name.startswith("_")) or (module == "builtins" and name in _BUILTINS):
+        if ((module in _MODULES and not name.startswith("_")) or (module == "builtins" and name in _BUILTINS)
+                or (module, name) in _PATTERNS):
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not part of a corpus")
 

@@ -92,12 +92,21 @@ class Entry:
         return f"{self.path}:{self.line}"
 
 
-@dataclass
+@dataclass(eq=False)
 class Lexicon:
     entries: dict[str, tuple[Entry, ...]]  # category -> entries in file order
     prefilters: dict[str, re.Pattern]
     files: list[Path]
     _alternations: dict[str, re.Pattern] = field(default_factory=dict)
+
+    def _key(self) -> tuple:
+        """What the lexicon says (compiled patterns are a cache of it, not part of it)."""
+        return ({c: tuple((e.id, e.pattern, e.why, e.fires, e.quiet, e.path, e.line) for e in es)
+                 for c, es in self.entries.items()},
+                {c: (rx.pattern, rx.flags) for c, rx in self.prefilters.items()}, [str(f) for f in self.files])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lexicon) and self._key() == other._key()
 
     def __getitem__(self, category: str) -> tuple[Entry, ...]:
         return self.entries.get(category, ())
