@@ -28,10 +28,7 @@ MIN_DOCUMENTS = 120
 def _score(folders: list[Path], tmp: Path) -> tuple[dict, str]:
     import devscore
 
-    cases = tmp / "cases"
-    cases.mkdir()
-    for folder in folders:
-        (cases / folder.name).symlink_to(folder, target_is_directory=True)
+    cases = devsplit.link_cases(folders, tmp / "cases")
     out = tmp / "scores.json"
     with redirect_stdout(io.StringIO()) as printed:
         devscore.score([str(cases), "--json", str(out)])
