@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,10 @@ MAX_CITED = 3
 # A number counts for a parameter only this close to one of its cue words (characters).
 CUE_DISTANCE = 140
 
+# Words by which a sentence continues the clause before it rather than starting its own.
+_POINTS_BACK = re.compile(r"\b(?:such|said)\b(?! as\b)|\b(?:this|that|the same|the|these)\s+(?:leave|time off|period|notice|"
+                          r"release|absence|payment|benefit|right|protection)s?\b(?! of\b)|"
+                          r"\bunder (?:this|the preceding|subsection|paragraph|item|\()")
 _EXPECTED_MODAL = {"obligation": "a binding duty (shall / must / will)",
                    "prohibition": "a binding prohibition (shall not / may not / will not)"}
 
@@ -66,7 +71,7 @@ def _dedupe(devs: list[Deviation]) -> list[Deviation]:
 def _parameter(p: Parameter, el: Element, a: Analysis, unit: int, passage: frozenset[int]) -> list[Deviation]:
     cue_res = [compiled(c) for c in p.cues]
     # nearest first; at equal distance the sentence after (which usually completes the duty) wins
-    order = [unit] + sorted(passage - {unit}, key=lambda i: (abs(i - unit), i < unit))
+    order = [unit] + sorted(_same_clause(el, a, unit, passage) - {unit}, key=lambda i: (abs(i - unit), i < unit))
     values = []
     for i in order:
         text = a.surfaces[i]
@@ -100,6 +105,22 @@ def _parameter(p: Parameter, el: Element, a: Analysis, unit: int, passage: froze
     return [Deviation("parameter", el.index,
                       f"'{pick.text}' is about {got:.3g} {p.unit}, worse than the model's {model} ({'shorter' if p.better == 'lower' else 'longer'} is better)",
                       pick.text, f"{model} {better}")]
+
+
+def _same_clause(el: Element, a: Analysis, unit: int, passage: frozenset[int]) -> frozenset[int]:
+    """The sentences of `passage` a number may be charged from: those of the unit's own list item,
+    and sibling items that state the element themselves. "(b) ... one-half shift ... to attend a
+    naturalization ceremony" says nothing about the length of the hearing leave in "(a)"."""
+    own = a.document.section_at(a.units[unit].start)
+    if own is None or own.kind != "item":
+        return passage
+    clause = set(a.units_between(own.start, own.end))
+    rest = passage - clause
+    stating = {i for det in el.detect for i in a.matcher.detector(det, frozenset(rest))} if rest else set()
+    # "(b) Up to three (3) workdays of such leave ... shall be paid": an item that points back
+    # continues the clause
+    stating |= {i for i in rest if _POINTS_BACK.search(a.surfaces[i])}
+    return frozenset((passage & clause) | stating)
 
 
 def _assess(el: Element, a: Analysis, unit: int) -> Candidate:
@@ -297,12 +318,7 @@ def grade(protection: Protection, a: Analysis) -> Finding:
             "no exception that lets the employer set the protection aside"))
         res.best.extra_units.append(unit)
 
-    evidence_units: list[int] = []
-    for res in results:
-        if res.best is not None:
-            evidence_units.append(res.best.unit)
-            evidence_units.extend(res.best.extra_units)
-    evidence_units = sorted(set(evidence_units))
+    evidence_units = _evidence_order(results)
     finding.evidence = [_evidence(a, u) for u in evidence_units]
 
     devs: list[Deviation] = []
@@ -320,6 +336,22 @@ def grade(protection: Protection, a: Analysis) -> Finding:
     finding.status = "weakened" if finding.deviations else "matching"
     finding.confidence = _confidence(finding.status, results, finding.deviations)
     return finding
+
+
+def _evidence_order(results: list[ElementResult]) -> list[int]:
+    """The units to cite, the one that decides the status first: the weakest element's passage
+    (a reversal, else the most deviations), then the other elements' passages, then the clauses
+    cited with them (an overriding exception, the provision's other sentences) in document order."""
+    found = [r for r in results if r.best is not None]
+    decisive = sorted(found, key=lambda r: (not r.best.reversed, -len(r.best.deviations), r.element.index))
+    order: list[int] = []
+    for r in decisive[:1] + sorted(decisive[1:], key=lambda r: r.best.unit):
+        if r.best.unit not in order:
+            order.append(r.best.unit)
+    for u in sorted({u for r in found for u in r.best.extra_units}):
+        if u not in order:
+            order.append(u)
+    return order
 
 
 def _evidence(a: Analysis, unit: int) -> Evidence:
