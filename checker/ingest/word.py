@@ -327,8 +327,9 @@ def read_docx(path: str, *, limits: Limits, deadline: Deadline,
                     continue
                 cells = [" ".join(_text(p, view) for p in tc.iter(W + "p")).strip()
                          for tc in row.iterchildren(W + "tc")]
-                if any(cells):  # a row reads like a Markdown table row, so it stands alone as a sentence
-                    lines.append(("| " + " | ".join(c for c in cells if c) + " |", len(lines) + 1))
+                # a row reads like a Markdown table row, so it stands alone as a sentence
+                row_text = " | ".join(c for c in cells if c)
+                lines.append((f"| {row_text} |" if row_text else "", len(lines) + 1))
             lines.append(("", len(lines) + 1))
         elif block.tag == W + "sdt":
             for p in block.iter(W + "p"):
