@@ -137,17 +137,17 @@ def must_change_cases(docs: list[Path]) -> list[tuple[Path, str, str, str]]:
             for kind, new in (("may", perturb.to_may(sentence)), ("hedge", perturb.add_hedge(sentence))):
                 if new is not None:
                     cases.append((doc, f.protection, kind, text[:a] + new + text[b:]))
-            params = [(el, p) for el in protections[f.protection].elements for p in el.parameters]
-            if params:
-                for ev in f.evidence:
-                    sp = perturb.locate(text, ev.text)
-                    if sp is None:
-                        continue
-                    el, p = params[0]
-                    new = perturb.worse_number(text[sp[0]:sp[1]], p.better, p.model, p.unit)
-                    if new is not None:
-                        cases.append((doc, f.protection, "number", text[:sp[0]] + new + text[sp[1]:]))
-                        break
+            for el in protections[f.protection].elements:
+                state = next((e for e in f.elements if e.index == el.index), None)
+                if not el.parameters or state is None or state.evidence_index is None:
+                    continue
+                p = el.parameters[0]
+                ev = f.evidence[state.evidence_index]
+                sp = perturb.locate(text, ev.text)
+                new = sp and perturb.worse_number(text[sp[0]:sp[1]], p.better, p.model, p.unit, p.cues)
+                if new:
+                    cases.append((doc, f.protection, "number", text[:sp[0]] + new + text[sp[1]:]))
+                    break
             units = {e.evidence_index for e in states}
             if len(states) >= 2 and len(units) == len(states):
                 last = f.evidence[states[-1].evidence_index]

@@ -51,6 +51,12 @@ def _short_heading(line: str) -> bool:
     return 0 < len(s) <= 70 and s.upper() == s and any(c.isalpha() for c in s)
 
 
+def _ends_short(line: str) -> bool:
+    """A short line that does not run on: the end of a paragraph, an address or signature line."""
+    s = line.strip()
+    return len(s) < 40 and not re.search(r"[a-z,;(\-–]$", s)
+
+
 def _join(lines: list[str]) -> str:
     from checker.ingest.cleanup import keep_hyphen
 
@@ -115,7 +121,7 @@ def paragraphs(text: str, *, markdown: bool) -> list[Para]:
             out.append(Para("heading", m.group(2), level=min(len(m.group(1)), 3)))
             continue
         if cur and (_starts_block(line) or _short_heading(cur[-1]) or _short_heading(line)
-                    or cur[-1].rstrip().endswith(":") or len(cur[-1].strip()) < 40):
+                    or cur[-1].rstrip().endswith(":") or _ends_short(cur[-1])):
             flush()
         cur.append(line)
     flush()
@@ -488,7 +494,7 @@ _UNIT_WORDS = r"(?:hours?|days?|business days|calendar days|working days|weeks?|
 
 
 def _employer(text: str) -> str | None:
-    counts = {w: len(re.findall(rf"\bthe {w}\b", text)) for w in _EMPLOYERS}
+    counts = {w: len(re.findall(rf"\b[Tt]he {w}\b", text)) for w in _EMPLOYERS}
     best = max(counts, key=counts.get)
     return best if counts[best] >= 2 else None
 
@@ -536,7 +542,8 @@ def passive_voice(text: str) -> str:
 
 def numbers_as_words(text: str) -> str:
     """"seventy-two (72) hours" -> "72 hours"; "14 days" -> "fourteen (14) days"."""
-    pattern = re.compile(r"\b([a-z]+(?:[- ][a-z]+){0,2}) \((\d+)\)(?= " + _UNIT_WORDS + r"\b)", re.IGNORECASE)
+    words = "|".join(sorted(map(re.escape, _WORD_NUMS.values()), key=len, reverse=True))
+    pattern = re.compile(r"\b(" + words + r") \((\d+)\)(?= " + _UNIT_WORDS + r"\b)", re.IGNORECASE)
     new = pattern.sub(lambda m: m.group(2) if m.group(1).lower() == _WORD_NUMS.get(int(m.group(2)), "#") else m.group(0),
                       text)
     if new != text:
@@ -554,7 +561,7 @@ _LIST_STOP = {"and", "or", "the", "a", "an", "of", "to", "in", "on", "shall", "w
 def reorder_lists(text: str) -> str:
     """"questioning, searching, seizing or detaining" -> "detaining, searching, seizing or
     questioning": a list of single lower-case words, first and last swapped."""
-    pattern = re.compile(r"(?<![\w,] )(?<=\s)([a-z]{3,})((?:, [a-z]{3,})+),? (and|or) ([a-z]{3,})\b")
+    pattern = re.compile(r"(?<!, )(?<=\s)([a-z]{3,})((?:, [a-z]{3,})+),? (and|or) ([a-z]{3,})\b")
 
     def sub(m: re.Match) -> str:
         words = [m.group(1), *[w.strip() for w in m.group(2).split(",") if w.strip()], m.group(4)]
@@ -593,11 +600,25 @@ _MODAL = re.compile(r"\b(shall|will|must)\b(?!\s+not\b)(?!\s+be\s+(?:deemed|cons
 _NEG_MODAL = re.compile(r"\b(shall|will|must) not\b")
 
 
+def _employer_modal(sentence: str, pattern: re.Pattern) -> re.Match | None:
+    """The first modal of `pattern` that binds the employer: a worker's or the union's "may" is a
+    right, not a weakened duty (the catalog's convention), so only the employer's "shall" counts."""
+    from checker.engine.language import _nearest_party
+
+    low = sentence.lower()
+    for m in pattern.finditer(sentence):
+        passive = low.startswith(" be ", m.end()) or low.startswith(" not be ", m.end())
+        if passive or _nearest_party(low, m.start()) == "employer":
+            return m
+    return None
+
+
 def to_may(sentence: str) -> str | None:
-    m = _MODAL.search(sentence)
+    """The employer's "shall" made "may" (its "shall not" made "should not")."""
+    m = _employer_modal(sentence, _MODAL)
     if m:
         return sentence[:m.start()] + "may" + sentence[m.end():]
-    m = _NEG_MODAL.search(sentence)
+    m = _employer_modal(sentence, _NEG_MODAL)
     if m:
         return sentence[:m.start()] + "should not" + sentence[m.end():]
     return None
@@ -610,14 +631,18 @@ def add_hedge(sentence: str) -> str | None:
     return sentence[:m.end()] + ", where practicable," + sentence[m.end():]
 
 
-def worse_number(sentence: str, better: str, model: float, unit: str) -> str | None:
-    """The sentence with its parameter's number made worse than the model's."""
+def worse_number(sentence: str, better: str, model: float, unit: str, cues: tuple[str, ...] = ()) -> str | None:
+    """The sentence with the numbers its parameter reads (those near a cue word) made worse than
+    the model's: four times the model where lower is better, a quarter of it where higher is."""
+    from checker.corpus.patterns import compiled
+    from checker.engine.grade import CUE_DISTANCE
     from checker.engine.numbers import find_durations
 
-    durations = [d for d in find_durations(sentence) if d.value > 0]
-    if not durations:
+    low = sentence.lower()
+    cue_pos = [m.start() for c in cues for m in compiled(c).finditer(low)]
+    durations = [d for d in find_durations(low) if not cues or any(abs(c - d.start) <= CUE_DISTANCE for c in cue_pos)]
+    if not any(d.value > 0 for d in durations):
         return None
-    d = durations[0]
     unit_word = {"hours": "hours", "days": "days", "working days": "business days", "months": "months"}[unit]
     new = model * 4 if better == "lower" else max(model / 4, 0)
     if better == "higher" and new < 1:
@@ -625,7 +650,9 @@ def worse_number(sentence: str, better: str, model: float, unit: str) -> str | N
         if not new:
             return None
     value = f"{new:g}" if new != int(new) else str(int(new))
-    return sentence[:d.start] + f"{value} {unit_word}" + sentence[d.end:]
+    for d in reversed(durations):  # from the end, so earlier offsets stay valid
+        sentence = sentence[:d.start] + f"{value} {unit_word}" + sentence[d.end:]
+    return sentence
 
 
 def notwithstanding(text: str, section: str | None, quote: str) -> str | None:
