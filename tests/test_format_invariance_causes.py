@@ -52,3 +52,13 @@ def test_two_column_pdf_footer_is_not_read_into_the_text(tmp_path):
     assert doc.pages >= 2
     assert "Page 1 of" not in doc.text and "Riverside Hotel Agreement" not in doc.text
     assert "position without loss of\nPage" not in doc.text
+
+
+def test_docx_heading_styles_structure_the_document_as_markdown_headings_do(tmp_path):
+    source = ("# AGREEMENT\n\n## ARTICLE 9 IMMIGRATION\n\n### Leave for hearings\n\n"
+              "The Employer shall grant leave.\n\n### Notice\n\nThe Employer shall notify the Union.\n")
+    md = document_from_text(source, markdown=True)
+    docx_path = perturb.render_docx(perturb.paragraphs(source, markdown=True), tmp_path / "h.docx", style="headings")
+    word = load_document(docx_path)
+    assert [(s.kind, s.heading) for s in word.sections] == [(s.kind, s.heading) for s in md.sections]
+    assert ("section", "Notice") in [(s.kind, s.heading) for s in word.sections]
