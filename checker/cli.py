@@ -103,6 +103,17 @@ def make_limits(max_seconds: float | None, max_pages: int, max_mb: int):
     return Limits(max_bytes=max_mb * 1024 * 1024, max_pages=max_pages, max_seconds=max_seconds)
 
 
+def whole_check_seconds(max_seconds: float | None, ocr: bool) -> float | None:
+    """The wall clock of one document's worker: --max-seconds when given; else the default reading
+    limit (300 s) for the whole check, or none with --ocr, where reading grows with the page count
+    and stops itself (300 s plus 10 s a page)."""
+    from checker.ingest import Limits
+
+    if max_seconds is not None:
+        return max_seconds
+    return None if ocr else Limits().max_seconds
+
+
 def stage_progress(enabled: bool, name: str):
     """Pages read, OCR'd and the check, on stderr, for a person at a terminal (or with
     CLAUSECHECK_PROGRESS=1); None when nobody watches."""
@@ -145,7 +156,7 @@ def parse(file: str, fmt: str, password: str | None, ocr: bool, max_seconds: flo
     def work() -> str:
         from checker.isolation import Isolated, default_memory_mb  # in a killable worker, as `check`
 
-        isolated = Isolated(outline, seconds=max_seconds, memory_mb=default_memory_mb())
+        isolated = Isolated(outline, seconds=whole_check_seconds(max_seconds, ocr), memory_mb=default_memory_mb())
         try:
             return isolated(file)
         finally:
@@ -398,7 +409,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
         one = stage_progress(len(files) == 1 and not quiet, files[0])  # one long document: its pages
         from checker.isolation import Isolated, default_memory_mb  # each file in a killable worker
 
-        isolated = Isolated(check_one, seconds=max_seconds, memory_mb=default_memory_mb())
+        isolated = Isolated(check_one, seconds=whole_check_seconds(max_seconds, ocr), memory_mb=default_memory_mb())
         try:
             result = check_paths(files, isolated, policy, many=many, progress=show)
         finally:
@@ -408,7 +419,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
                 precedents.annotate(report)
     for outcome in result.errors:
         click.echo(outcome.error.replace(stdin_path, stdin_filename or "-") if stdin_path else outcome.error, err=True)
-    for report in result.reports:
+    for report in result.reports if not quiet else ():  # -q: errors only (warnings stay in the report)
         for warning in report.warnings:
             click.echo(f"{report.document['path']}: warning: {warning}", err=True)
     for warning in result.warnings():
@@ -481,6 +492,8 @@ def serve(host: str, port: int, token: str | None, token_file: str | None, trust
 
     def work():
         try:
+            import uvicorn  # noqa: F401 — the web extra, asked for before anything is printed
+
             from checker.web import Settings, create_app, server
             from checker.web.settings import read_token_file
         except ImportError as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing as mp
+import os
 import signal
 
 from checker.errors import ClausecheckError, MemoryLimitError, TimeLimitError
@@ -187,6 +188,8 @@ class Isolated:
 
     def __call__(self, path: str):
         if "fork" not in mp.get_all_start_methods():  # a closure cannot cross spawn: no isolation there
+            return self.fn(path)
+        if os.environ.get("CLAUSECHECK_IN_PROCESS") == "1":  # under a debugger or profiler: no worker
             return self.fn(path)
         if self.worker is None or not self.worker.alive:
             self.worker = Worker(self.fn, memory_mb=self.memory_mb)

@@ -110,7 +110,7 @@ def _peak():
 atexit.register(_peak)
 sys.argv = ["clausecheck"] + sys.argv[2:]
 from cli import main
-main()
+sys.exit(main())
 """
 
 

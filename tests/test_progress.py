@@ -75,6 +75,7 @@ def test_progress_cli_default_limit_scales_an_explicit_one_does_not(args, max_se
         raise LimitExceededError("stop here", path=path)
 
     with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CLAUSECHECK_IN_PROCESS", "1")  # the fake reader must run in this process
         mp.setattr("checker.ingest.load_document", fake_load)
         result = CliRunner().invoke(cli.main, ["parse", "x.txt", *args])
     assert result.exit_code == 2
@@ -134,6 +135,7 @@ def test_progress_every_command_that_checks_shows_the_check(tmp_path, monkeypatc
     old, new = examples / "hotel-union-proposal.md", examples / "hotel-counterproposal.txt"
     monkeypatch.setattr(checker.progress, "DELAY_SECONDS", 0.0)  # as if the check ran long
     monkeypatch.setenv("CLAUSECHECK_PROGRESS", "1")
+    monkeypatch.setenv("CLAUSECHECK_IN_PROCESS", "1")  # CliRunner captures this process's stderr only
     args = [a.format(old=old, new=new, tmp=tmp_path) for a in command]
     result = CliRunner().invoke(cli.main, args)
     assert result.exit_code in (0, 1), result.stderr

@@ -603,12 +603,12 @@ _NEG_MODAL = re.compile(r"\b(shall|will|must) not\b")
 def _employer_modal(sentence: str, pattern: re.Pattern) -> re.Match | None:
     """The first modal of `pattern` that binds the employer: a worker's or the union's "may" is a
     right, not a weakened duty (the catalog's convention), so only the employer's "shall" counts."""
-    from checker.engine.language import _nearest_party
+    from checker.engine.language import _lex, _nearest_party
 
     low = sentence.lower()
     for m in pattern.finditer(sentence):
         passive = low.startswith(" be ", m.end()) or low.startswith(" not be ", m.end())
-        if passive or _nearest_party(low, m.start()) == "employer":
+        if passive or _nearest_party(low, m.start(), _lex()) == "employer":
             return m
     return None
 
@@ -635,7 +635,7 @@ def worse_number(sentence: str, better: str, model: float, unit: str, cues: tupl
     """The sentence with the numbers its parameter reads (those near a cue word) made worse than
     the model's: four times the model where lower is better, a quarter of it where higher is."""
     from checker.corpus.patterns import compiled
-    from checker.engine.grade import CUE_DISTANCE
+    from checker.engine.checks.parameter import CUE_DISTANCE
     from checker.engine.numbers import find_durations
 
     low = sentence.lower()

@@ -29,10 +29,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from checker.resources import builtin_corpus_dir
+
 from checker import __version__
 
 _MAGIC = b"clausecheck-corpus-cache 1\n"
-BUILTIN_DIR = Path(__file__).resolve().parents[2] / "clause_corpus"  # = checker.corpus.load.BUILTIN_DIR, without importing the loader
+BUILTIN_DIR = builtin_corpus_dir()  # = checker.corpus.load.BUILTIN_DIR, without importing the loader
 _MODULES = ("checker.corpus.model", "checker.corpus.strength")
 # Compiled patterns pickle as a call that compiles them again, and paths (where a strength entry
 # was written, for path:line) as a path built from text: text in, a value out, no code.
@@ -148,7 +150,7 @@ def load_corpus(directory: Path | str | None = None):
         return load.load_corpus(directory)
 
     folder = cache_dir()
-    if folder is None:
+    if folder is None or not (BUILTIN_DIR / "pack.yaml").is_file():  # no corpus installed: the loader says so
         return fresh(directory)
     directory = Path(directory) if directory is not None else None
     if directory is not None and not directory.is_dir():
