@@ -7,7 +7,7 @@ DIR is a git directory of the public-domain Oregon collective-bargaining collect
 clone); its `agreements/**/*.md` at HEAD are read with `git show`, so no work tree is needed.
 The raw text stays in --work (outside the repository); only the trained vectors and
 models/recall/training.json (sources, commit, document and token counts, parameters, hashes)
-are written to the repository. Needs `pip install floret` (a development tool only: the
+are written to the repository. Needs floret (`pip install -e ".[train]"`, a development tool only: the
 engine reads the vectors with spaCy, which it already depends on).
 
 The vectors are floret vectors (fastText subword n-grams hashed into a small table), so a word
