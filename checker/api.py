@@ -36,15 +36,17 @@ def document_from_text(text: str, *, path: str = "<text>", markdown: bool = Fals
     return doc
 
 
-def check_document(document: Document, corpus: Corpus | None = None, *, router: bool = False) -> Report:
+def check_document(document: Document, corpus: Corpus | None = None, *, router: bool = False,
+                   recall: bool = False) -> Report:
     """Check an ingested document. `router` also vets candidates with the trained classifier in
-    models/router (off by default: it lowers development-set macro-F1, see models/README.md)."""
+    models/router, `recall` lets concepts recognise unlisted words through the domain vectors in
+    models/recall (both off by default, see models/README.md)."""
     from checker.engine import evaluate
     from checker.screening import screen
 
     corpus = corpus or default_corpus()
     t0 = time.perf_counter()
-    findings = evaluate(document, corpus, router=router)
+    findings = evaluate(document, corpus, router=router, recall=recall)
     return Report(
         tool=dict(TOOL),
         corpus={"name": corpus.name, "version": corpus.version, "sha256": corpus.sha256},
@@ -58,7 +60,7 @@ def check_document(document: Document, corpus: Corpus | None = None, *, router: 
 
 def check_file(path: str | Path, corpus: Corpus | None = None, *, password: str | None = None,
                ocr: bool = False, limits: Limits = Limits(), revisions: str | None = None,
-               progress=None) -> Report:
+               progress=None, recall: bool = False) -> Report:
     """Ingest `path` and check it against the corpus (the built-in pack by default).
     `revisions`: for a Word file with tracked changes, "accepted" (default) or "original".
     `progress(stage, done, total)` hears of pages read ("read"), OCR'd ("ocr") and the check ("check")."""
@@ -68,7 +70,7 @@ def check_file(path: str | Path, corpus: Corpus | None = None, *, password: str 
     t1 = time.perf_counter()
     if progress is not None:
         progress("check", 0, 1)
-    report = check_document(document, corpus)
+    report = check_document(document, corpus, recall=recall)
     if progress is not None:
         progress("check", 1, 1)
     report.timings["ingest_seconds"] = round(t1 - t0, 4)

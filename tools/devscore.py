@@ -1,9 +1,10 @@
 """Score the development set in-process with the shared scorer's own code.
 
-    python tools/devscore.py [CASES_DIR] [--json OUT]
+    python tools/devscore.py [CASES_DIR] [--json OUT] [--recall]
 
 Same numbers as `python ../shared/eval/score.py tests/devset`, without starting a process per
-document: the scorer's `run_checker` is replaced by a call to the library API.
+document: the scorer's `run_checker` is replaced by a call to the library API. `--recall` scores
+the engine with the recall layer on (models/recall).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+RECALL = False
 
 
 def shared_dir() -> Path:
@@ -34,7 +36,7 @@ def in_process(cmd: str, doc: Path, timeout: float):
 
     start = time.perf_counter()
     try:
-        report = check_file(doc).to_dict()
+        report = check_file(doc, recall=RECALL).to_dict()
     except ClausecheckError as exc:
         return None, time.perf_counter() - start, f"exit 2: {exc.line()}"
     return report, time.perf_counter() - start, ""
@@ -52,5 +54,9 @@ def score(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:] or [str(ROOT / "tests" / "devset")]
+    args = sys.argv[1:]
+    if "--recall" in args:
+        args.remove("--recall")
+        RECALL = True
+    args = args or [str(ROOT / "tests" / "devset")]
     sys.exit(score(args))

@@ -21,15 +21,24 @@ def concept_index(corpus: Corpus) -> ConceptIndex:
     return idx
 
 
-def evaluate(document: Document, corpus: Corpus, *, router: bool = False) -> list[Finding]:
+def evaluate(document: Document, corpus: Corpus, *, router: bool = False, recall: bool = False) -> list[Finding]:
     """One finding per protection of the corpus, in corpus (catalog) order. With `router`, the
-    trained sentence classifier in models/router also vets each candidate sentence."""
+    trained sentence classifier in models/router also vets each candidate sentence; with `recall`,
+    the domain vectors in models/recall let concepts recognise unlisted words (checker.engine.recall)."""
     from checker.engine.router import Router
 
-    analysis = Analysis.build(document, concept_index(corpus), Router() if router else None)
+    index = concept_index(corpus)
+    if recall:
+        from checker.engine.recall import recall_for
+    analysis = Analysis.build(document, index, Router() if router else None,
+                              recall_for(index) if recall else None)
     analysis.strength = corpus.strength
     findings = [grade(p, analysis) for p in corpus.protections]
     resolve_overlaps(findings, missing_confidence())
     for check in checks.DOCUMENT:  # what other provisions defeat (checker.engine.enforceability)
         check.find(analysis, corpus.protections, findings)
+    if analysis.recalled:
+        from checker.engine.recall import discount
+
+        discount(analysis, findings)
     return findings

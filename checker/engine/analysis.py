@@ -99,15 +99,17 @@ class Analysis:
     matcher: UnitMatcher
     router: object | None = None  # checker.engine.router.Router when the trained router is on
     strength: object | None = None  # the corpus's strength lexicon (None: the built-in one)
+    recalled: frozenset[int] = frozenset()  # units that hold a concept only through the recall layer
 
     @classmethod
-    def build(cls, document: Document, index: ConceptIndex, router=None) -> "Analysis":
+    def build(cls, document: Document, index: ConceptIndex, router=None, recall=None) -> "Analysis":
         units = split_units(blank(document.text, non_contract_spans(document.text)))
         surfaces = [normalize(u.text) for u in units]
         lemmas = iter_lemma_tokens(u.text for u in units)  # read once, by the concept index
         matcher = UnitMatcher(index, surfaces, lemmas)
         _expand_defined_terms(matcher, units)
-        return cls(document, units, surfaces, matcher, router)
+        recalled = recall.expand(matcher, lemmas) if recall is not None else frozenset()
+        return cls(document, units, surfaces, matcher, router, recalled=recalled)
 
     @cached_property
     def _starts(self) -> list[int]:
