@@ -106,6 +106,8 @@ class Analysis:
         units = split_units(blank(document.text, non_contract_spans(document.text)))
         surfaces = [normalize(u.text) for u in units]
         lemmas = iter_lemma_tokens(u.text for u in units)  # read once, by the concept index
+        if recall is not None:  # ...and a second time by the recall layer: kept
+            lemmas = list(lemmas)
         matcher = UnitMatcher(index, surfaces, lemmas)
         _expand_defined_terms(matcher, units)
         recalled = recall.expand(matcher, lemmas) if recall is not None else frozenset()
