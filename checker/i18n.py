@@ -18,12 +18,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from checker.corpus.load import BUILTIN_DIR
+from checker.resources import builtin_corpus_dir
 
 LANGS = ("en", "es")
-I18N_DIR = BUILTIN_DIR / "i18n"
+I18N_DIR = builtin_corpus_dir() / "i18n"
 
 
 @dataclass(frozen=True)
@@ -45,6 +43,8 @@ def catalog(lang: str, directory: str | None = None) -> dict[str, ProtectionText
         return {}
     folder = Path(directory) if directory else I18N_DIR / lang
     out = {}
+    import yaml  # only when a translation is asked for
+
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         out[data["id"]] = ProtectionText(

@@ -9,7 +9,6 @@ E215 (memory); a worker that dies otherwise is E211. Batch audits use the same i
 pool (`checker.batch.pool`)."""
 from __future__ import annotations
 
-import asyncio
 import multiprocessing as mp
 import os
 import signal
@@ -107,6 +106,8 @@ class Worker:
         """Wait without blocking the event loop until the pipe has a message or the worker died."""
         if self.conn.poll():
             return True
+        import asyncio  # the web server's path only
+
         loop = asyncio.get_running_loop()
         ready = loop.create_future()
         fd = self.conn.fileno()
