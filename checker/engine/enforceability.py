@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from checker.engine.language import clause_around
 from checker.result import Deviation, Evidence, Finding
@@ -38,6 +38,16 @@ HOW = {
     "enforceability.no_arbitrator_jurisdiction": "exclusion",
     "enforceability.excluded_from_grievance": "exclusion",
     "enforceability.not_subject_to_this_article": "exclusion",
+    "enforceability.outside_the_scope": "exclusion",
+    "enforceability.no_recourse": "exclusion",
+    "enforceability.no_jurisdiction": "exclusion",
+    "enforceability.resolved_solely_elsewhere": "exclusion",
+    "enforceability.nothing_enforceable": "exclusion",
+    "enforceability.no_obligation": "non_binding",
+    "enforceability.hortatory": "non_binding",
+    "enforceability.not_mandatory": "non_binding",
+    "enforceability.employer_may_hold_in_abeyance": "suspension",
+    "enforceability.inoperative_at_employer_election": "suspension",
     "enforceability.statement_of_intent": "non_binding",
     "enforceability.aspirational": "non_binding",
     "enforceability.advisory": "non_binding",
@@ -255,6 +265,8 @@ def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
         for s in a.document.sections:
             if s.heading and " ".join(s.heading.lower().split()).strip(" .") == title:
                 spans.append((s.start, s.end))
+    if not spans:
+        spans.extend(_titled(a, text))
     for m in _SELF.finditer(text):
         if numbered and re.search(r"\bof\s+$", text[max(0, m.start() - 4):m.start()]):
             continue  # "Sections 6-8 of this Article": the sections, not the whole article
@@ -265,6 +277,49 @@ def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
         section = a.document.section_at(span[0])
         if section is None or section.start != span[0] or not _is_procedure(a, section):
             spans.append(span)
+    return spans
+
+
+_FORUM_WORD = re.compile(r"griev|arbitra|dispute[- ]resolution|adjustment|jurisdiction|this (?:article|procedure)")
+_ARTICLE_NUMBER = re.compile(r"\barticle (\d+(?:\.\d+)*)")
+
+
+def _forum_named(a, unit: int, text: str, m: re.Match) -> bool:
+    """An exclusion names the grievance procedure: in words ("the grievance machinery", "arbitration"),
+    or as the number of the article that holds it ("not subject to Article 7")."""
+    said = m.group(0)
+    if _FORUM_WORD.search(said):
+        return True
+    tail = text[m.end():m.end() + 40]
+    for ref in _ARTICLE_NUMBER.finditer(said + tail):
+        target = _resolve(a, unit, "article", ref.group(1))
+        if target is not None and _is_procedure(a, target):
+            return True
+    return False
+
+
+def _titled(a, text: str) -> list[tuple[int, int]]:
+    """Sections a stretch of text names by their heading: "the Immigration Protections article",
+    "claims under 'Immigration Protections'". A heading of two words or more is a name wherever it
+    appears; a one-word heading only when called a title ("the Article headed Leave", "the Leave
+    article")."""
+    spans = []
+    for s in a.document.sections:
+        if not s.heading or s.kind not in ("article", "section", "appendix", "side_letter", "part"):
+            continue
+        title = " ".join(re.sub(r"[^\w' -]", " ", s.heading.lower()).split())
+        title = re.sub(r"^(?:article|section|appendix)\s+[\w.]+\s*", "", title).strip()
+        words = title.split()
+        if not words or len(title) < 4:
+            continue
+        at = re.search(rf"(?<![\w-]){re.escape(title)}(?![\w-])", text)
+        if at is None:
+            continue
+        if len(words) < 2 and not (re.search(r"(?:entitled|titled|headed|captioned|called|\")\s*$", text[:at.start()])
+                                   or re.match(r"\"?\s*(?:article|section|provisions?)\b", text[at.end():])):
+            continue
+        if not _is_procedure(a, s):
+            spans.append((s.start, s.end))
     return spans
 
 
@@ -326,8 +381,23 @@ def _reach(a, unit: int, m: re.Match, how: str) -> tuple[list[tuple[int, int]], 
 
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december"), 1)}
-_DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)"
-                   r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b|\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
+_DATE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b|\b(\d{{1,2}})[/.](\d{{1,2}})[/.](\d{{4}})\b|"
+                   rf"\b(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})\b|\b(\d{{1,2}})(?:st|nd|rd|th)?(?: day of)?\s+{_MONTH},?\s+(\d{{4}})\b|"
+                   rf"\b(?:the end of |the last day of )?{_MONTH},?\s+(\d{{4}})\b")
+# an end counted from the agreement's start ("the end of the first contract year", "eighteen (18)
+# months after ratification", "the first anniversary of the effective date")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+           "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-four": 24, "thirty": 30,
+           "thirty-six": 36}
+_CONTRACT_YEAR = re.compile(r"\b(?:end of |close of |conclusion of |expiration of )?(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) "
+                            r"(?:contract|agreement|calendar|bargaining|full) year\b")
+_ANNIVERSARY = re.compile(r"\b(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) anniversary\b")
+_AFTER_START = re.compile(r"\b(?:(\w+(?:-\w+)?) )?(?:\((\d{1,3})\) |(\d{1,3}) )?(months?|years?) (?:after|following|from|of) "
+                          r"(?:the )?(?:date of )?(?:its |the agreement's |this agreement's )?(?:ratification|execution|signing|"
+                          r"effective date|effective|commencement|start|beginning)")
 _YEARS = re.compile(r"\b(20\d\d)\s*(?:-|–|—|through|to)\s*(20\d\d)\b")
 _TERM_WORDS = re.compile(r"\b(?:agreement|contract|cba|mou|moa|memorandum|term|duration)\b")
 _UNTIL = re.compile(r"\b(?:through|thru|until|to|expir\w*|terminat\w*|ending|ends?)\b")
@@ -335,17 +405,78 @@ _AGREEMENT_END = re.compile(r"\b(?:date on which the agreement expires|expiratio
                             r"as long as the agreement|agreement (?:expires|is extended|is renewed))")
 
 
+def _month_end(year: int, month: int) -> date:
+    return date(year + (month == 12), month % 12 + 1, 1).fromordinal(date(year + (month == 12), month % 12 + 1, 1).toordinal() - 1)
+
+
 def _dates(text: str) -> list[tuple[date, int]]:
+    """Absolute dates in any usual form: "June 30, 2027", "30 June 2027", "6/30/2027", "2027-06-30",
+    and "June 2027" (its last day)."""
     out = []
     for m in _DATE.finditer(text):
+        g = m.groups()
         try:
-            if m.group(1):
-                d = date(int(m.group(3)), _MONTHS[m.group(1)], int(m.group(2)))
+            if g[0]:
+                d = date(int(g[2]), _MONTHS[g[0]], int(g[1]))
+            elif g[3]:
+                d = date(int(g[5]), int(g[3]), int(g[4]))
+            elif g[6]:
+                d = date(int(g[6]), int(g[7]), int(g[8]))
+            elif g[9]:
+                d = date(int(g[11]), _MONTHS[g[10]], int(g[9]))
             else:
-                d = date(int(m.group(6)), int(m.group(4)), int(m.group(5)))
-        except ValueError:
+                d = _month_end(int(g[13]), _MONTHS[g[12]])
+        except (ValueError, KeyError, TypeError):
             continue
         out.append((d, m.start()))
+    return out
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    last = _month_end(d.year + y, m + 1).day
+    return date(d.year + y, m + 1, min(d.day, last))
+
+
+def _relative_end(a, text: str) -> list[tuple[date, int]]:
+    """An end counted from the agreement's start, as a date (none when the start is unknown)."""
+    found = []
+    for m in _CONTRACT_YEAR.finditer(text):
+        found.append((12 * _ORDINALS[m.group(1)], m.start()))
+    for m in _ANNIVERSARY.finditer(text):
+        found.append((12 * _ORDINALS[m.group(1)], m.start()))
+    for m in _AFTER_START.finditer(text):
+        n = m.group(2) or m.group(3) or _COUNTS.get((m.group(1) or "").lower())
+        if n is None:
+            continue
+        found.append((int(n) * (12 if m.group(4).startswith("year") else 1), m.start()))
+    if not found:
+        return []
+    term = agreement_term(a)
+    if term is None or term[0] is None:
+        return []
+    start = term[0]
+    return [(_add_months(start, months) - timedelta(days=1), pos) for months, pos in sorted(found, key=lambda f: f[1])]
+
+
+def agreement_term(a) -> tuple[date | None, date] | None:
+    """(start, end) of the agreement, from its duration clause or title (start None when unknown)."""
+    cached = a.__dict__.get("_agreement_term", False)
+    if cached is not False:
+        return cached
+    out = None
+    end = agreement_end(a, set())
+    if end is not None:
+        start = None
+        for i, text in enumerate(a.surfaces):
+            if not (a.units[i].heading or i < 12 or _TERM_WORDS.search(text)):
+                continue
+            found = _dates(text)
+            if len(found) >= 2 and any(d == end[0] for d, _ in found):
+                start = min(d for d, _ in found)
+                break
+        out = (start, end[0])
+    a.__dict__["_agreement_term"] = out
     return out
 
 
@@ -394,8 +525,10 @@ def defeats(a) -> list[Defeat]:
                 section = a.document.section_at(a.units[i].start)
                 if section is None or not _is_procedure(a, section):
                     continue
+            if how == "exclusion" and not _forum_named(a, i, text, m):
+                continue  # "not subject to Article 12" names an article, not the grievance procedure
             if how == "expiry":
-                after = _dates(text[m.start():])
+                after = _dates(text[m.start():]) or _relative_end(a, text[m.start():])
                 if not after or _AGREEMENT_END.search(text):
                     continue
                 expiries.append((i, m, clause, after[0][0], phrase.id))
