@@ -323,6 +323,11 @@ def _titled(a, text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _named(text: str) -> bool:
+    """Whether a stretch names provisions by number or as "this Article" (not only by a heading)."""
+    return bool(_REFS.search(text) or _SELF.search(text) or _TITLE.search(text))
+
+
 def _is_procedure(a, section) -> bool:
     """The grievance and arbitration article itself ("not subject to arbitration under this Article")."""
     chain = [section, *a.document.ancestors(section)]
@@ -343,7 +348,9 @@ def _reach(a, unit: int, m: re.Match, how: str) -> tuple[list[tuple[int, int]], 
     c0 = text.find(clause) if clause else 0
     spans = _targets(a, unit, clause)
     if spans:
-        return spans, []
+        # a heading named in a description ("leave during an immigration detention") names the
+        # section and describes the subject: both reach
+        return spans, ([clause] if how == "exclusion" and not _named(clause) else [])
     # "The following are not subject to arbitration: (a) ... (b) ...": each listed item
     colon = text.find(":", m.end())
     if how == "exclusion" and (_LIST_LEAD.search(clause) or 0 <= colon - m.end() < 40):
@@ -352,9 +359,8 @@ def _reach(a, unit: int, m: re.Match, how: str) -> tuple[list[tuple[int, int]], 
         items += [(j, a.surfaces[j]) for j in _section_units(a, unit) if j > unit]
         for j, item in items:
             found = _targets(a, j, item)
-            if found:
-                spans.extend(found)
-            else:
+            spans.extend(found)
+            if not found or not _named(item):
                 subjects.append(item)
         return spans, subjects
     before = text[:max(0, c0)]
@@ -704,6 +710,7 @@ def _clip(text: str, n: int = 240) -> str:
 _NEGATED = re.compile(r"\b(?:shall not|will not|may not|must not|cannot|not by itself|no employee shall|never)\b[^.;]{0,80}"
                       r"\b(?:grounds?|cause|basis|discharg|terminat|disciplin)|\bnot (?:be )?(?:a )?(?:grounds?|cause)")
 _DISCHARGE = re.compile(r"\b(?:grounds? for (?:immediate |summary )?(?:discharge|termination|dismissal)|"
+                        r"summary (?:discharge|termination|dismissal)|subject to (?:immediate )?(?:discharge|termination|dismissal)|"
                         r"immediate (?:discharge|termination|dismissal)|(?:shall|will|may) be (?:immediately )?"
                         r"(?:discharged|terminated|dismissed)|group a offen[cs]es?|dischargeable offen[cs]es?|"
                         r"(?:major|serious|cardinal) offen[cs]es?)")
@@ -759,7 +766,7 @@ def cross_article(a) -> list[Cross]:
             clause = _clip(clause_around(a.units[i].text, *_raw_span(a, i, m)) or a.units[i].text, 300)
             item = clause_around(text, m.start(), m.end()) or text  # the list item or clause it is in
             name = phrase.id.split(".", 1)[1]
-            if name in ("employee_defined_by_status", "unit_recognized_by_status"):
+            if name in ("employee_defined_by_status", "unit_recognized_by_status", "employee_is_status_holder"):
                 out.append(Cross(i, phrase.id, "scope", clause,
                                  {"status_neutral_coverage_and_nondiscrimination": "scope"},
                                  "\"employee\" is limited elsewhere to people with a Social Security number or "
@@ -782,7 +789,7 @@ def cross_article(a) -> list[Cross]:
                                  "for discharge, with no exception for a lawful correction",
                                  "no discipline for a corrected name, Social Security number or work-authorization "
                                  "record"))
-            elif name in ("agency_cooperation", "agency_access_or_disclosure", "agency_requests"):
+            elif name.startswith("agency_"):
                 if _CONDITIONED.search(item):
                     continue
                 targets = {}
@@ -795,6 +802,8 @@ def cross_article(a) -> list[Cross]:
                                  "facilities or records, without a judicial warrant",
                                  "no access or records without a judicial warrant or legal compulsion"))
             elif name == "subject_to_policies":
+                if _BARGAINED.search(item):
+                    continue  # policies the employer may not change alone
                 out.append(Cross(i, phrase.id, "discretion", clause, _ALL, "the duty is made subject to "
                                  "employer policies the employer may amend, so the employer can rewrite it",
                                  "a duty the employer cannot change by amending its own policies", near=True,
