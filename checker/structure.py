@@ -90,7 +90,7 @@ _SIDE = re.compile(
     r"Side Letter|Letter of (?:Understanding|Agreement|Intent)|Memorandum of (?:Understanding|Agreement))"
     r"(?P<rest>.*)$"
 )
-_ID = re.compile(r"^[\s#:.\-–—]*(?:No\.?\s*)?([A-Z0-9][\w.\-]*\d[\w.\-]*|\d+|[A-Z])\b")
+_ID = re.compile(r"^[\s#:.\-–—]*(?:(?:No|NO|no)\.?\s*)?([A-Z0-9][\w.\-]*\d[\w.\-]*|\d+|[A-Z])\b")
 # One cheap test before the specific patterns: most body lines fail it and cost one match.
 _MAYBE_HEADING = re.compile(
     r"^(?:ART|Art|SEC|Sec|§|\d|\(|[A-Za-z]{1,5}[.)]\s|[A-Z]{1,2}-\d|APPENDIX|Appendix|ATTACHMENT|Attachment|EXHIBIT|Exhibit|"
@@ -356,8 +356,9 @@ def build_sections(document: Document) -> None:
             in_annex = True
             # letters collected in an appendix ("APPENDIX A – LETTERS OF AGREEMENT") nest in it
             rank = 2 if stack and sections[stack[0].index].kind == "appendix" else 1
-            open_node("side_letter", line if len(line) <= 60 else m.group("word"), key,
-                      _heading_text(rest[idm.end():] if idm else rest), start, rank)
+            # "SIDE LETTER NO. 1 — IMMIGRATION LEAVE": number "SIDE LETTER NO. 1", heading the title
+            number = (m.group("word") + rest[:idm.end()]).strip() if idm else (line if len(line) <= 60 else m.group("word"))
+            open_node("side_letter", number, key, _heading_text(rest[idm.end():] if idm else rest), start, rank)
             continue
 
         m = _APPENDIX.match(line)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -97,19 +96,18 @@ def test_cli_run_guarded_maps_unexpected_errors(capsys, monkeypatch):
     assert err.startswith("E900 unexpected RuntimeError: parser exploded") and err.count("\n") == 1
 
 
-def test_cli_help_is_fast():
-    exe = Path(sys.executable).with_name("clausecheck")
-    cmd = [str(exe), "--help"] if exe.exists() else [sys.executable, "-c", "import cli; cli.main()", "--help"]
-    subprocess.run(cmd, capture_output=True, check=True)  # warm the file cache
-    best = min(_timed(cmd) for _ in range(3))
-    assert best < 0.3
-
-
-def _timed(cmd) -> float:
-    t = time.perf_counter()
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    assert "parse" in out.stdout
-    return time.perf_counter() - t
+def test_cli_help_loads_no_engine():
+    """`clausecheck --help` answers at once because it imports neither spaCy, the PDF readers nor
+    the engine (their import is what a check pays for; `make bench` times the whole command)."""
+    probe = ("import sys, contextlib, io\n"
+             "from checker.cli import main\n"
+             "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+             "    code = main(['--help'])\n"
+             "heavy = sorted(m for m in ('spacy', 'pdfplumber', 'pypdfium2', 'docx', 'checker.engine', 'fastapi')"
+             " if m in sys.modules)\n"
+             "print(code, 'parse' in out.getvalue(), heavy)\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split(None, 2)
+    assert out[:2] == ["0", "True"] and out[2].strip() == "[]", out
 
 
 @pytest.mark.parametrize(("option", "message"), [("--max-pages", "over the 2 page limit"),

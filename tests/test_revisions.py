@@ -314,8 +314,8 @@ def test_revisions_cli_compare_unchanged(redline, monkeypatch, paragraphs):
 
 
 @pytest.mark.parametrize("mark, original, accepted", [
-    ("ins", ["Job | Rate"], ["Job | Rate", "Meat cutter | $24.10"]),
-    ("del", ["Job | Rate", "Meat cutter | $24.10"], ["Job | Rate"]),
+    ("ins", ["| Job | Rate |"], ["| Job | Rate |", "| Meat cutter | $24.10 |"]),
+    ("del", ["| Job | Rate |", "| Meat cutter | $24.10 |"], ["| Job | Rate |"]),
 ])
 def test_revisions_table_rows(tmp_path, mark, original, accepted):
     import docx

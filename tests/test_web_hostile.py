@@ -21,7 +21,7 @@ import pytest
 
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
-psutil = pytest.importorskip("psutil")
+import psutil  # noqa: E402 — in the test extras
 
 from fastapi.testclient import TestClient  # noqa: E402
 

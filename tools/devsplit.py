@@ -32,3 +32,16 @@ def tuning_folders() -> list[Path]:
 
 def first_scores() -> dict[str, dict]:
     return {name: entry.get("first_score", {}) for name, entry in protocol().get("blind", {}).items()}
+
+
+def link_cases(folders: list[Path], dest: Path) -> Path:
+    """A case tree under `dest` holding `folders` side by side, for one pooled score: real
+    directories with a link per file (the scorer's rglob does not descend into linked directories
+    on Python < 3.13)."""
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                target = dest / folder.name / path.relative_to(folder)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.symlink_to(path.resolve())
+    return dest

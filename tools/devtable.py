@@ -43,9 +43,7 @@ def _first(entry: dict) -> str:
 def _pooled(folders: list[Path]) -> dict:
     """One score over several folders: the scorer run on a folder of links to their cases."""
     with tempfile.TemporaryDirectory() as tmp:
-        for folder in folders:
-            (Path(tmp) / folder.name).symlink_to(folder, target_is_directory=True)
-        return scores(Path(tmp))
+        return scores(devsplit.link_cases(folders, Path(tmp)))
 
 
 def main() -> int:

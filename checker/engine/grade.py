@@ -158,12 +158,7 @@ def grade(protection: Protection, a: Analysis) -> Finding:
         res.best.deviations.append(deviation)
         res.best.extra_units.append(unit)
 
-    evidence_units: list[int] = []
-    for res in results:
-        if res.best is not None:
-            evidence_units.append(res.best.unit)
-            evidence_units.extend(res.best.extra_units)
-    evidence_units = sorted(set(evidence_units))
+    evidence_units = _evidence_order(results)
     finding.evidence = [_evidence(a, u) for u in evidence_units]
 
     devs: list[Deviation] = []
@@ -180,6 +175,22 @@ def grade(protection: Protection, a: Analysis) -> Finding:
     finding.status = "weakened" if finding.deviations else "matching"
     finding.confidence = _confidence(finding.status, results, finding.deviations)
     return finding
+
+
+def _evidence_order(results: list[ElementResult]) -> list[int]:
+    """The units to cite, the one that decides the status first: the weakest element's passage
+    (a reversal, else the most deviations), then the other elements' passages, then the clauses
+    cited with them (an overriding exception, the provision's other sentences) in document order."""
+    found = [r for r in results if r.best is not None]
+    decisive = sorted(found, key=lambda r: (not r.best.reversed, -len(r.best.deviations), r.element.index))
+    order: list[int] = []
+    for r in decisive[:1] + sorted(decisive[1:], key=lambda r: r.best.unit):
+        if r.best.unit not in order:
+            order.append(r.best.unit)
+    for u in sorted({u for r in found for u in r.best.extra_units}):
+        if u not in order:
+            order.append(u)
+    return order
 
 
 def _evidence(a: Analysis, unit: int) -> Evidence:

@@ -38,6 +38,20 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def _note_end(text: str, m: re.Match) -> int:
+    """Where a note ends: at its closing bracket if it opened with one, else at the next heading or
+    rule, else at the blank line after it. A Word paragraph or a PDF line has no blank line after
+    it, so the blank line alone would run a note over the whole contract."""
+    end = m.end()
+    head = m.group(0).lstrip(" \t>*_")
+    if head.startswith("["):
+        close = text.find("]", m.start(), end)
+        if close != -1:
+            return close + 1
+    nxt = _MEMO_END.search(text, text.find("\n", m.start()) + 1 if "\n" in m.group(0) else end, end)
+    return nxt.start() if nxt else end
+
+
 def non_contract_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _STRUCK.finditer(text)]
     for m in _MEMO_START.finditer(text):
@@ -49,7 +63,7 @@ def non_contract_spans(text: str) -> list[tuple[int, int]]:
         spans.append((m.start(), end.start() if end else len(text)))
     for m in _NOTE.finditer(text):
         if _NOTE_VOICE.search(m.group(0)):
-            spans.append((m.start(), m.end()))
+            spans.append((m.start(), _note_end(text, m)))
     for m in _BRACKETED.finditer(text):  # "[Union's request for paid sessions withdrawn; ...]"
         if _NOTE_VOICE.search(m.group(0)):
             spans.append((m.start(), m.end()))

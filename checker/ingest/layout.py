@@ -198,7 +198,7 @@ def count_paths(page) -> int:
 
 def table_page_lines(textpage, height: float, width: float, tables: list[list[Rect]]) -> list[str]:
     """A page with ruled tables, top to bottom: the text between tables as pdfium reads it,
-    each table row as one line of cells joined by " | ", text beside a table after its rows."""
+    each table row as one line of cells joined by " | " between outer bars, text beside a table after its rows."""
     tables = sorted(tables, key=lambda t: min(c[1] for c in t))
     lines: list[str] = []
     y = 0.0  # top-down cursor
@@ -212,7 +212,8 @@ def table_page_lines(textpage, height: float, width: float, tables: list[list[Re
         for top in sorted(rows):
             cells = [" ".join(_bounded(textpage, c[0], c[1], c[2], c[3], height)) for c in sorted(rows[top])]
             if any(cells):
-                lines.append(" | ".join(" ".join(s.split()) for s in cells))
+                # a row reads like a Markdown table row, so it stands alone as a sentence
+                lines.append("| " + " | ".join(" ".join(s.split()) for s in cells) + " |")
         lines += _bounded(textpage, 0, t_top, t_left, t_bottom, height)
         lines += _bounded(textpage, t_right, t_top, width, t_bottom, height)
         y = max(y, t_bottom)
@@ -227,6 +228,34 @@ def _bounded(textpage, x0: float, top: float, x1: float, bottom: float, height: 
     return [ln for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
 
+def _furniture_bands(plumber_page, bands: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """`bands` plus the page's first and last line when a gap of more than two line heights sets
+    them apart from the columns: a running header or a "Page 3 of 12" footer, centred and short
+    enough not to cross the gutter, is read in place, not as the end of the left column."""
+    chars = plumber_page.chars
+    if len(chars) < 20:
+        return bands
+    heights = sorted(c["bottom"] - c["top"] for c in chars)
+    line = heights[len(heights) // 2]
+    extra = []
+    last = max(c["top"] for c in chars)
+    above = [c["bottom"] for c in chars if c["top"] < last - line / 2]
+    if above and last - max(above) > 2 * line:
+        extra.append((last - 1, float(plumber_page.height) + 1))
+    first = min(c["top"] for c in chars)
+    first_bottom = max(c["bottom"] for c in chars if c["top"] < first + line / 2)
+    below = [c["top"] for c in chars if c["top"] >= first + line / 2]
+    if below and min(below) - first_bottom > 2 * line:
+        extra.append((-1.0, first_bottom + 1))
+    merged: list[tuple[float, float]] = []
+    for top, bottom in sorted(bands + extra):
+        if merged and top <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
+        else:
+            merged.append((top, bottom))
+    return merged
+
+
 def column_page_lines(plumber_page, gutter: float, spanning: list[Rect], pdfium_height: float) -> list[str]:
     """A two-column page read as a person does: full-width bands in place, and between them the
     left column then the right. Each character goes to the region holding its centre."""
@@ -239,6 +268,7 @@ def column_page_lines(plumber_page, gutter: float, spanning: list[Rect], pdfium_
             bands[-1] = (bands[-1][0], max(bands[-1][1], bottom))
         else:
             bands.append((top, bottom))
+    bands = _furniture_bands(plumber_page, bands)
     gx = gutter * scale
     regions: list[tuple[float, float, float, float]] = []
     y = float("-inf")

@@ -18,7 +18,11 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _MD_STRONG = re.compile(r"\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*|__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__")
 _MD_EM = re.compile(r"(?<![\w*])(?:\*(?=\S)([^*]+?)(?<=\S)\*|_(?=\S)([^_]+?)(?<=\S)_)(?![\w*])")
 _MD_CODE = re.compile(r"`([^`]*)`")
+# What is left of emphasis that spans lines ("**twelve" ... "(12)**"): markers at a word's edge.
+_MD_OPEN_MARK = re.compile(r"(?<![\w*_])(\*\*|__|\*)(?=[\w\[(\"“'])")
+_MD_CLOSE_MARK = re.compile(r"(?<=[\w.,;:)\]\"”'])(\*\*|__|\*)(?![\w*_])")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")  # |---|:--:|
 
 
 def utf16_without_bom(data: bytes) -> str | None:
@@ -71,7 +75,7 @@ def strip_markdown(line: str) -> tuple[str, int]:
     m = _MD_HEADING.match(line)
     if m:
         level, line = len(m.group(1)), m.group(2).rstrip().rstrip("#").rstrip()
-    elif _MD_RULE.match(line):
+    elif _MD_RULE.match(line) or _MD_TABLE_RULE.match(line):
         return "", 0
     line = _MD_BLOCKQUOTE.sub("", line)
     if "<" in line:
@@ -82,6 +86,8 @@ def strip_markdown(line: str) -> tuple[str, int]:
     if "*" in line or "_" in line:
         line = _MD_STRONG.sub(_span_text, line)
         line = _MD_EM.sub(_span_text, line)
+        if "*" in line or "__" in line:
+            line = _MD_CLOSE_MARK.sub("", _MD_OPEN_MARK.sub("", line))
     if "`" in line:
         line = _MD_CODE.sub(r"\1", line)
     return line, level

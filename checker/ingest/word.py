@@ -32,6 +32,7 @@ _FORMAT_CHANGES = ("rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "trP
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _LVL_REF = re.compile(r"%([1-9])")
+_HEADING_STYLE = re.compile(r"^(?:heading\s*([1-6])|title)$", re.IGNORECASE)
 
 
 def check_zip(path: str, limits: Limits) -> None:
@@ -330,6 +331,28 @@ def read_docx(path: str, *, limits: Limits, deadline: Deadline,
 
     lines: list[tuple[str, int]] = []
     pending: list[str] = []  # text of paragraphs whose mark is gone in this view, joined to the next
+    hints: dict[int, int] = {}  # line number -> heading level, as a Markdown "#" heading gives
+    levels: dict[str, int] = {}
+
+    def heading_level(p_el) -> int:
+        """1-6 for a paragraph in a Heading or Title style (or with an outline level), else 0."""
+        ppr = p_el.find(W + "pPr")
+        if ppr is None:
+            return 0
+        outline = _val(ppr, "outlineLvl")
+        if outline is not None and outline.isdigit() and int(outline) < 6:
+            return int(outline) + 1
+        sid = _val(ppr, "pStyle")
+        if not sid:
+            return 0
+        if sid not in levels:
+            try:
+                name = document.styles.get_by_id(sid, 1).name or ""
+            except Exception:
+                name = ""
+            m = _HEADING_STYLE.match(name)
+            levels[sid] = int(m.group(1)) if m and m.group(1) else (1 if m else 0)
+        return levels[sid]
 
     def paragraph(p_el) -> None:
         text = _text(p_el, view)
@@ -339,7 +362,11 @@ def read_docx(path: str, *, limits: Limits, deadline: Deadline,
         if pending:
             text = " ".join(t.strip() for t in (*pending, text) if t.strip())
             pending.clear()
-        lines.append((para_line(p_el, text), len(lines) + 1))
+        line = para_line(p_el, text)
+        level = heading_level(p_el) if line.strip() else 0
+        if level:
+            hints[len(lines) + 1] = min(level, 6)
+        lines.append((line, len(lines) + 1))
 
     def flush() -> None:
         if pending:
@@ -359,7 +386,9 @@ def read_docx(path: str, *, limits: Limits, deadline: Deadline,
                     continue
                 cells = [" ".join(_text(p, view) for p in tc.iter(W + "p")).strip()
                          for tc in row.iterchildren(W + "tc")]
-                lines.append((" | ".join(c for c in cells if c), len(lines) + 1))
+                # a row reads like a Markdown table row, so it stands alone as a sentence
+                row_text = " | ".join(c for c in cells if c)
+                lines.append((f"| {row_text} |" if row_text else "", len(lines) + 1))
             lines.append(("", len(lines) + 1))
         elif block.tag == W + "sdt":
             for p in block.iter(W + "p"):
@@ -378,4 +407,4 @@ def read_docx(path: str, *, limits: Limits, deadline: Deadline,
                 text = " ".join(_text(p, view) for p in fn.iter(W + "p")).strip()
                 lines.append((f"[{fn.get(W + 'id')}] {text}", len(lines) + 1))
     warning = revisions_warning(count_revisions(roots), view)
-    return clean_pages([lines], paged=False), [warning] if warning else []
+    return clean_pages([lines], paged=False, hints=hints), [warning] if warning else []

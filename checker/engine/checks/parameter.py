@@ -2,6 +2,8 @@
 element's `parameters`; vague times from clause_corpus/strength/vague_time.yaml)."""
 from __future__ import annotations
 
+import re
+
 from checker.corpus.patterns import compiled
 from checker.engine import language
 from checker.engine.checks.base import Check, Context
@@ -10,6 +12,12 @@ from checker.result import Deviation
 
 # A number counts for a parameter only this close to one of its cue words (characters).
 CUE_DISTANCE = 140
+
+# Words by which a sentence continues the clause before it rather than starting its own (anaphora:
+# structure, not strength, so it stays with the mechanism).
+_POINTS_BACK = re.compile(r"\b(?:such|said)\b(?! as\b)|\b(?:this|that|the same|the|these)\s+(?:leave|time off|period|notice|"
+                          r"release|absence|payment|benefit|right|protection)s?\b(?! of\b)|"
+                          r"\bunder (?:this|the preceding|subsection|paragraph|item|\()")
 
 
 def find(ctx: Context) -> list[Deviation]:
@@ -22,7 +30,7 @@ def find(ctx: Context) -> list[Deviation]:
 def _parameter(p, el, a, unit: int, passage: frozenset[int]) -> list[Deviation]:
     cue_res = [compiled(c) for c in p.cues]
     # nearest first; at equal distance the sentence after (which usually completes the duty) wins
-    order = [unit] + sorted(passage - {unit}, key=lambda i: (abs(i - unit), i < unit))
+    order = [unit] + sorted(_same_clause(el, a, unit, passage) - {unit}, key=lambda i: (abs(i - unit), i < unit))
     values = []
     for i in order:
         text = a.surfaces[i]
@@ -57,6 +65,22 @@ def _parameter(p, el, a, unit: int, passage: frozenset[int]) -> list[Deviation]:
                       f"'{pick.text}' is about {got:.3g} {p.unit}, worse than the model's {model} "
                       f"({'shorter' if p.better == 'lower' else 'longer'} is better)",
                       pick.text, f"{model} {better}", p.rule)]
+
+
+def _same_clause(el, a, unit: int, passage: frozenset[int]) -> frozenset[int]:
+    """The sentences of `passage` a number may be charged from: those of the unit's own list item,
+    and sibling items that state the element themselves. "(b) ... one-half shift ... to attend a
+    naturalization ceremony" says nothing about the length of the hearing leave in "(a)"."""
+    own = a.document.section_at(a.units[unit].start)
+    if own is None or own.kind != "item":
+        return passage
+    clause = set(a.units_between(own.start, own.end))
+    rest = passage - clause
+    stating = {i for det in el.detect for i in a.matcher.detector(det, frozenset(rest))} if rest else set()
+    # "(b) Up to three (3) workdays of such leave ... shall be paid": an item that points back
+    # continues the clause
+    stating |= {i for i in rest if _POINTS_BACK.search(a.surfaces[i])}
+    return frozenset((passage & clause) | stating)
 
 
 CHECK = Check("parameter", "parameter", 2, "sentence", find,
