@@ -48,6 +48,7 @@ HOW = {
     "enforceability.not_mandatory": "non_binding",
     "enforceability.employer_may_hold_in_abeyance": "suspension",
     "enforceability.inoperative_at_employer_election": "suspension",
+    "enforceability.suspended_by_employer": "suspension",
     "enforceability.statement_of_intent": "non_binding",
     "enforceability.aspirational": "non_binding",
     "enforceability.advisory": "non_binding",
@@ -250,6 +251,8 @@ def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
         if re.match(r"\s*of (?:the|this) (?:agreement|cba|contract|collective)", text[m.end():]) and \
                 not any(s.kind == "article" for s in a.document.sections):
             continue  # an article of the main agreement, cited from a side letter that does not hold it
+        if m.group(1).startswith("art") and re.search(r"\d[\w.()]*\s+(?:of|in|under)\s+(?:the\s+)?$", text[:m.start()]):
+            continue  # "Sections 14.1 through 14.4 of Article 14": the sections, not the whole article
         numbered = True
         for number in _expand_numbers(m.group(2)):
             target = _resolve(a, unit, m.group(1), number.rstrip(".)") if number.count(")") > number.count("(")
@@ -341,9 +344,9 @@ def _section_units(a, unit: int) -> list[int]:
     return list(a.units_between(section.start, section.end))
 
 
-def _reach(a, unit: int, m: re.Match, how: str) -> tuple[list[tuple[int, int]], list[str]]:
+def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None) -> tuple[list[tuple[int, int]], list[str]]:
     """What the phrase matched at `m` in `unit` reaches: spans of text, or descriptions of subjects."""
-    text = a.surfaces[unit]
+    text = a.surfaces[unit] if text is None else text
     clause = clause_around(text, m.start(), m.end())
     c0 = text.find(clause) if clause else 0
     spans = _targets(a, unit, clause)
@@ -519,12 +522,12 @@ def defeats(a) -> list[Defeat]:
     expiries: list[tuple[int, re.Match, str, date]] = []
     excluded = a.excluded
     for i in _candidates(a, "enforceability"):
-        text = a.surfaces[i]
+        text, raw = _joined(a, i)
         if (i in excluded and not a.units[i].heading) or not text:
             continue
         for phrase, m in _finditer("enforceability", text):
             how = HOW.get(phrase.id, "non_binding")
-            clause = clause_around(a.units[i].text, *_raw_span(a, i, m)) or a.units[i].text
+            clause = clause_around(raw, *_raw_span(a, i, m, raw, text)) or raw
             if how == "suspension" and _BARGAINED.search(text):
                 continue
             if phrase.id == "enforceability.not_subject_to_this_article":
@@ -537,27 +540,42 @@ def defeats(a) -> list[Defeat]:
                 after = _dates(text[m.start():]) or _relative_end(a, text[m.start():])
                 if not after or _AGREEMENT_END.search(text):
                     continue
-                expiries.append((i, m, clause, after[0][0], phrase.id))
+                expiries.append((i, m, clause, after[0][0], phrase.id, text))
                 continue
-            spans, subjects = _reach(a, i, m, how)
+            spans, subjects = _reach(a, i, m, how, text)
             if spans or subjects:
                 out.append(Defeat(i, phrase.id, how, clause, spans, subjects))
     if expiries:
         end = agreement_end(a, {i for i, *_ in expiries})
-        for i, m, clause, d, rule in expiries:
+        for i, m, clause, d, rule, text in expiries:
             if end is None or not (d.year < end[0].year if not end[1] else (end[0] - d).days > 31):
                 continue
-            spans, _ = _reach(a, i, m, "expiry")
+            spans, _ = _reach(a, i, m, "expiry", text)
             if spans:
                 out.append(Defeat(i, rule, "expiry", clause, spans))
     a.__dict__["_enforceability_defeats"] = out
     return out
 
 
-def _raw_span(a, unit: int, m: re.Match) -> tuple[int, int]:
+_CONTINUES = re.compile(r"^\d+(?:\.\d+)+\s+(?:of\s+|and\s+|or\s+|through\s+|to\s+)?[a-z]")
+_BROKEN = re.compile(r"(?:\b(?:sections?|articles?|paragraphs?|through|thru|to|and|or|of|§§?)|,)\s*$")
+
+
+def _joined(a, unit: int) -> tuple[str, str]:
+    """The unit's normalized and original text, with the unit before it when a line break inside a
+    reference split one sentence in two ("... Sections 22.2 through" / "22.6 may be held ...")."""
+    text, raw = a.surfaces[unit], a.units[unit].text
+    if unit > 0 and _CONTINUES.match(text) and _BROKEN.search(a.surfaces[unit - 1]) \
+            and not a.units[unit - 1].heading:
+        return f"{a.surfaces[unit - 1]} {text}", f"{a.units[unit - 1].text} {raw}"
+    return text, raw
+
+
+def _raw_span(a, unit: int, m: re.Match, raw: str | None = None, norm: str | None = None) -> tuple[int, int]:
     """The match's position in the unit's original text (normalization only folds case, quotes and
     runs of whitespace, so a proportional position is close; the clause boundaries absorb the rest)."""
-    raw, norm = a.units[unit].text, a.surfaces[unit]
+    raw = a.units[unit].text if raw is None else raw
+    norm = a.surfaces[unit] if norm is None else norm
     scale = len(raw) / max(1, len(norm))
     return int(m.start() * scale), min(len(raw), int(m.end() * scale) + 1)
 
