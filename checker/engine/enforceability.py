@@ -863,7 +863,6 @@ def _lead_in(a, unit: int) -> list[int]:
     chain = [section, *a.document.ancestors(section)] if section else []
     for s in chain[:3]:
         units = a.units_between(s.start, s.end)
-        out.extend(list(units)[:2])
-    if not chain:
-        out.extend(range(max(0, unit - 3), unit))
+        out.extend(list(units)[:4])
+    out.extend(range(max(0, unit - 3), unit))  # a list's own lead ("Group I:") and the rule above it
     return out
