@@ -31,7 +31,18 @@ WHOLE_ARTICLE = {
                                                        "Protections shall be subject to Article 7."),
     "title no recourse to arbitration": dict(grievance='7.3 There shall be no recourse to arbitration for claims '
                                              'under "Immigration Protections".'),
+    "grievance defined to leave it out": dict(grievance='7.3 The term "grievance" shall not include any dispute '
+                                              "arising under Article 23."),
+    "grievance definition excepting it": dict(grievance="7.3 For purposes of this Article, a grievance means any "
+                                              "claimed violation of this Agreement, except claims under Sections 23.1 "
+                                              "through 23.3."),
+    "procedure does not extend to it": dict(grievance="7.3 The arbitration process shall not extend to the "
+                                            "Immigration Protections article."),
     # non-binding in other words
+    "not part of the agreement": dict(immigration="23.4 This Article shall not be deemed part of the collective "
+                                      "bargaining agreement."),
+    "statement of principles": dict(immigration="23.4 The foregoing Sections are a statement of principles."),
+    "no binding force": dict(immigration="23.4 The commitments in this Article have no binding force."),
     "goals without obligation": dict(immigration="23.4 The provisions of this Article express the parties' shared "
                                      "goals and do not impose any obligation on the Employer."),
     "hortatory, no claim": dict(immigration="23.4 This Article is hortatory only and shall not give rise to any "
@@ -49,7 +60,18 @@ WHOLE_ARTICLE = {
                                                     "period the Employer designates by notice to the Union."),
     "discontinue on notice": dict(immigration="23.4 The Employer may discontinue the practices described in this "
                                   "Article at any time upon thirty (30) days' notice."),
+    "cease to comply at its option": dict(immigration="23.4 The Employer may, at its option, cease to comply with "
+                                          "Sections 23.1 through 23.3."),
+    "suspended on the employer's notice": dict(immigration="23.4 Upon written notice from the Employer, this Article "
+                                               "shall be suspended."),
+    "held in abeyance by the employer": dict(immigration="23.4 The obligations in Sections 23.1 through 23.3 may be "
+                                             "held in abeyance by the Employer in its discretion."),
     # an early end
+    "one year from ratification": dict(immigration="23.4 This Article shall remain in effect for a period of one (1) "
+                                       "year from ratification."),
+    "first year of the agreement": dict(immigration="23.4 This Article shall sunset at the conclusion of the first "
+                                        "year of this Agreement."),
+    "end of a calendar year": dict(immigration="23.4 This Article shall continue until the end of 2027."),
     "first contract year": dict(immigration="23.4 This Article shall expire at the end of the first contract "
                                 "year."),
     "day-month-year date": dict(immigration="23.4 This Article shall lapse on 30 June 2027."),
@@ -102,6 +124,17 @@ CONTROLS = {
     "lapse equal to the term, day first": dict(immigration="23.4 This Article shall lapse on 31 December 2029."),
     "in force for the term": dict(immigration="23.4 This Article shall remain in force for the full term of this "
                                   "Agreement."),
+    "in force for the life of the agreement": dict(immigration="23.4 This Article shall remain in effect for the "
+                                                   "life of this Agreement."),
+    "first anniversary review": dict(immigration="23.4 On the first anniversary of ratification the parties shall "
+                                     "review how this Article has worked."),
+    "other subject outside the grievance definition": dict(grievance='7.3 The term "grievance" shall not include '
+                                                           "disputes over health-plan eligibility, which the Trust "
+                                                           "decides."),
+    "part of the agreement": dict(immigration="23.4 This Article is part of the Agreement and is enforceable through "
+                                  "Article 7."),
+    "cease to comply only by agreement": dict(immigration="23.4 The Employer may cease to comply with this Article "
+                                              "only with the Union's written agreement."),
     "suspension only after bargaining": dict(immigration="23.4 Should any law so require, the Employer may suspend "
                                              "this Article only after bargaining with the Union."),
     "abeyance by mutual agreement": dict(immigration="23.4 The Employer and the Union may, by mutual agreement, hold "
@@ -146,6 +179,8 @@ SSN_DEFINITIONS = (
     "valid Social Security card.",
     "1.2 Only individuals who are legally authorized to work in the United States shall be deemed employees "
     "covered by this Agreement.",
+    "1.2 The bargaining unit consists of all warehouse employees who hold valid employment authorization.",
+    "1.2 To be an employee covered by this Agreement, a person must have a valid Social Security number.",
 )
 SSN_CONTROLS = (
     "1.2 The term employee includes all workers in the unit whether or not they have a Social Security number.",
@@ -176,6 +211,8 @@ DISCHARGE_RULES = (
     "the employee's name or Social Security number.",
     "10.2 Summary dismissal shall follow any inconsistency in an employee's identity documents or Social Security "
     "number, regardless of the reason for it.",
+    "10.2 The following are grounds for immediate discharge: (a) theft; (b) furnishing a name or Social Security "
+    "number that does not match government records, for any reason.",
 )
 DISCHARGE_CONTROLS = (
     "10.2 Falsification of time records, whatever its cause, is grounds for immediate discharge.",
@@ -203,6 +240,9 @@ AGENCY_RIGHTS = (
     "agency that requests them.",
     "3.2 The Employer may permit representatives of any governmental authority to enter and inspect the "
     "workplace.",
+    "3.2 The Employer retains the right to allow immigration agents onto its premises.",
+    "3.2 Nothing in this Agreement restricts the Employer's right to grant access to its terminal and personnel "
+    "files to any federal, state or local agency on request.",
 )
 
 
@@ -218,6 +258,10 @@ POLICIES = (
     "exist from time to time.",
     "23.4 Leave under Section 23.3 shall be administered consistent with the Employer's policies, which the "
     "Employer may revise at any time.",
+    "23.4 Leave under Section 23.3 shall be subject to the Employer's rules and regulations as the Employer may "
+    "from time to time establish.",
+    "23.4 Leave under Section 23.3 shall be subject to the Employer's leave policy, as that policy may be amended "
+    "by the Employer.",
 )
 POLICY_CONTROLS = (
     "23.4 Leave under Section 23.3 shall be administered under the leave policy in Appendix B, which may be "

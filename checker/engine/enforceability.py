@@ -49,6 +49,10 @@ HOW = {
     "enforceability.employer_may_hold_in_abeyance": "suspension",
     "enforceability.inoperative_at_employer_election": "suspension",
     "enforceability.suspended_by_employer": "suspension",
+    "enforceability.employer_may_cease_to_comply": "suspension",
+    "enforceability.grievance_does_not_include": "exclusion",
+    "enforceability.not_part_of_agreement": "non_binding",
+    "enforceability.goals_only": "non_binding",
     "enforceability.statement_of_intent": "non_binding",
     "enforceability.aspirational": "non_binding",
     "enforceability.advisory": "non_binding",
@@ -134,6 +138,8 @@ _PROVISION_SUBJECT = re.compile(r"\b(?:this|these|the foregoing|the above|such|i
                                 r"(?:they|it|these|the foregoing|the above)\b")
 _PROVISION_OBJECT = re.compile(r"\s*(?:the (?:operation|application|provisions|obligations|terms) of )?"
                                r"(?:this|these|the foregoing|the above|its obligations|the provisions|all or part)\b")
+_FOREGOING = re.compile(r"\b(?:the )?(?:foregoing|above|preceding|previous|prior) (?:[\w-]+ )?(?:sections?|provisions?|paragraphs?|"
+                        r"subsections?|commitments?|undertakings?|obligations?|terms?)\b")
 _ITEM = re.compile(r"(?:^|\s|;)\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
 _LETTERISH = re.compile(r"letter|memorandum|understanding|mou|moa|lou|addendum|side")
 _IMMIGRATION = re.compile(r"immigra|citizenship|naturaliz|work[- ]authori|employment authori|e-?verify|\bi-9|"
@@ -269,7 +275,7 @@ def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
             if s.heading and " ".join(s.heading.lower().split()).strip(" .") == title:
                 spans.append((s.start, s.end))
     if not spans:
-        spans.extend(_titled(a, text))
+        spans.extend(_titled(a, unit, text))
     for m in _SELF.finditer(text):
         if numbered and re.search(r"\bof\s+$", text[max(0, m.start() - 4):m.start()]):
             continue  # "Sections 6-8 of this Article": the sections, not the whole article
@@ -301,7 +307,7 @@ def _forum_named(a, unit: int, text: str, m: re.Match) -> bool:
     return False
 
 
-def _titled(a, text: str) -> list[tuple[int, int]]:
+def _titled(a, unit: int, text: str) -> list[tuple[int, int]]:
     """Sections a stretch of text names by their heading: "the Immigration Protections article",
     "claims under 'Immigration Protections'". A heading of two words or more is a name wherever it
     appears; a one-word heading only when called a title ("the Article headed Leave", "the Leave
@@ -313,8 +319,8 @@ def _titled(a, text: str) -> list[tuple[int, int]]:
         title = " ".join(re.sub(r"[^\w' -]", " ", s.heading.lower()).split())
         title = re.sub(r"^(?:article|section|appendix)\s+[\w.]+\s*", "", title).strip()
         words = title.split()
-        if not words or len(title) < 4:
-            continue
+        if not words or len(title) < 4 or len(words) > 8 or 0 <= a.units[unit].start - s.start <= len(s.heading) + 12:
+            continue  # no heading; a sentence read as one; the provision's own heading
         at = re.search(rf"(?<![\w-]){re.escape(title)}(?![\w-])", text)
         if at is None:
             continue
@@ -370,6 +376,15 @@ def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None) -> tupl
     spans = _targets(a, unit, before)
     if spans:
         return spans, []
+    foregoing = _FOREGOING.search(text)
+    if foregoing and (how == "non_binding" and foregoing.start() < m.end()
+                      or how == "suspension" and m.end() <= foregoing.start() <= m.end() + 30):
+        # "The foregoing Sections are advisory": the provisions before it in its article
+        section = a.document.section_at(a.units[unit].start)
+        chain = [section, *a.document.ancestors(section)] if section else []
+        top = next((s for s in chain if s.kind in ("article", "appendix", "side_letter")), None)
+        if top is not None and top.start < a.units[unit].start:
+            return [(top.start, a.units[unit].start)], []
     pronoun = _PRONOUN.search(clause) or not before.strip() and m.start() - c0 < 4
     if pronoun and unit > 0 and unit - 1 in _section_units(a, unit):
         spans = _targets(a, unit - 1, a.surfaces[unit - 1])
@@ -403,6 +418,9 @@ _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
            "thirty-six": 36}
 _CONTRACT_YEAR = re.compile(r"\b(?:end of |close of |conclusion of |expiration of )?(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) "
                             r"(?:contract|agreement|calendar|bargaining|full) year\b")
+_FIRST_YEARS = re.compile(r"\b(?:end of |close of |conclusion of |expiration of )?(?:the )?first (?:(\w+(?:-\w+)?) (?:\(\d+\) )?)?"
+                          r"(years?|months?) (?:of|under) (?:the|this) (?:agreement|contract|term|cba)\b")
+_YEAR_END = re.compile(r"\b(?:the )?(?:end|close|last day) of (?:calendar )?(?:year )?(20\d\d)\b")
 _ANNIVERSARY = re.compile(r"\b(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) anniversary\b")
 _AFTER_START = re.compile(r"\b(?:(\w+(?:-\w+)?) )?(?:\((\d{1,3})\) |(\d{1,3}) )?(months?|years?) (?:after|following|from|of) "
                           r"(?:the )?(?:date of )?(?:its |the agreement's |this agreement's )?(?:ratification|execution|signing|"
@@ -438,7 +456,9 @@ def _dates(text: str) -> list[tuple[date, int]]:
         except (ValueError, KeyError, TypeError):
             continue
         out.append((d, m.start()))
-    return out
+    for m in _YEAR_END.finditer(text):
+        out.append((date(int(m.group(1)), 12, 31), m.start()))
+    return sorted(out, key=lambda f: f[1])
 
 
 def _add_months(d: date, months: int) -> date:
@@ -454,6 +474,10 @@ def _relative_end(a, text: str) -> list[tuple[date, int]]:
         found.append((12 * _ORDINALS[m.group(1)], m.start()))
     for m in _ANNIVERSARY.finditer(text):
         found.append((12 * _ORDINALS[m.group(1)], m.start()))
+    for m in _FIRST_YEARS.finditer(text):
+        n = 1 if m.group(1) is None else _COUNTS.get(m.group(1).lower())
+        if n is not None:
+            found.append((n * (12 if m.group(2).startswith("year") else 1), m.start()))
     for m in _AFTER_START.finditer(text):
         n = m.group(2) or m.group(3) or _COUNTS.get((m.group(1) or "").lower())
         if n is None:
@@ -784,7 +808,7 @@ def cross_article(a) -> list[Cross]:
             clause = _clip(clause_around(a.units[i].text, *_raw_span(a, i, m)) or a.units[i].text, 300)
             item = clause_around(text, m.start(), m.end()) or text  # the list item or clause it is in
             name = phrase.id.split(".", 1)[1]
-            if name in ("employee_defined_by_status", "unit_recognized_by_status", "employee_is_status_holder"):
+            if name.startswith(("employee_", "unit_")):
                 out.append(Cross(i, phrase.id, "scope", clause,
                                  {"status_neutral_coverage_and_nondiscrimination": "scope"},
                                  "\"employee\" is limited elsewhere to people with a Social Security number or "
