@@ -282,3 +282,86 @@ def test_reworded_amendable_policies_are_discretion_for_the_provision_they_name(
 def test_policies_the_employer_cannot_amend_change_nothing(sentence, plain):
     got = findings(immigration=sentence)
     assert got[LEAVE].status == "matching" and got[LEAVE].deviations == []
+
+
+# ---- a side letter standing alone, and the same agreement as wrapped text and Markdown ------------
+
+SIDE_LETTER = """SIDE LETTER OF AGREEMENT
+between Lakeview Hotel and UNITE HERE Local 11
+(to the Collective Bargaining Agreement effective July 1, 2025 through June 30, 2029)
+
+Immigration Matters
+
+1. No manager, supervisor or security guard of the Hotel shall consent to an immigration agent entering a non-public area of the Hotel, or questioning, searching or seizing any person there, unless the agent first presents a judicial warrant signed by a judge or magistrate.
+
+2. The Hotel shall notify the Union within twenty-four (24) hours of any visit, inspection, records request or other contact by an immigration agency, and shall give the Union copies of every document the agency provides.
+
+{extra}
+
+For the Hotel: ____________    For the Union: ____________
+"""
+LETTER_PROTECTIONS = ("judicial_warrant_for_nonpublic_access", "union_notice_of_immigration_contact")
+LETTER_TRAPS = (
+    "3. This Letter expresses the parties' hopes and imposes no obligation on the Hotel.",
+    "3. This Letter shall lapse on 30 June 2027.",
+    "3. Disputes under this Letter shall be resolved by the joint committee, not by arbitration.",
+    "3. The Hotel may, upon notice to the Union, suspend paragraphs 1 and 2.",
+)
+LETTER_CONTROLS = (
+    "",
+    "3. This Letter shall expire on June 30, 2029.",
+    "3. Disputes under this Letter shall be subject to the grievance and arbitration procedure of the Agreement.",
+    "3. This Letter shall remain in effect for the term of the Agreement.",
+)
+
+
+@pytest.mark.parametrize("extra", LETTER_TRAPS)
+def test_a_trap_in_a_side_letter_weakens_the_letter(extra):
+    from checker.api import check_text
+
+    got = {f.protection: f for f in check_text(SIDE_LETTER.format(extra=extra)).findings}
+    for pid in LETTER_PROTECTIONS:
+        assert got[pid].status == "weakened" and "enforceability" in kinds(got[pid]), (extra, pid)
+
+
+@pytest.mark.parametrize("extra", LETTER_CONTROLS)
+def test_a_control_in_a_side_letter_changes_nothing(extra):
+    from checker.api import check_text
+
+    got = {f.protection: f for f in check_text(SIDE_LETTER.format(extra=extra)).findings}
+    for pid in LETTER_PROTECTIONS:
+        assert got[pid].status == "matching" and got[pid].deviations == [], (extra, pid)
+
+
+def _wrapped(text: str) -> str:
+    import textwrap
+
+    return "\n".join("\n".join(textwrap.wrap(line, 88)) if line.strip() else "" for line in text.split("\n"))
+
+
+LAYOUT_TRAPS = {
+    "quoted title": dict(grievance='7.3 The "Immigration Protections" provisions of this Agreement shall not be '
+                         "arbitrable."),
+    "lower-case title": dict(grievance="7.3 No grievance may be filed concerning the immigration protections "
+                             "article."),
+    "own article": dict(immigration="23.4 Nothing in this Article shall be grievable."),
+    "end of a month": dict(immigration="23.4 The obligations of this Article shall expire at the end of June 2027."),
+    "employer determines": dict(immigration="23.4 The Employer may suspend any provision of this Article if it "
+                                "determines, in good faith, that compliance would expose it to liability."),
+}
+
+
+@pytest.mark.parametrize("layout", ("wrapped", "markdown"))
+@pytest.mark.parametrize("trap", LAYOUT_TRAPS)
+def test_a_trap_is_found_in_wrapped_text_and_in_markdown(trap, layout):
+    from checker.api import check_text
+    from test_enforceability import agreement
+
+    text = agreement(**LAYOUT_TRAPS[trap])
+    if layout == "wrapped":
+        got = {f.protection: f for f in check_text(_wrapped(text)).findings}
+    else:
+        got = {f.protection: f for f in check_text(text.replace("ARTICLE ", "## ARTICLE "), markdown=True).findings}
+    for pid in ARTICLE_23:
+        assert got[pid].status == "weakened" and "enforceability" in kinds(got[pid]), (trap, layout, pid)
+    assert got[CONTROL].status == "matching"
