@@ -100,7 +100,28 @@ DESCRIBED = {
                             "leave to attend immigration appointments or hearings.",
     "outside the scope": "7.3 Grievances about leave for immigration appointments are outside the scope of the "
                          "arbitration procedure.",
+    "time off for hearings": "7.3 Claims concerning time off for hearings before immigration courts shall not be "
+                             "arbitrable.",
 }
+
+# described by their topic, in words of their own: each reaches the one protection it describes
+TOPICS = {
+    "judicial_warrant_for_nonpublic_access": "7.3 Disputes about the presence of federal agents in non-public areas "
+                                             "of the terminal shall not be arbitrable.",
+    "union_notice_of_immigration_contact": "7.3 Any claim that the Employer failed to notify the Union of contact by "
+                                           "government agencies falls outside the scope of the grievance procedure.",
+    "language_access": "7.3 Complaints that an interpreter was not provided at a disciplinary meeting are not "
+                       "grievable.",
+}
+
+
+@pytest.mark.parametrize("pid", TOPICS)
+def test_an_exclusion_describing_a_topic_reaches_the_protection_on_that_topic(pid):
+    got = findings(grievance=TOPICS[pid])
+    assert got[pid].status == "weakened" and "enforceability" in kinds(got[pid]), got[pid].deviations
+    for other in (*ARTICLE_23, CONTROL):
+        if other != pid:
+            assert got[other].status == "matching", (pid, other)
 
 
 @pytest.mark.parametrize("trap", DESCRIBED)
@@ -120,6 +141,10 @@ CONTROLS = {
                                           "health-plan benefits, which shall be decided by the Trust."),
     "other subject not arbitrable": dict(grievance="7.3 Disputes about the pension plan shall not be arbitrable "
                                          "and shall be resolved by the Retirement Board."),
+    "other topics not arbitrable": dict(grievance="7.3 Disputes over the scheduling of overtime and holiday pay are "
+                                        "not arbitrable."),
+    "paid leave under the plan": dict(grievance="7.3 Claims for paid leave under the Health and Welfare Plan shall be "
+                                      "decided by the Trustees and not through arbitration."),
     "expiry equal to the term": dict(immigration="23.4 This Article shall expire on December 31, 2029."),
     "lapse equal to the term, day first": dict(immigration="23.4 This Article shall lapse on 31 December 2029."),
     "in force for the term": dict(immigration="23.4 This Article shall remain in force for the full term of this "

@@ -645,6 +645,43 @@ def _subject_elements(a, protection, text: str) -> list[int]:
 
 _NEUTRAL = "the parties agree."
 
+# words every exclusion or provision uses, which say nothing of its topic
+_GENERIC = frozenset("""
+shall will must would could should have been being with from that this these those which whose there their them they
+such than then into upon under over about concerning regarding relating related respect arising pursuant whether
+including include includes other every each either neither within without where when while after before during also only
+employer employers employee employees union unions company hotel hospital agreement article articles section sections
+paragraph paragraphs provision provisions party parties claim claims dispute disputes grievance grievances arbitration
+arbitrable arbitrator grievable procedure procedures process subject excluded exclude exempt outside scope jurisdiction
+resolved decided solely exclusively matter matters complaint complaints alleged allegation violation violations breach
+failed failure fails whatever reason cause committee board management labor contract letter side
+""".split())
+
+
+def _stem(word: str) -> str:
+    word = re.sub(r"ies$", "y", word)
+    word = re.sub(r"(?<=[a-z]{4})(?:es|s|ing|ed)$", "", word)
+    return word[:6]
+
+
+def _stems(text: str) -> set[str]:
+    return {_stem(w) for w in re.findall(r"[a-z][a-z-]{3,}", text.lower()) if w not in _GENERIC}
+
+
+def _topic_elements(a, ev: dict[int, int], subject: str) -> list[int]:
+    """Elements whose own clause shares the described subject's topic: three or more content words
+    ("the presence of federal agents in non-public areas of the terminal" and "an immigration agent
+    entering a non-public area of the terminal"), counted once each."""
+    said = _stems(subject)
+    if len(said) < 2:
+        return []
+    best: tuple[int, int] | None = None
+    for u, el in ev.items():
+        shared = len(said & _stems(a.units[u].text))
+        if shared >= 3 and (best is None or shared > best[0]):
+            best = (shared, el)
+    return [best[1]] if best else []
+
 
 def _add(a, f: Finding, element: int, unit: int, dev: Deviation) -> bool:
     """Add `dev` and cite the defeating unit after the protection's own evidence; False when the
@@ -693,7 +730,7 @@ def apply_defeats(a, protections, findings: list[Finding]) -> None:
             quote = d.clause
             if not elements and d.subjects and f.protection in by_id:
                 for subject in d.subjects:
-                    elements = _subject_elements(a, by_id[f.protection], subject)
+                    elements = _subject_elements(a, by_id[f.protection], subject) or _topic_elements(a, ev, subject)
                     if elements:
                         quote = _original(a, d.unit, subject)
                         break
