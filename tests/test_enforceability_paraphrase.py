@@ -66,7 +66,14 @@ WHOLE_ARTICLE = {
                                                "shall be suspended."),
     "held in abeyance by the employer": dict(immigration="23.4 The obligations in Sections 23.1 through 23.3 may be "
                                              "held in abeyance by the Employer in its discretion."),
+    "modify or suspend at its discretion": dict(immigration="23.4 The Employer may in its sole discretion modify or "
+                                                "suspend Sections 23.1 through 23.3."),
+    "not a guarantee": dict(immigration="23.4 This Article shall not be construed as a guarantee that the Employer "
+                            "will take any action."),
     # an early end
+    "end of the first year": dict(immigration="23.4 This Article shall expire at the end of the first year."),
+    "months after the date of the agreement": dict(immigration="23.4 This Article shall terminate six (6) months "
+                                                   "after the date of this Agreement."),
     "one year from ratification": dict(immigration="23.4 This Article shall remain in effect for a period of one (1) "
                                        "year from ratification."),
     "first year of the agreement": dict(immigration="23.4 This Article shall sunset at the conclusion of the first "
@@ -149,6 +156,12 @@ CONTROLS = {
     "lapse equal to the term, day first": dict(immigration="23.4 This Article shall lapse on 31 December 2029."),
     "in force for the term": dict(immigration="23.4 This Article shall remain in force for the full term of this "
                                   "Agreement."),
+    "suspension only by agreement, with discretion words": dict(immigration="23.4 The Employer may not in its "
+                                                                "discretion suspend this Article."),
+    "guarantee of hours elsewhere": dict(discipline="10.2 Nothing in this Section shall be construed as a guarantee "
+                                         "of hours of work."),
+    "first year of service": dict(discipline="10.2 An employee's probationary period shall expire at the end of the "
+                                  "first year of employment."),
     "in force for the life of the agreement": dict(immigration="23.4 This Article shall remain in effect for the "
                                                    "life of this Agreement."),
     "first anniversary review": dict(immigration="23.4 On the first anniversary of ratification the parties shall "

@@ -417,14 +417,14 @@ _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
            "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-four": 24, "thirty": 30,
            "thirty-six": 36}
 _CONTRACT_YEAR = re.compile(r"\b(?:end of |close of |conclusion of |expiration of )?(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) "
-                            r"(?:contract|agreement|calendar|bargaining|full) year\b")
+                            r"(?:(?:contract|agreement|calendar|bargaining|full) )?year\b(?! of (?:employment|service|the employee))")
 _FIRST_YEARS = re.compile(r"\b(?:end of |close of |conclusion of |expiration of )?(?:the )?first (?:(\w+(?:-\w+)?) (?:\(\d+\) )?)?"
                           r"(years?|months?) (?:of|under) (?:the|this) (?:agreement|contract|term|cba)\b")
 _YEAR_END = re.compile(r"\b(?:the )?(?:end|close|last day) of (?:calendar )?(?:year )?(20\d\d)\b")
 _ANNIVERSARY = re.compile(r"\b(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) anniversary\b")
 _AFTER_START = re.compile(r"\b(?:(\w+(?:-\w+)?) )?(?:\((\d{1,3})\) |(\d{1,3}) )?(months?|years?) (?:after|following|from|of) "
                           r"(?:the )?(?:date of )?(?:its |the agreement's |this agreement's )?(?:ratification|execution|signing|"
-                          r"effective date|effective|commencement|start|beginning)")
+                          r"effective date|effective|commencement|start|beginning|date (?:of|hereof)|signature|this (?:letter|memorandum|agreement))")
 _YEARS = re.compile(r"\b(20\d\d)\s*(?:-|–|—|through|to)\s*(20\d\d)\b")
 _TERM_WORDS = re.compile(r"\b(?:agreement|contract|cba|mou|moa|memorandum|term|duration)\b")
 _UNTIL = re.compile(r"\b(?:through|thru|until|to|expir\w*|terminat\w*|ending|ends?)\b")
