@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from checker.engine.language import clause_around
 from checker.result import Deviation, Evidence, Finding
@@ -38,6 +38,21 @@ HOW = {
     "enforceability.no_arbitrator_jurisdiction": "exclusion",
     "enforceability.excluded_from_grievance": "exclusion",
     "enforceability.not_subject_to_this_article": "exclusion",
+    "enforceability.outside_the_scope": "exclusion",
+    "enforceability.no_recourse": "exclusion",
+    "enforceability.no_jurisdiction": "exclusion",
+    "enforceability.resolved_solely_elsewhere": "exclusion",
+    "enforceability.nothing_enforceable": "exclusion",
+    "enforceability.no_obligation": "non_binding",
+    "enforceability.hortatory": "non_binding",
+    "enforceability.not_mandatory": "non_binding",
+    "enforceability.employer_may_hold_in_abeyance": "suspension",
+    "enforceability.inoperative_at_employer_election": "suspension",
+    "enforceability.suspended_by_employer": "suspension",
+    "enforceability.employer_may_cease_to_comply": "suspension",
+    "enforceability.grievance_does_not_include": "exclusion",
+    "enforceability.not_part_of_agreement": "non_binding",
+    "enforceability.goals_only": "non_binding",
     "enforceability.statement_of_intent": "non_binding",
     "enforceability.aspirational": "non_binding",
     "enforceability.advisory": "non_binding",
@@ -123,6 +138,8 @@ _PROVISION_SUBJECT = re.compile(r"\b(?:this|these|the foregoing|the above|such|i
                                 r"(?:they|it|these|the foregoing|the above)\b")
 _PROVISION_OBJECT = re.compile(r"\s*(?:the (?:operation|application|provisions|obligations|terms) of )?"
                                r"(?:this|these|the foregoing|the above|its obligations|the provisions|all or part)\b")
+_FOREGOING = re.compile(r"\b(?:the )?(?:foregoing|above|preceding|previous|prior) (?:[\w-]+ )?(?:sections?|provisions?|paragraphs?|"
+                        r"subsections?|commitments?|undertakings?|obligations?|terms?)\b")
 _ITEM = re.compile(r"(?:^|\s|;)\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
 _LETTERISH = re.compile(r"letter|memorandum|understanding|mou|moa|lou|addendum|side")
 _IMMIGRATION = re.compile(r"immigra|citizenship|naturaliz|work[- ]authori|employment authori|e-?verify|\bi-9|"
@@ -240,6 +257,8 @@ def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
         if re.match(r"\s*of (?:the|this) (?:agreement|cba|contract|collective)", text[m.end():]) and \
                 not any(s.kind == "article" for s in a.document.sections):
             continue  # an article of the main agreement, cited from a side letter that does not hold it
+        if m.group(1).startswith("art") and re.search(r"\d[\w.()]*\s+(?:of|in|under)\s+(?:the\s+)?$", text[:m.start()]):
+            continue  # "Sections 14.1 through 14.4 of Article 14": the sections, not the whole article
         numbered = True
         for number in _expand_numbers(m.group(2)):
             target = _resolve(a, unit, m.group(1), number.rstrip(".)") if number.count(")") > number.count("(")
@@ -255,6 +274,8 @@ def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
         for s in a.document.sections:
             if s.heading and " ".join(s.heading.lower().split()).strip(" .") == title:
                 spans.append((s.start, s.end))
+    if not spans:
+        spans.extend(_titled(a, unit, text))
     for m in _SELF.finditer(text):
         if numbered and re.search(r"\bof\s+$", text[max(0, m.start() - 4):m.start()]):
             continue  # "Sections 6-8 of this Article": the sections, not the whole article
@@ -266,6 +287,54 @@ def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
         if section is None or section.start != span[0] or not _is_procedure(a, section):
             spans.append(span)
     return spans
+
+
+_FORUM_WORD = re.compile(r"griev|arbitra|dispute[- ]resolution|adjustment|jurisdiction|this (?:article|procedure)")
+_ARTICLE_NUMBER = re.compile(r"\barticle (\d+(?:\.\d+)*)")
+
+
+def _forum_named(a, unit: int, text: str, m: re.Match) -> bool:
+    """An exclusion names the grievance procedure: in words ("the grievance machinery", "arbitration"),
+    or as the number of the article that holds it ("not subject to Article 7")."""
+    said = m.group(0)
+    if _FORUM_WORD.search(said):
+        return True
+    tail = text[m.end():m.end() + 40]
+    for ref in _ARTICLE_NUMBER.finditer(said + tail):
+        target = _resolve(a, unit, "article", ref.group(1))
+        if target is not None and _is_procedure(a, target):
+            return True
+    return False
+
+
+def _titled(a, unit: int, text: str) -> list[tuple[int, int]]:
+    """Sections a stretch of text names by their heading: "the Immigration Protections article",
+    "claims under 'Immigration Protections'". A heading of two words or more is a name wherever it
+    appears; a one-word heading only when called a title ("the Article headed Leave", "the Leave
+    article")."""
+    spans = []
+    for s in a.document.sections:
+        if not s.heading or s.kind not in ("article", "section", "appendix", "side_letter", "part"):
+            continue
+        title = " ".join(re.sub(r"[^\w' -]", " ", s.heading.lower()).split())
+        title = re.sub(r"^(?:article|section|appendix)\s+[\w.]+\s*", "", title).strip()
+        words = title.split()
+        if not words or len(title) < 4 or len(words) > 8 or 0 <= a.units[unit].start - s.start <= len(s.heading) + 12:
+            continue  # no heading; a sentence read as one; the provision's own heading
+        at = re.search(rf"(?<![\w-]){re.escape(title)}(?![\w-])", text)
+        if at is None:
+            continue
+        if len(words) < 2 and not (re.search(r"(?:entitled|titled|headed|captioned|called|\")\s*$", text[:at.start()])
+                                   or re.match(r"\"?\s*(?:article|section|provisions?)\b", text[at.end():])):
+            continue
+        if not _is_procedure(a, s):
+            spans.append((s.start, s.end))
+    return spans
+
+
+def _named(text: str) -> bool:
+    """Whether a stretch names provisions by number or as "this Article" (not only by a heading)."""
+    return bool(_REFS.search(text) or _SELF.search(text) or _TITLE.search(text))
 
 
 def _is_procedure(a, section) -> bool:
@@ -281,14 +350,16 @@ def _section_units(a, unit: int) -> list[int]:
     return list(a.units_between(section.start, section.end))
 
 
-def _reach(a, unit: int, m: re.Match, how: str) -> tuple[list[tuple[int, int]], list[str]]:
+def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None) -> tuple[list[tuple[int, int]], list[str]]:
     """What the phrase matched at `m` in `unit` reaches: spans of text, or descriptions of subjects."""
-    text = a.surfaces[unit]
+    text = a.surfaces[unit] if text is None else text
     clause = clause_around(text, m.start(), m.end())
     c0 = text.find(clause) if clause else 0
     spans = _targets(a, unit, clause)
     if spans:
-        return spans, []
+        # a heading named in a description ("leave during an immigration detention") names the
+        # section and describes the subject: both reach
+        return spans, ([clause] if how == "exclusion" and not _named(clause) else [])
     # "The following are not subject to arbitration: (a) ... (b) ...": each listed item
     colon = text.find(":", m.end())
     if how == "exclusion" and (_LIST_LEAD.search(clause) or 0 <= colon - m.end() < 40):
@@ -297,15 +368,23 @@ def _reach(a, unit: int, m: re.Match, how: str) -> tuple[list[tuple[int, int]], 
         items += [(j, a.surfaces[j]) for j in _section_units(a, unit) if j > unit]
         for j, item in items:
             found = _targets(a, j, item)
-            if found:
-                spans.extend(found)
-            else:
+            spans.extend(found)
+            if not found or not _named(item):
                 subjects.append(item)
         return spans, subjects
     before = text[:max(0, c0)]
     spans = _targets(a, unit, before)
     if spans:
         return spans, []
+    foregoing = _FOREGOING.search(text)
+    if foregoing and (how == "non_binding" and foregoing.start() < m.end()
+                      or how == "suspension" and m.end() <= foregoing.start() <= m.end() + 30):
+        # "The foregoing Sections are advisory": the provisions before it in its article
+        section = a.document.section_at(a.units[unit].start)
+        chain = [section, *a.document.ancestors(section)] if section else []
+        top = next((s for s in chain if s.kind in ("article", "appendix", "side_letter")), None)
+        if top is not None and top.start < a.units[unit].start:
+            return [(top.start, a.units[unit].start)], []
     pronoun = _PRONOUN.search(clause) or not before.strip() and m.start() - c0 < 4
     if pronoun and unit > 0 and unit - 1 in _section_units(a, unit):
         spans = _targets(a, unit - 1, a.surfaces[unit - 1])
@@ -326,8 +405,26 @@ def _reach(a, unit: int, m: re.Match, how: str) -> tuple[list[tuple[int, int]], 
 
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december"), 1)}
-_DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)"
-                   r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b|\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
+_DATE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b|\b(\d{{1,2}})[/.](\d{{1,2}})[/.](\d{{4}})\b|"
+                   rf"\b(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})\b|\b(\d{{1,2}})(?:st|nd|rd|th)?(?: day of)?\s+{_MONTH},?\s+(\d{{4}})\b|"
+                   rf"\b(?:the end of |the last day of )?{_MONTH},?\s+(\d{{4}})\b")
+# an end counted from the agreement's start ("the end of the first contract year", "eighteen (18)
+# months after ratification", "the first anniversary of the effective date")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+           "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-four": 24, "thirty": 30,
+           "thirty-six": 36}
+_CONTRACT_YEAR = re.compile(r"\b(?:end of |close of |conclusion of |expiration of )?(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) "
+                            r"(?:(?:contract|agreement|calendar|bargaining|full) )?year\b(?! of (?:employment|service|the employee))")
+_FIRST_YEARS = re.compile(r"\b(?:end of |close of |conclusion of |expiration of )?(?:the )?first (?:(\w+(?:-\w+)?) (?:\(\d+\) )?)?"
+                          r"(years?|months?) (?:of|under) (?:the|this) (?:agreement|contract|term|cba)\b")
+_YEAR_END = re.compile(r"\b(?:the )?(?:end|close|last day) of (?:calendar )?(?:year )?(20\d\d)\b")
+_ANNIVERSARY = re.compile(r"\b(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) anniversary\b")
+_AFTER_START = re.compile(r"\b(?:(\w+(?:-\w+)?) )?(?:\((\d{1,3})\) |(\d{1,3}) )?(months?|years?) (?:after|following|from|of) "
+                          r"(?:the )?(?:date of )?(?:its |the agreement's |this agreement's )?(?:ratification|execution|signing|"
+                          r"effective date|effective|commencement|start|beginning|date (?:of|hereof)|signature|this (?:letter|memorandum|agreement))")
 _YEARS = re.compile(r"\b(20\d\d)\s*(?:-|–|—|through|to)\s*(20\d\d)\b")
 _TERM_WORDS = re.compile(r"\b(?:agreement|contract|cba|mou|moa|memorandum|term|duration)\b")
 _UNTIL = re.compile(r"\b(?:through|thru|until|to|expir\w*|terminat\w*|ending|ends?)\b")
@@ -335,17 +432,84 @@ _AGREEMENT_END = re.compile(r"\b(?:date on which the agreement expires|expiratio
                             r"as long as the agreement|agreement (?:expires|is extended|is renewed))")
 
 
+def _month_end(year: int, month: int) -> date:
+    return date(year + (month == 12), month % 12 + 1, 1).fromordinal(date(year + (month == 12), month % 12 + 1, 1).toordinal() - 1)
+
+
 def _dates(text: str) -> list[tuple[date, int]]:
+    """Absolute dates in any usual form: "June 30, 2027", "30 June 2027", "6/30/2027", "2027-06-30",
+    and "June 2027" (its last day)."""
     out = []
     for m in _DATE.finditer(text):
+        g = m.groups()
         try:
-            if m.group(1):
-                d = date(int(m.group(3)), _MONTHS[m.group(1)], int(m.group(2)))
+            if g[0]:
+                d = date(int(g[2]), _MONTHS[g[0]], int(g[1]))
+            elif g[3]:
+                d = date(int(g[5]), int(g[3]), int(g[4]))
+            elif g[6]:
+                d = date(int(g[6]), int(g[7]), int(g[8]))
+            elif g[9]:
+                d = date(int(g[11]), _MONTHS[g[10]], int(g[9]))
             else:
-                d = date(int(m.group(6)), int(m.group(4)), int(m.group(5)))
-        except ValueError:
+                d = _month_end(int(g[13]), _MONTHS[g[12]])
+        except (ValueError, KeyError, TypeError):
             continue
         out.append((d, m.start()))
+    for m in _YEAR_END.finditer(text):
+        out.append((date(int(m.group(1)), 12, 31), m.start()))
+    return sorted(out, key=lambda f: f[1])
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    last = _month_end(d.year + y, m + 1).day
+    return date(d.year + y, m + 1, min(d.day, last))
+
+
+def _relative_end(a, text: str) -> list[tuple[date, int]]:
+    """An end counted from the agreement's start, as a date (none when the start is unknown)."""
+    found = []
+    for m in _CONTRACT_YEAR.finditer(text):
+        found.append((12 * _ORDINALS[m.group(1)], m.start()))
+    for m in _ANNIVERSARY.finditer(text):
+        found.append((12 * _ORDINALS[m.group(1)], m.start()))
+    for m in _FIRST_YEARS.finditer(text):
+        n = 1 if m.group(1) is None else _COUNTS.get(m.group(1).lower())
+        if n is not None:
+            found.append((n * (12 if m.group(2).startswith("year") else 1), m.start()))
+    for m in _AFTER_START.finditer(text):
+        n = m.group(2) or m.group(3) or _COUNTS.get((m.group(1) or "").lower())
+        if n is None:
+            continue
+        found.append((int(n) * (12 if m.group(4).startswith("year") else 1), m.start()))
+    if not found:
+        return []
+    term = agreement_term(a)
+    if term is None or term[0] is None:
+        return []
+    start = term[0]
+    return [(_add_months(start, months) - timedelta(days=1), pos) for months, pos in sorted(found, key=lambda f: f[1])]
+
+
+def agreement_term(a) -> tuple[date | None, date] | None:
+    """(start, end) of the agreement, from its duration clause or title (start None when unknown)."""
+    cached = a.__dict__.get("_agreement_term", False)
+    if cached is not False:
+        return cached
+    out = None
+    end = agreement_end(a, set())
+    if end is not None:
+        start = None
+        for i, text in enumerate(a.surfaces):
+            if not (a.units[i].heading or i < 12 or _TERM_WORDS.search(text)):
+                continue
+            found = _dates(text)
+            if len(found) >= 2 and any(d == end[0] for d, _ in found):
+                start = min(d for d, _ in found)
+                break
+        out = (start, end[0])
+    a.__dict__["_agreement_term"] = out
     return out
 
 
@@ -382,43 +546,60 @@ def defeats(a) -> list[Defeat]:
     expiries: list[tuple[int, re.Match, str, date]] = []
     excluded = a.excluded
     for i in _candidates(a, "enforceability"):
-        text = a.surfaces[i]
+        text, raw = _joined(a, i)
         if (i in excluded and not a.units[i].heading) or not text:
             continue
         for phrase, m in _finditer("enforceability", text):
             how = HOW.get(phrase.id, "non_binding")
-            clause = clause_around(a.units[i].text, *_raw_span(a, i, m)) or a.units[i].text
+            clause = clause_around(raw, *_raw_span(a, i, m, raw, text)) or raw
             if how == "suspension" and _BARGAINED.search(text):
                 continue
             if phrase.id == "enforceability.not_subject_to_this_article":
                 section = a.document.section_at(a.units[i].start)
                 if section is None or not _is_procedure(a, section):
                     continue
+            if how == "exclusion" and not _forum_named(a, i, text, m):
+                continue  # "not subject to Article 12" names an article, not the grievance procedure
             if how == "expiry":
-                after = _dates(text[m.start():])
+                after = _dates(text[m.start():]) or _relative_end(a, text[m.start():])
                 if not after or _AGREEMENT_END.search(text):
                     continue
-                expiries.append((i, m, clause, after[0][0], phrase.id))
+                expiries.append((i, m, clause, after[0][0], phrase.id, text))
                 continue
-            spans, subjects = _reach(a, i, m, how)
+            spans, subjects = _reach(a, i, m, how, text)
             if spans or subjects:
                 out.append(Defeat(i, phrase.id, how, clause, spans, subjects))
     if expiries:
         end = agreement_end(a, {i for i, *_ in expiries})
-        for i, m, clause, d, rule in expiries:
+        for i, m, clause, d, rule, text in expiries:
             if end is None or not (d.year < end[0].year if not end[1] else (end[0] - d).days > 31):
                 continue
-            spans, _ = _reach(a, i, m, "expiry")
+            spans, _ = _reach(a, i, m, "expiry", text)
             if spans:
                 out.append(Defeat(i, rule, "expiry", clause, spans))
     a.__dict__["_enforceability_defeats"] = out
     return out
 
 
-def _raw_span(a, unit: int, m: re.Match) -> tuple[int, int]:
+_CONTINUES = re.compile(r"^\d+(?:\.\d+)+\s+(?:of\s+|and\s+|or\s+|through\s+|to\s+)?[a-z]")
+_BROKEN = re.compile(r"(?:\b(?:sections?|articles?|paragraphs?|through|thru|to|and|or|of|§§?)|,)\s*$")
+
+
+def _joined(a, unit: int) -> tuple[str, str]:
+    """The unit's normalized and original text, with the unit before it when a line break inside a
+    reference split one sentence in two ("... Sections 22.2 through" / "22.6 may be held ...")."""
+    text, raw = a.surfaces[unit], a.units[unit].text
+    if unit > 0 and _CONTINUES.match(text) and _BROKEN.search(a.surfaces[unit - 1]) \
+            and not a.units[unit - 1].heading:
+        return f"{a.surfaces[unit - 1]} {text}", f"{a.units[unit - 1].text} {raw}"
+    return text, raw
+
+
+def _raw_span(a, unit: int, m: re.Match, raw: str | None = None, norm: str | None = None) -> tuple[int, int]:
     """The match's position in the unit's original text (normalization only folds case, quotes and
     runs of whitespace, so a proportional position is close; the clause boundaries absorb the rest)."""
-    raw, norm = a.units[unit].text, a.surfaces[unit]
+    raw = a.units[unit].text if raw is None else raw
+    norm = a.surfaces[unit] if norm is None else norm
     scale = len(raw) / max(1, len(norm))
     return int(m.start() * scale), min(len(raw), int(m.end() * scale) + 1)
 
@@ -463,6 +644,43 @@ def _subject_elements(a, protection, text: str) -> list[int]:
 
 
 _NEUTRAL = "the parties agree."
+
+# words every exclusion or provision uses, which say nothing of its topic
+_GENERIC = frozenset("""
+shall will must would could should have been being with from that this these those which whose there their them they
+such than then into upon under over about concerning regarding relating related respect arising pursuant whether
+including include includes other every each either neither within without where when while after before during also only
+employer employers employee employees union unions company hotel hospital agreement article articles section sections
+paragraph paragraphs provision provisions party parties claim claims dispute disputes grievance grievances arbitration
+arbitrable arbitrator grievable procedure procedures process subject excluded exclude exempt outside scope jurisdiction
+resolved decided solely exclusively matter matters complaint complaints alleged allegation violation violations breach
+failed failure fails whatever reason cause committee board management labor contract letter side
+""".split())
+
+
+def _stem(word: str) -> str:
+    word = re.sub(r"ies$", "y", word)
+    word = re.sub(r"(?<=[a-z]{4})(?:es|s|ing|ed)$", "", word)
+    return word[:6]
+
+
+def _stems(text: str) -> set[str]:
+    return {_stem(w) for w in re.findall(r"[a-z][a-z-]{3,}", text.lower()) if w not in _GENERIC}
+
+
+def _topic_elements(a, ev: dict[int, int], subject: str) -> list[int]:
+    """Elements whose own clause shares the described subject's topic: three or more content words
+    ("the presence of federal agents in non-public areas of the terminal" and "an immigration agent
+    entering a non-public area of the terminal"), counted once each."""
+    said = _stems(subject)
+    if len(said) < 2:
+        return []
+    best: tuple[int, int] | None = None
+    for u, el in ev.items():
+        shared = len(said & _stems(a.units[u].text))
+        if shared >= 3 and (best is None or shared > best[0]):
+            best = (shared, el)
+    return [best[1]] if best else []
 
 
 def _add(a, f: Finding, element: int, unit: int, dev: Deviation) -> bool:
@@ -512,7 +730,7 @@ def apply_defeats(a, protections, findings: list[Finding]) -> None:
             quote = d.clause
             if not elements and d.subjects and f.protection in by_id:
                 for subject in d.subjects:
-                    elements = _subject_elements(a, by_id[f.protection], subject)
+                    elements = _subject_elements(a, by_id[f.protection], subject) or _topic_elements(a, ev, subject)
                     if elements:
                         quote = _original(a, d.unit, subject)
                         break
@@ -571,6 +789,7 @@ def _clip(text: str, n: int = 240) -> str:
 _NEGATED = re.compile(r"\b(?:shall not|will not|may not|must not|cannot|not by itself|no employee shall|never)\b[^.;]{0,80}"
                       r"\b(?:grounds?|cause|basis|discharg|terminat|disciplin)|\bnot (?:be )?(?:a )?(?:grounds?|cause)")
 _DISCHARGE = re.compile(r"\b(?:grounds? for (?:immediate |summary )?(?:discharge|termination|dismissal)|"
+                        r"summary (?:discharge|termination|dismissal)|subject to (?:immediate )?(?:discharge|termination|dismissal)|"
                         r"immediate (?:discharge|termination|dismissal)|(?:shall|will|may) be (?:immediately )?"
                         r"(?:discharged|terminated|dismissed)|group a offen[cs]es?|dischargeable offen[cs]es?|"
                         r"(?:major|serious|cardinal) offen[cs]es?)")
@@ -626,7 +845,7 @@ def cross_article(a) -> list[Cross]:
             clause = _clip(clause_around(a.units[i].text, *_raw_span(a, i, m)) or a.units[i].text, 300)
             item = clause_around(text, m.start(), m.end()) or text  # the list item or clause it is in
             name = phrase.id.split(".", 1)[1]
-            if name in ("employee_defined_by_status", "unit_recognized_by_status"):
+            if name.startswith(("employee_", "unit_")):
                 out.append(Cross(i, phrase.id, "scope", clause,
                                  {"status_neutral_coverage_and_nondiscrimination": "scope"},
                                  "\"employee\" is limited elsewhere to people with a Social Security number or "
@@ -649,7 +868,7 @@ def cross_article(a) -> list[Cross]:
                                  "for discharge, with no exception for a lawful correction",
                                  "no discipline for a corrected name, Social Security number or work-authorization "
                                  "record"))
-            elif name in ("agency_cooperation", "agency_access_or_disclosure", "agency_requests"):
+            elif name.startswith("agency_"):
                 if _CONDITIONED.search(item):
                     continue
                 targets = {}
@@ -662,6 +881,8 @@ def cross_article(a) -> list[Cross]:
                                  "facilities or records, without a judicial warrant",
                                  "no access or records without a judicial warrant or legal compulsion"))
             elif name == "subject_to_policies":
+                if _BARGAINED.search(item):
+                    continue  # policies the employer may not change alone
                 out.append(Cross(i, phrase.id, "discretion", clause, _ALL, "the duty is made subject to "
                                  "employer policies the employer may amend, so the employer can rewrite it",
                                  "a duty the employer cannot change by amending its own policies", near=True,
@@ -703,7 +924,6 @@ def _lead_in(a, unit: int) -> list[int]:
     chain = [section, *a.document.ancestors(section)] if section else []
     for s in chain[:3]:
         units = a.units_between(s.start, s.end)
-        out.extend(list(units)[:2])
-    if not chain:
-        out.extend(range(max(0, unit - 3), unit))
+        out.extend(list(units)[:4])
+    out.extend(range(max(0, unit - 3), unit))  # a list's own lead ("Group I:") and the rule above it
     return out
