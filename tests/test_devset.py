@@ -16,13 +16,12 @@ sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "tools"))
 import devsplit  # noqa: E402
 
-# The tuning part (every folder not frozen in tests/devset/PROTOCOL.toml): measured 2026-11-25
-# (python tools/devtable.py) at macro-F1 0.991, false assurance 0.001 over 132 documents; with the
-# trap set traps_a (first score 0.581 / 0.256) and written_k (0.800 / 0.045) added for tuning,
-# 0.939 / 0.022 over 152 documents (2026-12-07). The floor sits a little below that measurement so
-# an honest rule change can move a case or two; it is raised as the new folders are tuned on.
-MIN_MACRO_F1 = 0.93
-MAX_FALSE_ASSURANCE = 0.025
+# The tuning part (every folder not frozen in tests/devset/PROTOCOL.toml): measured 2026-12-07
+# (python tools/devtable.py) at macro-F1 0.979, false assurance 0.002 over 162 documents, the trap
+# sets traps_a and traps_c and written_k included. The floor sits a little below so an honest rule
+# change can move a case or two; the false-assurance ceiling is the development target.
+MIN_MACRO_F1 = 0.96
+MAX_FALSE_ASSURANCE = 0.02
 MIN_DOCUMENTS = 120
 
 
