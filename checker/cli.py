@@ -479,13 +479,16 @@ def _listening_socket(host: str, port: int):
               type=click.Path(dir_okay=False, path_type=str), help="read the access token from this file's first line")
 @click.option("--trusted-proxy", "trusted_proxies", multiple=True,
               help="address of a reverse proxy whose X-Forwarded-For names the client (repeatable)")
+@click.option("--precedents", "precedents_db", default=None, type=click.Path(dir_okay=False, path_type=str),
+              help="a results database written by `clausecheck audit`: every report on the page then says how "
+                   "the audited contracts fare on each protection, with the strongest matching wording")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1), help="documents checked at once")
 @click.option("--queue", "max_queue", default=32, show_default=True, type=click.IntRange(0),
               help="uploads allowed to wait; more get 503 + Retry-After")
 @click.option("--config", "config_file", default=None, type=click.Path(dir_okay=False, path_type=str),
               help="check this .clausecheck.toml / pyproject.toml at start-up instead of the one found from here")
 def serve(host: str, port: int, token: str | None, token_file: str | None, trusted_proxies: tuple[str, ...],
-          workers: int, max_queue: int, config_file: str | None) -> int:
+          precedents_db: str | None, workers: int, max_queue: int, config_file: str | None) -> int:
     """Serve the upload pages and the JSON API on HOST:PORT (needs clausecheck[web])."""
     from checker.config import load_policy
     from checker.errors import ServeStartError
@@ -500,8 +503,13 @@ def serve(host: str, port: int, token: str | None, token_file: str | None, trust
             raise ServeStartError(f"the web extra is not installed ({exc.name})",
                                   hint="pip install 'clausecheck[web]'") from None
         load_policy(config_file=config_file)  # a broken corpus or configuration stops start-up
+        if precedents_db:  # a database that cannot be read stops start-up too (E601)
+            from checker.precedents import PrecedentIndex
+
+            PrecedentIndex(precedents_db).close()
         settings = Settings(host=host, port=port, token=read_token_file(token_file) if token_file else token,
-                            workers=workers, max_queue=max_queue, trusted_proxies=tuple(trusted_proxies))
+                            workers=workers, max_queue=max_queue, trusted_proxies=tuple(trusted_proxies),
+                            precedents=precedents_db)
         return server, settings, create_app(settings)
 
     server, settings, app = run_guarded(work)

@@ -95,3 +95,22 @@ def test_precedents_bad_database_is_one_line_and_exit_2(tmp_path, content):
     result = CliRunner().invoke(main, ["check", str(DRAFT), "--precedents", str(db)])
     assert result.exit_code == 2
     assert result.stderr.startswith("E601 ") and str(db) in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_precedents_on_the_web_page_and_api_when_the_server_has_a_database(audit_db, tmp_path):
+    """`serve --precedents DB`: the JSON API and the report page carry each finding's precedent."""
+    from fastapi.testclient import TestClient
+
+    from checker.web import Settings, create_app
+
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    base = "http://127.0.0.1:8000"
+    with TestClient(create_app(Settings(precedents=str(audit_db), upload_root=str(uploads))), base_url=base) as c:
+        r = c.post("/api/v1/check", files={"file": (DRAFT.name, DRAFT.read_bytes())})
+        assert r.status_code == 200, r.text
+        findings = r.json()["findings"]
+        assert all(f["precedent"]["documents"] == len(AUDITED) for f in findings)
+    with TestClient(create_app(Settings(upload_root=str(uploads))), base_url=base) as c:
+        r = c.post("/api/v1/check", files={"file": (DRAFT.name, DRAFT.read_bytes())})
+        assert all("precedent" not in f for f in r.json()["findings"])  # nothing without a database

@@ -105,6 +105,16 @@ class App(FastAPI):
         return security.SecurityHeaders(super().build_middleware_stack())
 
 
+def _with_precedents(db: str, reports: list[Report]) -> None:
+    """Each finding of each report with its precedent from the audit database (one indexed query
+    per protection; the database is opened read-only for the request)."""
+    from checker.precedents import PrecedentIndex
+
+    with PrecedentIndex(db) as index:
+        for report in reports:
+            index.annotate(report)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = (settings or Settings()).validate()
     runner = Runner(settings.workers, settings.max_queue, settings.check_timeout, settings.retry_after,
@@ -219,8 +229,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                              hint="check that this is the right file")
                 files.append(f)
             password = upload.fields.get("password") or None
-            return list(await asyncio.gather(*(runner.run(f, settings.limits, password, client=client)
-                                               for f in files)))
+            reports = list(await asyncio.gather(*(runner.run(f, settings.limits, password, client=client)
+                                                  for f in files)))
+        if settings.precedents:
+            await asyncio.to_thread(_with_precedents, settings.precedents, reports)
+        return reports
 
     # ---- pages --------------------------------------------------------------------------------
     @app.get("/", include_in_schema=False)

@@ -61,6 +61,9 @@ class Settings:
     # Proxies whose X-Forwarded-For names the client (sign-in limits, per-client limits). Empty:
     # the peer address is the client, and forwarded headers are ignored.
     trusted_proxies: tuple[str, ...] = ()
+    # A results database written by `clausecheck audit`: each finding then says how the audited
+    # contracts fare on it and quotes the strongest matching wording (`check --precedents`).
+    precedents: str | None = None
 
     @property
     def public(self) -> bool:
