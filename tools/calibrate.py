@@ -31,7 +31,8 @@ def main(argv: list[str]) -> int:
 
     from checker.api import default_corpus
     from checker.engine import analysis as analysis_mod
-    from checker.engine import concept_index
+    from checker.engine import checks, concept_index
+    from checker.engine.overlap import resolve_overlaps
     from checker.ingest import load_document
 
     grade_mod = importlib.import_module("checker.engine.grade")  # the package re-exports grade()
@@ -49,11 +50,17 @@ def main(argv: list[str]) -> int:
         case = tomllib.loads(labels.read_text())
         doc = load_document(labels.parent / case["document"])
         a = analysis_mod.Analysis.build(doc, concept_index(corpus))
-        for protection in corpus.protections:
-            results = [grade_mod.evaluate_element(el, a, protection.anchor, protection.id)
-                       for el in protection.elements]
-            finding = grade_mod.grade(protection, a)
-            key = grade_mod.confidence_bin(finding.status, results, finding.deviations)
+        a.strength = corpus.strength
+        # the findings exactly as `checker.engine.evaluate` makes them: graded, overlaps resolved,
+        # then what other provisions defeat (the document-stage checks of the registry)
+        results = {p.id: [grade_mod.evaluate_element(el, a, p.anchor, p.id) for el in p.elements]
+                   for p in corpus.protections}
+        findings = [grade_mod.grade(p, a) for p in corpus.protections]
+        resolve_overlaps(findings, grade_mod.missing_confidence())
+        for check in checks.DOCUMENT:
+            check.find(a, corpus.protections, findings)
+        for protection, finding in zip(corpus.protections, findings):
+            key = grade_mod.confidence_bin(finding.status, results[protection.id], finding.deviations)
             expect = case.get("expect", {}).get(protection.id, {})
             gold = expect.get("status", "missing")
             ok = finding.status in set(expect.get("accept", [gold]))
