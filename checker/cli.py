@@ -116,12 +116,14 @@ def whole_check_seconds(max_seconds: float | None, ocr: bool) -> float | None:
 
 def stage_progress(enabled: bool, name: str):
     """Pages read, OCR'd and the check, on stderr, for a person at a terminal (or with
-    CLAUSECHECK_PROGRESS=1); None when nobody watches."""
-    if not enabled or not (sys.stderr.isatty() or os.environ.get("CLAUSECHECK_PROGRESS") == "1"):
+    CLAUSECHECK_PROGRESS=1; =now also drops the two seconds' wait before the first line);
+    None when nobody watches."""
+    forced = os.environ.get("CLAUSECHECK_PROGRESS")
+    if not enabled or not (sys.stderr.isatty() or forced in ("1", "now")):
         return None
     from checker.progress import TerminalProgress
 
-    return TerminalProgress(sys.stderr, os.path.basename(name))
+    return TerminalProgress(sys.stderr, os.path.basename(name), delay=0.0 if forced == "now" else None)
 
 
 @click.group(cls=CLI, context_settings={"help_option_names": ["-h", "--help"]})
