@@ -30,6 +30,14 @@ def reason(d: Deviation) -> str:
     return text[len(prefix):] if text.startswith(prefix) else text
 
 
+def _defeats(devs) -> list[tuple[str, str]]:
+    """(why, the defeating clause) for each deviation, each clause once."""
+    seen: dict[str, str] = {}
+    for d in devs:
+        seen.setdefault(defeating_clause(d), reason(d))
+    return [(why, clause) for clause, why in seen.items()]
+
+
 def text_lines(report: Report, clip) -> list[str]:
     """The group as text lines (none when no finding is in it)."""
     group = unenforceable(report)
@@ -38,13 +46,7 @@ def text_lines(report: Report, clip) -> list[str]:
     lines = [f"{HEADING} ({len(group)}):"]
     for f, devs in group:
         lines.append(f"  ▲ {f.protection}  ({f.severity})")
-        seen = set()
-        for d in devs:
-            clause = defeating_clause(d)
-            if clause in seen:
-                continue
-            seen.add(clause)
-            lines.append(f"      {reason(d)}: \"{clip(clause, 160)}\"")
+        lines += [f"      {why}: \"{clip(clause, 160)}\"" for why, clause in _defeats(devs)]
     lines.append("")
     return lines
 
@@ -57,14 +59,8 @@ def html_section(report: Report, doc_id: str, esc, slug) -> str:
     sid = f"{doc_id}-unenforceable"
     items = []
     for f, devs in group:
-        quotes = []
-        seen = set()
-        for d in devs:
-            clause = defeating_clause(d)
-            if clause in seen:
-                continue
-            seen.add(clause)
-            quotes.append(f"<p class=\"meta\">{esc(reason(d))}</p><blockquote>{esc(clause)}</blockquote>")
+        quotes = [f"<p class=\"meta\">{esc(why)}</p><blockquote>{esc(clause)}</blockquote>"
+                  for why, clause in _defeats(devs)]
         items.append(f'<li data-protection="{esc(f.protection)}"><a href="#{doc_id}-{slug(f.protection)}">'
                      f'{esc(f.title)}</a> <span class="badge weakened">Weakened</span>{"".join(quotes)}</li>')
     return (f'<section class="unenforceable" aria-labelledby="{sid}"><h2 id="{sid}" class="cat">{HEADING}</h2>'
