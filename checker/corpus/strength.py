@@ -35,6 +35,8 @@ CATEGORIES = {
     "vague_time": "a vague time where the model sets a number of hours or days (hedge, with parameter)",
     "right_holder": "who holds a right: a worker's, union's or arbitrator's \"may\" is no permissive duty (modality)",
     "employer_side": "who holds the duty: the employer and those acting for it (modality)",
+    "learned_defeater": "what a sentence the defeater classifier reads as a defeater must name for the reading "
+                        "to count (enforceability, scope, reversed, discretion)",
 }
 
 

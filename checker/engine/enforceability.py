@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from checker.engine import defeater_model
 from checker.engine.language import clause_around
 from checker.result import Deviation, Evidence, Finding
 
@@ -62,6 +63,7 @@ HOW = {
     "enforceability.employer_may_suspend": "suspension",
     "enforceability.suspended_on_directive": "suspension",
 }
+HOW.update({f"learned_defeater.{label}": how for label, how in defeater_model.ENFORCEABILITY.items()})
 EXPLAIN = {
     "exclusion": "excluded from the grievance and arbitration procedure",
     "non_binding": "declared non-binding",
@@ -115,9 +117,90 @@ def _candidates(a, category: str) -> list[int]:
     return found
 
 
+# --- sentences no phrase names, read by the defeater classifier ---------------------------------
+
+@dataclass
+class _Reading:
+    """A defeater the classifier reads in a sentence, standing where a phrase's match would: from
+    the sentence's first verb (so the words before it are the provision it speaks of) to its end,
+    or, for an exclusion, the clause naming the forum."""
+    id: str
+    at: int
+    stop: int
+    said: str
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.stop
+
+    def group(self, _=0) -> str:
+        return self.said
+
+
+_VERB = re.compile(r"\b(?:is|are|shall|will|may|must|does|do|can|has|have|remains?|runs?|expires?|lapses?|ends?|"
+                   r"terminates?|reserves?|retains?)\b")
+
+
+def _learned(a) -> dict[int, tuple[str, float]]:
+    """unit -> (label, probability) for each sentence the defeater classifier reads as a defeater
+    and whose words the guard of that kind (clause_corpus/strength/learned_defeater.yaml) accepts."""
+    cached = a.__dict__.get("_learned_defeaters")
+    if cached is not None:
+        return cached
+    out = {}
+    if defeater_model.model() is not None:
+        from checker.corpus.strength import builtin
+
+        lex = a.strength if a.strength is not None else builtin()
+        guards = {e.id.split(".", 1)[1]: e.regex for e in lex["learned_defeater"]}
+        excluded = a.excluded
+        for i, u in enumerate(a.units):
+            text = a.surfaces[i]
+            if u.heading or i in excluded or text.count(" ") < 4:
+                continue
+            label, p = defeater_model.classify(u.text)
+            if label != "none" and label in guards and guards[label].search(text):
+                out[i] = (label, p)
+    a.__dict__["_learned_defeaters"] = out
+    return out
+
+
+class _Phrase:
+    def __init__(self, label: str):
+        self.id = f"learned_defeater.{label}"
+
+
+def _learned_hits(text: str, label: str) -> list:
+    if label == "exclusion":
+        forum = _FORUM_WORD.search(text)
+        if forum is None:
+            return []
+        lo = max(text.rfind(";", 0, forum.start()), text.rfind(":", 0, forum.start()), -1) + 1
+        return [(_Phrase(label), _Reading(_Phrase(label).id, lo, len(text), text[lo:]))]
+    verb = _VERB.search(text)
+    at = verb.start() if verb else 0
+    return [(_Phrase(label), _Reading(_Phrase(label).id, at, len(text), text[at:]))]
+
+
 # --- what a defeating clause reaches -------------------------------------------------------------
 
-_NUM = r"\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*"
+# a provision's number: "23", "14.1(c)", or a Roman numeral ("Sections VIII and IX", "Article XXIV")
+_NUM = r"(?:\d+(?:\.\d+)*|\b(?=[ivxl]+\b)m{0,2}(?:x[cl]|l?x{0,3})(?:i[xv]|v?i{0,3})(?<=[ivxl])\b)(?:\([a-z0-9]{1,4}\))*"
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "m": 1000}
+
+
+def _arabic(token: str) -> str:
+    """'viii' -> '8' (the document's keys are Arabic); anything else as given."""
+    head, paren, rest = token.partition("(")
+    if not head or not set(head) <= _ROMAN.keys():
+        return token
+    total = 0
+    for ch, nxt in zip(head, head[1:] + " "):
+        v = _ROMAN[ch]
+        total += -v if nxt in _ROMAN and _ROMAN[nxt] > v else v
+    return f"{total}{paren}{rest}"
 _REFS = re.compile(rf"\b(articles?|sections?|§§?|paragraphs?|paras?\.?|items?|subsections?|rules?)\s+({_NUM}"
                    rf"(?:\s*(?:,|and|or|through|thru|to|-|–|—)\s*(?:(?:and|or)\s+)?{_NUM})*)")
 _RANGE_WORDS = re.compile(r"^(?:through|thru|to|-|–|—)$")
@@ -161,7 +244,7 @@ class Defeat:
 
 def _expand_numbers(text: str) -> list[str]:
     """'6, 7 and 8' -> 6, 7, 8; '26.6 through 26.9' -> 26.6 ... 26.9; '6-8' -> 6, 7, 8."""
-    tokens = re.findall(rf"{_NUM}|through|thru|\bto\b|-|–|—", text)
+    tokens = [_arabic(t) for t in re.findall(rf"{_NUM}|through|thru|\bto\b|-|–|—", text) if t]
     out: list[str] = []
     pending_range = False
     for tok in tokens:
@@ -182,15 +265,31 @@ def _expand_numbers(text: str) -> list[str]:
     return out
 
 
-def _resolve(a, unit: int, word: str, number: str):
-    context = a.document.section_at(a.units[unit].start)
+def _roman(number: str) -> str | None:
+    """'8(a)' -> 'viii(a)': a Roman-numbered provision may keep its numeral as its key."""
+    head, paren, rest = number.partition("(")
+    if not head.isdigit() or not 0 < int(head) < 90:
+        return None
+    n, out = int(head), ""
+    for value, numeral in ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + numeral, n - value
+    return f"{out}{paren}{rest}"
+
+
+def _resolve(a, unit: int, word: str, number: str, context=None):
+    context = context or a.document.section_at(a.units[unit].start)
     kinds = ("article",) if word.startswith("art") else (
         "section", "article") if word.startswith(("sec", "§", "para", "item", "sub")) else ("section",)
-    for kind in kinds:
-        target = a.document.resolve(f"{kind} {number}", context=context)
-        if target is not None:
-            return target
+    for form in (number, _roman(number)):
+        for kind in kinds if form else ():
+            target = a.document.resolve(f"{kind} {form}", context=context)
+            if target is not None:
+                return target
     return None
+
+
+_OF_ARTICLE = re.compile(rf"\s+(?:of|in|under)\s+(?:the\s+)?(article|appendix)\s+({_NUM})")
 
 
 _LABEL = re.compile(r"^(?:(?:rule|section|paragraph|item|§)\s*)?\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*[.)]?\s")
@@ -260,9 +359,13 @@ def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
         if m.group(1).startswith("art") and re.search(r"\d[\w.()]*\s+(?:of|in|under)\s+(?:the\s+)?$", text[:m.start()]):
             continue  # "Sections 14.1 through 14.4 of Article 14": the sections, not the whole article
         numbered = True
+        scope = None  # "Sections 3 through 5 of Article XXIV": the sections of that article
+        of = _OF_ARTICLE.match(text, m.end()) if not m.group(1).startswith("art") else None
+        if of is not None:
+            scope = _resolve(a, unit, of.group(1), _arabic(of.group(2)))
         for number in _expand_numbers(m.group(2)):
             target = _resolve(a, unit, m.group(1), number.rstrip(".)") if number.count(")") > number.count("(")
-                              else number)
+                              else number, scope)
             if target is not None and not _is_procedure(a, target):
                 spans.append((target.start, target.end))
             elif target is None:
@@ -290,7 +393,7 @@ def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
 
 
 _FORUM_WORD = re.compile(r"griev|arbitra|dispute[- ]resolution|adjustment|jurisdiction|this (?:article|procedure)")
-_ARTICLE_NUMBER = re.compile(r"\barticle (\d+(?:\.\d+)*)")
+_ARTICLE_NUMBER = re.compile(rf"\barticle ({_NUM})")
 
 
 def _forum_named(a, unit: int, text: str, m: re.Match) -> bool:
@@ -301,7 +404,7 @@ def _forum_named(a, unit: int, text: str, m: re.Match) -> bool:
         return True
     tail = text[m.end():m.end() + 40]
     for ref in _ARTICLE_NUMBER.finditer(said + tail):
-        target = _resolve(a, unit, "article", ref.group(1))
+        target = _resolve(a, unit, "article", _arabic(ref.group(1)))
         if target is not None and _is_procedure(a, target):
             return True
     return False
@@ -501,8 +604,8 @@ def agreement_term(a) -> tuple[date | None, date] | None:
     end = agreement_end(a, set())
     if end is not None:
         start = None
-        for i, text in enumerate(a.surfaces):
-            if not (a.units[i].heading or i < 12 or _TERM_WORDS.search(text)):
+        for i, text in _term_texts(a):
+            if not (i < 0 or a.units[i].heading or i < 12 or _TERM_WORDS.search(text)):
                 continue
             found = _dates(text)
             if len(found) >= 2 and any(d == end[0] for d, _ in found):
@@ -513,14 +616,31 @@ def agreement_term(a) -> tuple[date | None, date] | None:
     return out
 
 
+def _term_texts(a) -> list[tuple[int, str]]:
+    """(unit, text) of the sentences that may state the agreement's term; when no unit has a date
+    range, also the paragraphs of the whole text (unit -1), the parts not read as contract language
+    included: a proposal's cover note may be the only place saying the agreement "will run from
+    April 1, 2026 through March 31, 2030"."""
+    cached = a.__dict__.get("_term_texts")
+    if cached is None:
+        cached = list(enumerate(a.surfaces))
+        if not any(len(_dates(t)) >= 2 or _YEARS.search(t) for _, t in cached):
+            from checker.engine.language import normalize
+
+            cached += [(-1, normalize(p)) for p in re.split(r"\n\s*\n", a.document.text)
+                       if _TERM_WORDS.search(p.lower()) and _UNTIL.search(p.lower())]
+        a.__dict__["_term_texts"] = cached
+    return cached
+
+
 def agreement_end(a, skip: set[int]) -> tuple[date, bool] | None:
     """The agreement's own end date from its duration clause or title ("March 1, 2026 through
     February 28, 2030"), and whether it is exact (a bare "2026-2030" gives only the year)."""
     best: tuple[date, bool] | None = None
-    for i, text in enumerate(a.surfaces):
+    for i, text in _term_texts(a):
         if i in skip:
             continue
-        heading = a.units[i].heading or i < 12
+        heading = i < 0 or a.units[i].heading or i < 12
         if not (heading or _TERM_WORDS.search(text)):
             continue
         found = _dates(text)
@@ -545,11 +665,16 @@ def defeats(a) -> list[Defeat]:
     out: list[Defeat] = []
     expiries: list[tuple[int, re.Match, str, date]] = []
     excluded = a.excluded
-    for i in _candidates(a, "enforceability"):
+    phrased = set(_candidates(a, "enforceability"))
+    learned = {i: r for i, r in _learned(a).items() if r[0] in defeater_model.ENFORCEABILITY}
+    for i in sorted(phrased | learned.keys()):
         text, raw = _joined(a, i)
         if (i in excluded and not a.units[i].heading) or not text:
             continue
-        for phrase, m in _finditer("enforceability", text):
+        hits = _finditer("enforceability", text) if i in phrased else []
+        if not hits and i in learned:
+            hits = _learned_hits(text, learned[i][0])
+        for phrase, m in hits:
             how = HOW.get(phrase.id, "non_binding")
             clause = clause_around(raw, *_raw_span(a, i, m, raw, text)) or raw
             if how == "suspension" and _BARGAINED.search(text):
@@ -831,20 +956,32 @@ class Cross:
         return min(ev.values())
 
 
+# a kind the classifier reads -> the registry phrase whose handling it takes
+_LEARNED_CROSS = {"learned_defeater.status_definition": "employee_defined_by_status",
+                  "learned_defeater.discrepancy_discharge": "discharge_for_any_discrepancy",
+                  "learned_defeater.agency_cooperation": "agency_cooperation",
+                  "learned_defeater.policy_subordination": "subject_to_policies"}
+
+
 def cross_article(a) -> list[Cross]:
     cached = a.__dict__.get("_cross_article")
     if cached is not None:
         return cached
     out: list[Cross] = []
     excluded = a.excluded
-    for i in _candidates(a, "cross_article"):
+    phrased = set(_candidates(a, "cross_article"))
+    learned = {i: r for i, r in _learned(a).items() if r[0] in defeater_model.CROSS}
+    for i in sorted(phrased | learned.keys()):
         text = a.surfaces[i]
         if i in excluded or not text:
             continue
-        for phrase, m in _finditer("cross_article", text):
+        hits = _finditer("cross_article", text) if i in phrased else []
+        if not hits and i in learned:
+            hits = _learned_hits(text, learned[i][0])
+        for phrase, m in hits:
             clause = _clip(clause_around(a.units[i].text, *_raw_span(a, i, m)) or a.units[i].text, 300)
             item = clause_around(text, m.start(), m.end()) or text  # the list item or clause it is in
-            name = phrase.id.split(".", 1)[1]
+            name = _LEARNED_CROSS.get(phrase.id, phrase.id.split(".", 1)[1])
             if name.startswith(("employee_", "unit_")):
                 out.append(Cross(i, phrase.id, "scope", clause,
                                  {"status_neutral_coverage_and_nondiscrimination": "scope"},

@@ -1,0 +1,132 @@
+"""The defeater classifier: what kind of defeating clause a sentence is, if any.
+
+A multinomial logistic regression over stemmed word unigrams and bigrams, with references,
+dates and numbers abstracted ("Sections 23.1 through 23.3" and "Article 9" read alike), trained
+by `python tools/train_defeaters.py` from the labelled clauses of clause_corpus/defeaters/ and the
+sentences of the tuning documents, and shipped as plain weights in models/defeaters/model.json
+(read with the standard library: no spaCy import, no download). It recognizes the kind of a
+clause whose exact words no registry pattern lists ("Article 23 claims shall be heard by the
+Committee, whose decision is final, and never by an arbitrator"); what the clause reaches, and
+whether it reaches anything, is still decided by the rules of checker.engine.enforceability, so a
+sentence the classifier misreads changes nothing unless it also names a protection's provision.
+
+Labels: exclusion, non_binding, sunset, unilateral_suspension (enforceability); status_definition,
+discrepancy_discharge, agency_cooperation, policy_subordination (cross-article); none."""
+from __future__ import annotations
+
+import json
+import math
+import re
+from contextlib import contextmanager
+from functools import lru_cache
+
+from checker.resources import models_dir
+
+MODEL = models_dir() / "defeaters" / "model.json"
+LABELS = ("none", "exclusion", "non_binding", "sunset", "unilateral_suspension", "status_definition",
+          "discrepancy_discharge", "agency_cooperation", "policy_subordination")
+ENFORCEABILITY = {"exclusion": "exclusion", "non_binding": "non_binding", "sunset": "expiry",
+                  "unilateral_suspension": "suspension"}  # label -> how (checker.engine.enforceability)
+CROSS = ("status_definition", "discrepancy_discharge", "agency_cooperation", "policy_subordination")
+
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_NUM = r"\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*"
+_ABSTRACT = (
+    (re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?(?: day of)?\s+"
+                rf"{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}\b|\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|"
+                rf"\b{_MONTH},?\s+\d{{4}}\b"), " _date_ "),
+    (re.compile(rf"\b(?:articles?|sections?|§§?|paragraphs?|paras?\.?|subsections?|rules?|items?|clauses?)\s*{_NUM}"
+                rf"(?:\s*(?:,|and|or|through|thru|to|-|–|—)\s*(?:(?:and|or)\s+)?{_NUM})*"), " _ref_ "),
+    (re.compile(r"\b(?:this|the present|these|such) (?:article|section|subsection|paragraph|side letter|"
+                r"letter of understanding|letter of agreement|letter|memorandum of understanding|memorandum of "
+                r"agreement|memorandum|mou|moa|lou|appendix|addendum|exhibit|attachment|schedule|rider|"
+                r"supplement)s?\b"), " _self_ "),
+    (re.compile(r"\b\d+(?:\.\d+)*\b"), " _num_ "),
+)
+_WORD = re.compile(r"_[a-z]+_|[a-z][a-z'-]*")
+_STOP = frozenset("a an the of to and or in on at by for with as be is are was were been its it their".split())
+
+
+def _stem(word: str) -> str:
+    if word.startswith("_"):
+        return word
+    word = word.strip("'-")
+    word = re.sub(r"'s$", "", word)
+    word = re.sub(r"ies$", "y", word)
+    word = re.sub(r"(?<=[a-z]{4})(?:ations?|ments?|ings?|able|ible|ed|es|s|ly|ive)$", "", word)
+    return word[:7]
+
+
+def tokens(text: str) -> list[str]:
+    low = " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').lower().split())
+    for rx, repl in _ABSTRACT:
+        low = rx.sub(repl, low)
+    return [_stem(w) for w in _WORD.findall(low)]
+
+
+def features(text: str) -> set[str]:
+    toks = tokens(text)
+    out = {t for t in toks if t not in _STOP}
+    out.update(f"{a} {b}" for a, b in zip(toks, toks[1:]))
+    # a negation reaches a few words on ("shall not in any event be arbitrated")
+    for i, t in enumerate(toks):
+        if t in ("not", "no", "never", "neither", "nor", "without"):
+            out.update(f"~{u}" for u in toks[i + 1:i + 5] if u not in _STOP)
+    return out
+
+
+def model() -> dict | None:
+    """The trained weights, or None when the model has not been built (the rules then work alone)."""
+    return None if _OFF else _load()
+
+
+@lru_cache(maxsize=1)
+def _load() -> dict | None:
+    if not MODEL.exists():
+        return None
+    data = json.loads(MODEL.read_text())
+    data["weights"] = {f: dict(zip(data["labels"], w)) for f, w in data["weights"].items()}
+    return data
+
+
+def probabilities(text: str) -> dict[str, float]:
+    m = model()
+    if m is None:
+        return {"none": 1.0}
+    scores = dict(zip(m["labels"], m["bias"]))
+    weights = m["weights"]
+    for f in features(text):
+        w = weights.get(f)
+        if w is not None:
+            for label, v in w.items():
+                scores[label] += v
+    top = max(scores.values())
+    exp = {k: math.exp(v - top) for k, v in scores.items()}
+    total = sum(exp.values())
+    return {k: v / total for k, v in exp.items()}
+
+
+def classify(text: str) -> tuple[str, float]:
+    """(label, probability) of the sentence; "none" unless a defeater label reaches its threshold."""
+    m = model()
+    if m is None:
+        return "none", 1.0
+    probs = probabilities(text)
+    label = max(probs, key=probs.get)
+    if label != "none" and probs[label] < m["thresholds"].get(label, 1.0):
+        return "none", probs["none"]
+    return label, probs[label]
+
+
+@contextmanager
+def disabled():
+    """The rules alone, for as long as the block runs (training labels sentences with them)."""
+    global _OFF
+    _OFF, before = True, _OFF
+    try:
+        yield
+    finally:
+        _OFF = before
+
+
+_OFF = False

@@ -1,0 +1,340 @@
+"""Train the defeater classifier (checker/engine/defeater_model.py) into models/defeaters/.
+
+    python tools/train_defeaters.py [--out models/defeaters] [--hold-out 0.2] [--seed 0]
+
+Training data, all in this repository:
+- the labelled single clauses of clause_corpus/defeaters/*.jsonl (one {"text", "type", ...} a line;
+  type one of the model's labels, "none" for controls);
+- every `fires` example of the registry phrases that already find defeaters
+  (clause_corpus/strength/enforceability.yaml, cross_article.yaml, non_binding.yaml), labelled
+  with the phrase's kind, and their `quiet` examples as "none";
+- the sentences of the tuning documents of tests/devset (never a folder listed under [blind] in
+  tests/devset/PROTOCOL.toml, nor a folder given with --exclude): a sentence the rule-only engine
+  reads as a defeater that reaches a protection gets that defeater's kind, every other sentence
+  "none" (up to --max-none of them, the real public contracts included).
+
+Evaluation: the clause corpus is split (stratified by type, fixed seed) into a training and a
+held-out part; the per-label thresholds are chosen on out-of-fold predictions of the training part
+(the lowest probability at which the label's precision stays >= --precision), and the model trained
+on the training part is scored once on the held-out part. The shipped model is then trained on all
+the data with those thresholds. Writes model.json (weights) and training.json (data hash, counts,
+held-out metrics)."""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from checker.engine import defeater_model as dm  # noqa: E402
+
+DEVSET = ROOT / "tests" / "devset"
+CLAUSES = ROOT / "clause_corpus" / "defeaters"
+_KIND = {"exclusion": "exclusion", "non_binding": "non_binding", "expiry": "sunset", "suspension": "unilateral_suspension"}
+
+
+def _cross_label(rule: str) -> str | None:
+    name = rule.split(".", 1)[1]
+    if name.startswith(("employee_", "unit_")):
+        return "status_definition"
+    if name == "discharge_for_any_discrepancy":
+        return "discrepancy_discharge"
+    if name.startswith("agency_"):
+        return "agency_cooperation"
+    if name == "subject_to_policies":
+        return "policy_subordination"
+    return None
+
+
+def corpus_clauses() -> list[dict]:
+    out = []
+    for path in sorted(CLAUSES.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text().splitlines(), 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            label = row.get("type") or row.get("label")
+            text = row.get("text") or row.get("clause")
+            if label not in dm.LABELS or not text:
+                raise SystemExit(f"{path}:{n}: a clause needs a text and a type among {dm.LABELS}")
+            out.append({"text": text, "label": label, "source": f"{path.name}:{n}"})
+    return out
+
+
+def registry_examples() -> list[dict]:
+    from checker.corpus.strength import builtin
+    from checker.engine import enforceability
+
+    lex = builtin()
+    out = []
+    for category in ("enforceability", "cross_article", "non_binding"):
+        for e in lex[category]:
+            if category == "enforceability":
+                label = _KIND[enforceability.HOW.get(e.id, "non_binding")]
+            elif category == "cross_article":
+                label = _cross_label(e.id)
+            else:
+                label = "non_binding"
+            if label is None:
+                continue
+            out += [{"text": ex.text, "label": label, "source": e.id} for ex in e.fires]
+            out += [{"text": ex.text, "label": "none", "source": e.id} for ex in e.quiet]
+    return out
+
+
+def _blind() -> set[str]:
+    return set(tomllib.loads((DEVSET / "PROTOCOL.toml").read_text()).get("blind", {}))
+
+
+def _analysed(document, corpus):
+    """The analysis and findings evaluate() makes, with the document-stage checks run."""
+    from checker.engine import checks, concept_index
+    from checker.engine.analysis import Analysis
+    from checker.engine.grade import grade, missing_confidence
+    from checker.engine.overlap import resolve_overlaps
+
+    a = Analysis.build(document, concept_index(corpus))
+    a.strength = corpus.strength
+    findings = [grade(p, a) for p in corpus.protections]
+    resolve_overlaps(findings, missing_confidence())
+    for check in checks.DOCUMENT:
+        check.find(a, corpus.protections, findings)
+    return a, findings
+
+
+def document_sentences(exclude: set[str], max_none: int, seed: int) -> list[dict]:
+    """Sentences of the tuning documents, labelled by what the rule-only engine reads in them: a
+    defeater that reaches a protection its kind, a sentence read as no defeater "none" (a defeater
+    reaching nothing is left out: it may be a control or a miss of the reach)."""
+    from checker.corpus import load_corpus
+    from checker.engine import enforceability
+    from checker.ingest import load_document
+
+    corpus = load_corpus()
+    skip = _blind() | exclude
+    positives, none = [], []
+    with dm.disabled():
+        for labels in sorted(DEVSET.rglob("*.labels.toml")):
+            folder = labels.parent.name
+            if folder in skip:
+                continue
+            case = tomllib.loads(labels.read_text())
+            a, findings = _analysed(load_document(labels.parent / case["document"]), corpus)
+            cited = {(d.rule, e.start) for f in findings for d in f.deviations for e in f.evidence if d.rule}
+            kinds, reaching = {}, set()
+            for d in enforceability.defeats(a):
+                kinds[d.unit] = _KIND[d.how]
+                if (d.rule, a.units[d.unit].start) in cited:
+                    reaching.add(d.unit)
+            for c in enforceability.cross_article(a):
+                kinds[c.unit] = _cross_label(c.rule)
+                if (c.rule, a.units[c.unit].start) in cited:
+                    reaching.add(c.unit)
+            for i, u in enumerate(a.units):
+                text = " ".join(u.text.split())
+                if u.heading or len(text.split()) < 5:
+                    continue
+                row = {"text": text, "source": f"{folder}/{labels.name}"}
+                if i in reaching:
+                    positives.append({**row, "label": kinds[i]})
+                elif i not in kinds:
+                    none.append({**row, "label": "none"})
+    rng = random.Random(seed)
+    rng.shuffle(none)
+    return positives + none[:max_none]
+
+
+# --- the model: multinomial logistic regression over sparse binary features ----------------------
+
+def _index(rows: list[dict], vocab: dict[str, int] | None = None, min_count: int = 2):
+    feats = [dm.features(r["text"]) for r in rows]
+    if vocab is None:
+        counts = Counter(f for fs in feats for f in fs)
+        vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
+    idx = [np.array(sorted(vocab[f] for f in fs if f in vocab), dtype=np.int64) for fs in feats]
+    return idx, vocab
+
+
+def _scores(W, b, idx):
+    flat = np.concatenate([i for i in idx]) if idx else np.zeros(0, dtype=np.int64)
+    lens = np.array([len(i) for i in idx])
+    out = np.tile(b, (len(idx), 1))
+    if flat.size:
+        rows = np.repeat(np.arange(len(idx)), lens)
+        np.add.at(out, rows, W[flat])
+    return out, flat, rows if flat.size else None
+
+
+def _softmax(s):
+    s = s - s.max(axis=1, keepdims=True)
+    e = np.exp(s)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def fit(rows: list[dict], vocab=None, l2: float = 1e-3, epochs: int = 300, lr: float = 0.1):
+    idx, vocab = _index(rows, vocab)
+    y = np.array([dm.LABELS.index(r["label"]) for r in rows])
+    n, k, d = len(rows), len(dm.LABELS), len(vocab)
+    counts = np.bincount(y, minlength=k).astype(float)
+    # classes weighed towards balance (square root), so a few hundred clauses of a kind are not
+    # drowned by thousands of ordinary sentences
+    cw = np.where(counts > 0, np.sqrt(counts.max() / np.maximum(counts, 1)), 0.0)
+    sw = cw[y] / cw[y].mean()
+    W, b = np.zeros((d, k)), np.zeros(k)
+    mW, vW, mb, vb = np.zeros_like(W), np.zeros_like(W), np.zeros_like(b), np.zeros_like(b)
+    Y = np.eye(k)[y]
+    for t in range(1, epochs + 1):
+        s, flat, rowsix = _scores(W, b, idx)
+        p = _softmax(s)
+        g = (p - Y) * sw[:, None] / n
+        gW = l2 * W
+        if rowsix is not None:
+            np.add.at(gW, flat, g[rowsix])
+        gb = g.sum(axis=0)
+        for param, grad, m, v in ((W, gW, mW, vW), (b, gb, mb, vb)):
+            m *= 0.9
+            m += 0.1 * grad
+            v *= 0.999
+            v += 0.001 * grad * grad
+            param -= lr * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+    return W, b, vocab
+
+
+def predict(W, b, vocab, rows) -> np.ndarray:
+    idx, _ = _index(rows, vocab)
+    return _softmax(_scores(W, b, idx)[0])
+
+
+def thresholds(rows: list[dict], precision: float, seed: int, folds: int = 5) -> dict[str, float]:
+    """Per label, the lowest probability at which out-of-fold precision stays >= `precision`."""
+    rng = random.Random(seed)
+    order = list(range(len(rows)))
+    rng.shuffle(order)
+    probs = np.zeros((len(rows), len(dm.LABELS)))
+    for f in range(folds):
+        test = order[f::folds]
+        train = [rows[i] for i in order if i not in set(test)]
+        W, b, vocab = fit(train)
+        probs[test] = predict(W, b, vocab, [rows[i] for i in test])
+    y = np.array([dm.LABELS.index(r["label"]) for r in rows])
+    top = probs.argmax(axis=1)
+    out = {}
+    for k, label in enumerate(dm.LABELS):
+        if label == "none":
+            continue
+        picked = top == k
+        cands = sorted(set(np.round(probs[picked, k], 3)))
+        best = 0.99
+        for c in cands:
+            sel = picked & (probs[:, k] >= c)
+            if sel.sum() and (y[sel] == k).mean() >= precision:
+                best = float(c)
+                break
+        out[label] = max(0.5, best)
+    return out
+
+
+def apply(probs: np.ndarray, th: dict[str, float]) -> list[str]:
+    out = []
+    for p in probs:
+        k = int(p.argmax())
+        label = dm.LABELS[k]
+        out.append(label if label == "none" or p[k] >= th[label] else "none")
+    return out
+
+
+def metrics(gold: list[str], got: list[str]) -> dict:
+    per = {}
+    for label in dm.LABELS:
+        tp = sum(g == label == o for g, o in zip(gold, got))
+        fp = sum(o == label != g for g, o in zip(gold, got))
+        fn = sum(g == label != o for g, o in zip(gold, got))
+        per[label] = {"n": sum(g == label for g in gold), "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+                      "recall": round(tp / (tp + fn), 3) if tp + fn else None}
+    return {"accuracy": round(sum(g == o for g, o in zip(gold, got)) / max(1, len(gold)), 3),
+            "defeaters_called_none": sum(g != "none" and o == "none" for g, o in zip(gold, got)),
+            "controls_called_defeaters": sum(g == "none" and o != "none" for g, o in zip(gold, got)),
+            "per_label": per}
+
+
+def split(rows: list[dict], part: float, seed: int) -> tuple[list[dict], list[dict]]:
+    rng = random.Random(seed)
+    by = {}
+    for r in rows:
+        by.setdefault(r["label"], []).append(r)
+    train, test = [], []
+    for label in sorted(by):
+        group = by[label][:]
+        rng.shuffle(group)
+        cut = round(len(group) * part)
+        test += group[:cut]
+        train += group[cut:]
+    return train, test
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", default=str(ROOT / "models" / "defeaters"))
+    ap.add_argument("--hold-out", type=float, default=0.2)
+    ap.add_argument("--precision", type=float, default=0.95)
+    ap.add_argument("--max-none", type=int, default=3000)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--exclude", default="", help="tuning folders kept out of training (comma-separated)")
+    ap.add_argument("--sentences", help="a JSON file keeping the labelled document sentences between runs "
+                                        "(read when it exists, written otherwise)")
+    args = ap.parse_args(argv)
+
+    clauses = corpus_clauses()
+    registry = registry_examples()
+    if args.sentences and Path(args.sentences).is_file():
+        docs = json.loads(Path(args.sentences).read_text())
+    else:
+        docs = document_sentences({x for x in args.exclude.split(",") if x}, args.max_none, args.seed)
+        if args.sentences:
+            Path(args.sentences).write_text(json.dumps(docs))
+    print(f"clauses {len(clauses)}, registry examples {len(registry)}, document sentences {len(docs)}", file=sys.stderr)
+
+    c_train, c_test = split(clauses, args.hold_out, args.seed) if clauses else ([], [])
+    train = c_train + registry + docs
+    th = thresholds(train, args.precision, args.seed)
+    W, b, vocab = fit(train)
+    held = {}
+    if c_test:
+        got = apply(predict(W, b, vocab, c_test), th)
+        held = metrics([r["label"] for r in c_test], got)
+        held["n"] = len(c_test)
+        held["errors"] = [{"text": r["text"][:160], "gold": r["label"], "got": o}
+                          for r, o in zip(c_test, got) if o != r["label"]]
+    every = clauses + registry + docs
+    W, b, vocab = fit(every)
+    keep = np.abs(W).max(axis=1) >= 0.01
+    inv = sorted(vocab, key=vocab.get)
+    weights = {f: [round(float(x), 3) for x in W[i]] for i, f in enumerate(inv) if keep[i]}
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "model.json").write_text(json.dumps({"labels": list(dm.LABELS), "bias": [round(float(x), 3) for x in b],
+                                                "thresholds": th, "weights": weights}, sort_keys=True) + "\n")
+    h = hashlib.sha256()
+    for r in every:
+        h.update(f"{r['label']}\t{r['text']}\n".encode())
+    info = {"data_sha256": h.hexdigest(), "seed": args.seed, "hold_out": args.hold_out, "precision_target": args.precision,
+            "counts": {"clauses": len(clauses), "registry_examples": len(registry), "document_sentences": len(docs),
+                       "by_label": dict(Counter(r["label"] for r in every))},
+            "excluded_folders": sorted(_blind() | {x for x in args.exclude.split(",") if x}),
+            "features": len(weights), "thresholds": th, "held_out": held}
+    (out / "training.json").write_text(json.dumps(info, indent=1, sort_keys=True) + "\n")
+    print(json.dumps({k: v for k, v in held.items() if k != "errors"}, indent=1), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
