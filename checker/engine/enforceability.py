@@ -289,6 +289,8 @@ def _resolve(a, unit: int, word: str, number: str, context=None):
     return None
 
 
+_PARTS_OF = re.compile(r"\b(?:sections?|subsections?|provisions?|parts?|paragraphs?|clauses?)\s+(?:of|in|under)\s+(?:the\s+)?$")
+_NAMED_AS = re.compile(r"\s*,?\s*(?:titled|entitled|headed|captioned|called|named)\b")
 _OF_ARTICLE = re.compile(rf"\s+(?:of|in|under)\s+(?:the\s+)?(article|appendix)\s+({_NUM})")
 
 
@@ -358,6 +360,8 @@ def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
             continue  # an article of the main agreement, cited from a side letter that does not hold it
         if m.group(1).startswith("art") and re.search(r"\d[\w.()]*\s+(?:of|in|under)\s+(?:the\s+)?$", text[:m.start()]):
             continue  # "Sections 14.1 through 14.4 of Article 14": the sections, not the whole article
+        if m.group(1).startswith("art") and _PARTS_OF.search(text[:m.start()]) and _NAMED_AS.match(text, m.end()):
+            continue  # "the sections of Article 17 titled ...": the sections its titles name
         numbered = True
         scope = None  # "Sections 3 through 5 of Article XXIV": the sections of that article
         of = _OF_ARTICLE.match(text, m.end()) if not m.group(1).startswith("art") else None
@@ -489,11 +493,22 @@ def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None) -> tupl
         if top is not None and top.start < a.units[unit].start:
             return [(top.start, a.units[unit].start)], []
     pronoun = _PRONOUN.search(clause) or not before.strip() and m.start() - c0 < 4
-    if pronoun and unit > 0 and unit - 1 in _section_units(a, unit):
-        spans = _targets(a, unit - 1, a.surfaces[unit - 1])
-        if spans:
-            return spans, []
+    if pronoun:
+        # "They are aspirations ... They are not intended to create enforceable rights": back over
+        # the sentences that go on speaking of the same provisions, to the one that names them
+        own = set(_section_units(a, unit))
+        for j in range(unit - 1, max(-1, unit - 4), -1):
+            if j not in own:
+                break
+            spans = _targets(a, j, a.surfaces[j])
+            if spans:
+                return spans, []
+            if not _PRONOUN.search(a.surfaces[j]):
+                break
     if how == "exclusion":
+        back = _antecedent(a, unit, clause)
+        if back is not None:
+            return back
         return [], [clause]  # "any claim concerning leave to attend immigration appointments ..."
     # "The foregoing is advisory only.": its own provision, when a provision is what it speaks of
     # ("an administrative warrant is not binding" declares nothing about the agreement)
@@ -502,6 +517,40 @@ def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None) -> tupl
     if speaks_of_provision:
         return [_provision_span(a, unit)], []
     return [], []
+
+
+# an exclusion speaking of disputes or a decision the sentence before it introduced ("Disputes
+# under Article 27 go to the Panel. The Panel's decision is final and not subject to review under
+# Article 9"; "... and such disputes shall not be subject to Article 13")
+_ANAPHOR = re.compile(r"\b(?:such|these|those|said|the same|the said|all such|any such) (?:[\w-]+ )?(?:disputes?|claims?|"
+                      r"matters?|grievances?|complaints?|questions?|issues?|cases?|controvers(?:y|ies))\b|"
+                      r"\b(?:the|its|their|whose|such) (?:[\w'-]+ )?(?:decisions?|determinations?|rulings?|findings?|"
+                      r"resolutions?|awards?|recommendations?)\b")
+_DESCRIBES = re.compile(r"\b(?:disputes?|claims?|matters?|grievances?|complaints?|questions?|controvers(?:y|ies))\s+"
+                       r"(?:[\w-]+\s+){0,2}?(?:concerning|regarding|about|over|relating|related|arising|involving|under|"
+                       r"as to|in respect|with respect|touching|of)\b")
+_ROUTES = re.compile(r"\b(?:disputes?|claims?|matters?|grievances?|complaints?|questions?|controvers(?:y|ies))\b")
+
+
+def _antecedent(a, unit: int, clause: str):
+    """(spans, subjects) of the sentence before `unit` in its section, when the exclusion at `unit`
+    speaks of its disputes or their decision; None otherwise."""
+    own = set(_section_units(a, unit))
+    if not _ANAPHOR.search(clause) or _DESCRIBES.search(clause) or unit - 1 not in own or a.units[unit - 1].heading:
+        return None  # no back-reference, or the exclusion describes its own subject
+    # the sentence before, whole: a line break may have cut it in pieces ("... arising under this" /
+    # "Article 27 shall be submitted ...")
+    first = unit - 1
+    while first - 1 in own and unit - first < 3 and not a.units[first - 1].heading \
+            and not a.surfaces[first - 1].rstrip().endswith((".", ";", ":")):
+        first -= 1
+    prev = " ".join(a.surfaces[first:unit])
+    if not _ROUTES.search(prev) or prev.count(" ") < 5:
+        return None
+    spans = _targets(a, first, prev)
+    if spans:
+        return spans, []
+    return [], [prev]
 
 
 # --- dates: a provision's end against the agreement's ------------------------------------------
@@ -793,11 +842,26 @@ def _stems(text: str) -> set[str]:
     return {_stem(w) for w in re.findall(r"[a-z][a-z-]{3,}", text.lower()) if w not in _GENERIC}
 
 
+def _common_stems(a) -> frozenset[str]:
+    """Words the document uses everywhere ("crew member" in a contract calling its workers so),
+    which say no more of a topic than "employee" does: in more than one sentence in twelve."""
+    found = a.__dict__.get("_common_stems")
+    if found is None:
+        from collections import Counter
+
+        df = Counter(st for t in a.surfaces for st in _stems(t))
+        limit = max(8, len(a.surfaces) // 12)
+        found = a.__dict__["_common_stems"] = frozenset(st for st, n in df.items() if n > limit)
+    return found
+
+
 def _topic_elements(a, ev: dict[int, int], subject: str) -> list[int]:
     """Elements whose own clause shares the described subject's topic: three or more content words
     ("the presence of federal agents in non-public areas of the terminal" and "an immigration agent
     entering a non-public area of the terminal"), counted once each."""
     said = _stems(subject)
+    if not _IMMIGRATION.search(subject):  # a subject of another kind must share words of its own
+        said -= _common_stems(a)
     if len(said) < 2:
         return []
     best: tuple[int, int] | None = None
