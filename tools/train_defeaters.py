@@ -180,14 +180,17 @@ def _softmax(s):
     return e / e.sum(axis=1, keepdims=True)
 
 
-def fit(rows: list[dict], vocab=None, l2: float = 1e-3, epochs: int = 300, lr: float = 0.1):
+BALANCE = 1.0  # class weights (largest class / class size) ** BALANCE
+
+
+def fit(rows: list[dict], vocab=None, l2: float = 1e-4, epochs: int = 300, lr: float = 0.1):
     idx, vocab = _index(rows, vocab)
     y = np.array([dm.LABELS.index(r["label"]) for r in rows])
     n, k, d = len(rows), len(dm.LABELS), len(vocab)
     counts = np.bincount(y, minlength=k).astype(float)
-    # classes weighed towards balance (square root), so a few hundred clauses of a kind are not
-    # drowned by thousands of ordinary sentences
-    cw = np.where(counts > 0, np.sqrt(counts.max() / np.maximum(counts, 1)), 0.0)
+    # classes weighed to balance, so a few dozen clauses of a kind are not drowned by thousands of
+    # ordinary sentences (the guards and the reach rules keep the precision)
+    cw = np.where(counts > 0, (counts.max() / np.maximum(counts, 1)) ** BALANCE, 0.0)
     sw = cw[y] / cw[y].mean()
     W, b = np.zeros((d, k)), np.zeros(k)
     mW, vW, mb, vb = np.zeros_like(W), np.zeros_like(W), np.zeros_like(b), np.zeros_like(b)
@@ -288,6 +291,8 @@ def main(argv=None) -> int:
     ap.add_argument("--precision", type=float, default=0.95)
     ap.add_argument("--max-none", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--threshold", type=float, help="one probability threshold for every label (default: chosen "
+                                                     "per label on out-of-fold predictions, see --precision)")
     ap.add_argument("--exclude", default="", help="tuning folders kept out of training (comma-separated)")
     ap.add_argument("--sentences", help="a JSON file keeping the labelled document sentences between runs "
                                         "(read when it exists, written otherwise)")
@@ -305,7 +310,8 @@ def main(argv=None) -> int:
 
     c_train, c_test = split(clauses, args.hold_out, args.seed) if clauses else ([], [])
     train = c_train + registry + docs
-    th = thresholds(train, args.precision, args.seed)
+    th = ({label: args.threshold for label in dm.LABELS if label != "none"} if args.threshold is not None
+          else thresholds(train, args.precision, args.seed))
     W, b, vocab = fit(train)
     held = {}
     if c_test:

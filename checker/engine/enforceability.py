@@ -179,7 +179,7 @@ def _learned_hits(text: str, label: str) -> list:
             return []
         lo = max(text.rfind(";", 0, forum.start()), text.rfind(":", 0, forum.start()), -1) + 1
         return [(_Phrase(label), _Reading(_Phrase(label).id, lo, len(text), text[lo:]))]
-    verb = _VERB.search(text)
+    verb = _VERB.search(text) if label != "sunset" else None  # an end date may come first
     at = verb.start() if verb else 0
     return [(_Phrase(label), _Reading(_Phrase(label).id, at, len(text), text[at:]))]
 
