@@ -1,0 +1,155 @@
+"""The defeater classifier (checker/engine/defeater_model.py, models/defeaters) and the reach rules
+added with it: a defeating clause in words no registry phrase lists is still read as what it is,
+what it reaches is still decided by the rules, and controls in new words stay quiet."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_enforceability import ARTICLE_23, CONTROL, findings, kinds
+
+from checker.engine import defeater_model as dm
+
+# traps worded unlike any registry example or any clause of the training data; the rules alone
+# miss each of them (asserted below), the classifier reads them
+NEW_WORDING = {
+    "reviewed only by a committee": dict(immigration="23.4 Compliance with this Article shall be reviewed only by "
+                                         "the Labor-Management Committee, and the grievance machinery shall have no "
+                                         "role in it."),
+    "moral rather than legal": dict(immigration="23.4 The parties regard the undertakings in this Article as moral "
+                                    "rather than legal commitments."),
+    "voluntary on the employer's part": dict(immigration="23.4 The commitments in this Article are voluntary on the "
+                                             "Employer's part."),
+    "of no further effect after a date": dict(immigration="23.4 After December 31, 2026, this Article shall be of no "
+                                              "further effect."),
+    "protections end on a date": dict(immigration="23.4 The protections of this Article end on June 30, 2027."),
+}
+NEW_CONTROLS = {
+    "heard through the grievance procedure": dict(grievance="7.3 Article 23 claims shall be heard through the "
+                                                  "grievance procedure and may be taken to arbitration."),
+    "binding legal commitments": dict(immigration="23.4 The parties regard the undertakings in this Article as "
+                                      "binding legal commitments."),
+    "runs for the full term": dict(immigration="23.4 This Article runs for the full term of this Agreement."),
+    "no pause without the union": dict(immigration="23.4 Management may not pause the operation of this Article "
+                                       "without the Union's written agreement."),
+    "pension board alone": dict(grievance="7.3 Pension disputes shall be heard by the Pension Board alone and never "
+                                "by an arbitrator."),
+    "may be taken up through arbitration": dict(immigration="23.4 Any dispute under this Article may be taken up "
+                                                "through Article 7 (Grievance and Arbitration)."),
+    "no questions about status": dict(recognition="1.2 The Employer will not ask about, or demand proof of, the "
+                                      "immigration status or work authorization of any employee."),
+}
+
+
+def test_the_model_ships_with_its_training_record():
+    record = json.loads((dm.MODEL.parent / "training.json").read_text())
+    assert dm.model() is not None and record["counts"]["clauses"] >= 500
+    # the frozen blind folders never train it
+    assert {"traps_b", "written_l", "written_m", "written_n"} <= set(record["excluded_folders"])
+    assert record["held_out"]["n"] > 0 and record["held_out"]["accuracy"] >= 0.6
+
+
+@pytest.mark.parametrize("trap", NEW_WORDING)
+def test_a_trap_in_new_words_weakens_what_it_reaches(trap):
+    got = findings(**NEW_WORDING[trap])
+    for pid in ARTICLE_23:
+        assert got[pid].status == "weakened" and "enforceability" in kinds(got[pid]), (trap, pid, got[pid].deviations)
+        assert any(d.rule.startswith("learned_defeater.") for d in got[pid].deviations)
+    assert got[CONTROL].status == "matching" and got[CONTROL].deviations == []
+    with dm.disabled():  # the rules alone do not read it: the classifier is what catches it
+        alone = findings(**NEW_WORDING[trap])
+    assert all(alone[pid].status == "matching" for pid in ARTICLE_23), trap
+
+
+@pytest.mark.parametrize("control", NEW_CONTROLS)
+def test_a_control_in_new_words_changes_nothing(control):
+    got = findings(**NEW_CONTROLS[control])
+    for pid in (*ARTICLE_23, CONTROL):
+        assert got[pid].status == "matching" and got[pid].deviations == [], (control, pid, got[pid].deviations)
+
+
+def test_a_learned_reading_is_explained_by_its_guard():
+    from checker.corpus import load_corpus
+    from checker.rules import rule_text
+
+    got = findings(**NEW_WORDING["moral rather than legal"])
+    rules = {d.rule for pid in ARTICLE_23 for d in got[pid].deviations}
+    assert rules and all(rule_text(load_corpus(), r) for r in rules)
+
+
+def test_without_the_model_the_rules_work_alone(monkeypatch):
+    monkeypatch.setattr(dm, "MODEL", dm.MODEL.parent / "absent.json")
+    dm._load.cache_clear()
+    try:
+        assert dm.classify("This Article is advisory only.") == ("none", 1.0)
+        got = findings(immigration="23.4 This Article is a statement of the parties' intent.")
+        assert all(got[pid].status == "weakened" for pid in ARTICLE_23)
+    finally:
+        dm._load.cache_clear()
+
+
+# ---- reach rules: wordings of the tuning trap sets, reworded here ------------------------------
+
+def test_roman_numbered_sections_of_a_named_article_are_reached():
+    from checker.api import check_text
+
+    text = """AGREEMENT between Bayside Shipyard Co. and Machinists Local 5
+October 1, 2025 through September 30, 2030
+
+ARTICLE XIV
+ADJUSTMENT OF GRIEVANCES
+
+Section 1. Any difference between the Company and the Union may be taken to arbitration.
+
+ARTICLE XXIV
+IMMIGRATION MATTERS
+
+Section 1. Entry. No manager, supervisor, security guard or contractor of the Company shall consent to an immigration agent entering a non-public area of the yard, or questioning, searching or seizing any person there, unless the agent first presents a judicial warrant signed by a judge or magistrate.
+
+Section 2. Notice. The Company shall notify the Union within twenty-four (24) hours of any visit, inspection, records request or other contact by an immigration agency, and shall give the Union copies of every document the agency provides.
+
+ARTICLE XXXI
+GENERAL PROVISIONS
+
+Section 1. Notices. All notices shall be in writing.
+
+Section 2. Directives. The Company may, upon written notice to the Union, suspend the operation of Sections 1 and 2 of Article XXIV for such period as it deems requisite.
+"""
+    got = {f.protection: f for f in check_text(text).findings}
+    for pid in ("judicial_warrant_for_nonpublic_access", "union_notice_of_immigration_contact"):
+        assert got[pid].status == "weakened" and "enforceability" in kinds(got[pid]), (pid, got[pid].deviations)
+
+
+def test_the_decision_of_a_panel_not_reviewable_reaches_the_disputes_routed_to_it():
+    got = findings(immigration="23.4 Any dispute arising under this Article shall be submitted exclusively to a "
+                               "Review Panel named by the Employer. The decision of the Panel shall be final and "
+                               "shall not be subject to review under Article 7.")
+    for pid in ARTICLE_23:
+        assert got[pid].status == "weakened" and "enforceability" in kinds(got[pid]), pid
+    assert got[CONTROL].status == "matching"
+
+
+def test_a_panel_decision_in_the_same_sentence_as_its_own_subject_reaches_only_that_subject():
+    got = findings(grievance="7.3 Disputes concerning leave for immigration hearings are not grievable and shall be "
+                             "decided by the Director, whose decision shall be final.")
+    assert got["immigration_proceedings_leave"].status == "weakened"
+    for pid in ("judicial_warrant_for_nonpublic_access", "union_notice_of_immigration_contact", CONTROL):
+        assert got[pid].status == "matching", pid
+
+
+def test_pronouns_lead_back_to_the_sections_a_letter_names_by_title():
+    from checker.api import check_text
+    from test_enforceability import agreement
+
+    text = agreement() + """
+SIDE LETTER NO. 2
+
+The sections of Article 23 titled "Entry" and "Notice" describe practices the parties hope to follow.
+They are aspirations the Employer will endeavour to honour.
+They are not intended to create enforceable rights, and no grievance may be filed under them.
+"""
+    text = text.replace("23.1 Entry.", "23.1 Entry\n\n").replace("23.2 Notice.", "23.2 Notice\n\n")
+    got = {f.protection: f for f in check_text(text).findings}
+    for pid in ("judicial_warrant_for_nonpublic_access", "union_notice_of_immigration_contact"):
+        assert got[pid].status == "weakened" and "enforceability" in kinds(got[pid]), (pid, got[pid].deviations)
+    assert got["immigration_proceedings_leave"].status == "matching"
