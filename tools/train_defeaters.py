@@ -180,6 +180,7 @@ def _softmax(s):
     return e / e.sum(axis=1, keepdims=True)
 
 
+BROAD = ("status_definition", "agency_cooperation", "discrepancy_discharge")
 BALANCE = 1.0  # class weights (largest class / class size) ** BALANCE
 
 
@@ -293,6 +294,9 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threshold", type=float, help="one probability threshold for every label (default: chosen "
                                                      "per label on out-of-fold predictions, see --precision)")
+    ap.add_argument("--broad-threshold", type=float, default=0.8,
+                    help="the least threshold of the kinds that reach the whole document (status definitions, "
+                         "agency cooperation, discrepancy discharge)")
     ap.add_argument("--exclude", default="", help="tuning folders kept out of training (comma-separated)")
     ap.add_argument("--sentences", help="a JSON file keeping the labelled document sentences between runs "
                                         "(read when it exists, written otherwise)")
@@ -312,6 +316,8 @@ def main(argv=None) -> int:
     train = c_train + registry + docs
     th = ({label: args.threshold for label in dm.LABELS if label != "none"} if args.threshold is not None
           else thresholds(train, args.precision, args.seed))
+    for label in BROAD:  # kinds reaching every protection of the document
+        th[label] = max(th[label], args.broad_threshold)
     W, b, vocab = fit(train)
     held = {}
     if c_test:

@@ -457,8 +457,12 @@ def _section_units(a, unit: int) -> list[int]:
     return list(a.units_between(section.start, section.end))
 
 
-def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None) -> tuple[list[tuple[int, int]], list[str]]:
-    """What the phrase matched at `m` in `unit` reaches: spans of text, or descriptions of subjects."""
+def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None,
+           strict: bool = False) -> tuple[list[tuple[int, int]], list[str]]:
+    """What the phrase matched at `m` in `unit` reaches: spans of text, or descriptions of subjects.
+    `strict` (a classifier's reading, less certain than a phrase): only provisions the sentence, or
+    the sentence it goes on from, names by number, title or "this Article" — never a subject it
+    only describes, nor the provision it merely sits in."""
     text = a.surfaces[unit] if text is None else text
     clause = clause_around(text, m.start(), m.end())
     c0 = text.find(clause) if clause else 0
@@ -466,7 +470,7 @@ def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None) -> tupl
     if spans:
         # a heading named in a description ("leave during an immigration detention") names the
         # section and describes the subject: both reach
-        return spans, ([clause] if how == "exclusion" and not _named(clause) else [])
+        return spans, ([clause] if how == "exclusion" and not _named(clause) and not strict else [])
     # "The following are not subject to arbitration: (a) ... (b) ...": each listed item
     colon = text.find(":", m.end())
     if how == "exclusion" and (_LIST_LEAD.search(clause) or 0 <= colon - m.end() < 40):
@@ -476,7 +480,7 @@ def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None) -> tupl
         for j, item in items:
             found = _targets(a, j, item)
             spans.extend(found)
-            if not found or not _named(item):
+            if (not found or not _named(item)) and not strict:
                 subjects.append(item)
         return spans, subjects
     before = text[:max(0, c0)]
@@ -508,13 +512,13 @@ def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None) -> tupl
     if how == "exclusion":
         back = _antecedent(a, unit, clause)
         if back is not None:
-            return back
-        return [], [clause]  # "any claim concerning leave to attend immigration appointments ..."
+            return back if not strict else (back[0], [])
+        return [], [] if strict else [clause]  # "any claim concerning leave to attend immigration appointments ..."
     # "The foregoing is advisory only.": its own provision, when a provision is what it speaks of
     # ("an administrative warrant is not binding" declares nothing about the agreement)
     speaks_of_provision = (how == "expiry" or how == "non_binding" and _PROVISION_SUBJECT.search(text[:m.start()])
                            or how == "suspension" and _PROVISION_OBJECT.match(text[m.end():]))
-    if speaks_of_provision:
+    if speaks_of_provision and not strict:
         return [_provision_span(a, unit)], []
     return [], []
 
@@ -740,7 +744,7 @@ def defeats(a) -> list[Defeat]:
                     continue
                 expiries.append((i, m, clause, after[0][0], phrase.id, text))
                 continue
-            spans, subjects = _reach(a, i, m, how, text)
+            spans, subjects = _reach(a, i, m, how, text, strict=isinstance(m, _Reading))
             if spans or subjects:
                 out.append(Defeat(i, phrase.id, how, clause, spans, subjects))
     if expiries:
@@ -748,7 +752,7 @@ def defeats(a) -> list[Defeat]:
         for i, m, clause, d, rule, text in expiries:
             if end is None or not (d.year < end[0].year if not end[1] else (end[0] - d).days > 31):
                 continue
-            spans, _ = _reach(a, i, m, "expiry", text)
+            spans, _ = _reach(a, i, m, "expiry", text, strict=isinstance(m, _Reading))
             if spans:
                 out.append(Defeat(i, rule, "expiry", clause, spans))
     a.__dict__["_enforceability_defeats"] = out
@@ -1052,7 +1056,9 @@ def cross_article(a) -> list[Cross]:
                                  "\"employee\" is limited elsewhere to people with a Social Security number or "
                                  "work authorization, so the coverage leaves out the workers it protects",
                                  "coverage of every bargaining-unit worker whatever their status",
-                                 term=_EMPLOYEE))
+                                 # a classifier's reading reaches the coverage clause alone, not every
+                                 # clause using the word
+                                 term=None if isinstance(m, _Reading) else _EMPLOYEE))
             elif name == "discharge_for_any_discrepancy":
                 context = " ".join(a.surfaces[j] for j in _lead_in(a, i))
                 if _NEGATED.search(item) or not _DISCHARGE.search(context) or _CORRECTION.search(item):
@@ -1084,6 +1090,8 @@ def cross_article(a) -> list[Cross]:
             elif name == "subject_to_policies":
                 if _BARGAINED.search(item):
                     continue  # policies the employer may not change alone
+                if isinstance(m, _Reading) and not _targets(a, i, text[:m.start()]):
+                    continue  # a classifier's reading reaches only a provision it names
                 out.append(Cross(i, phrase.id, "discretion", clause, _ALL, "the duty is made subject to "
                                  "employer policies the employer may amend, so the employer can rewrite it",
                                  "a duty the employer cannot change by amending its own policies", near=True,
