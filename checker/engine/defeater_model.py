@@ -64,9 +64,26 @@ def tokens(text: str) -> list[str]:
     return [_stem(w) for w in _WORD.findall(low)]
 
 
+def _guards():
+    """The guards of clause_corpus/strength/learned_defeater.yaml: which kinds' broad vocabulary a
+    sentence has is a feature too (a forum and a denial, a work status and a definition...), and
+    carries over to wordings the training clauses never used."""
+    global _GUARDS
+    if _GUARDS is None:
+        from checker.corpus.strength import builtin
+
+        _GUARDS = tuple((e.id.split(".", 1)[1], e.regex) for e in builtin()["learned_defeater"])
+    return _GUARDS
+
+
+_GUARDS = None
+
+
 def features(text: str) -> set[str]:
     toks = tokens(text)
     out = {t for t in toks if t not in _STOP}
+    low = " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').lower().split())
+    out.update(f"={kind}" for kind, rx in _guards() if rx.search(low))
     out.update(f"{a} {b}" for a, b in zip(toks, toks[1:]))
     # a negation reaches a few words on ("shall not in any event be arbitrated")
     for i, t in enumerate(toks):

@@ -742,7 +742,10 @@ def defeats(a) -> list[Defeat]:
                 after = _dates(text[m.start():]) or _relative_end(a, text[m.start():])
                 if not after or _AGREEMENT_END.search(text):
                     continue
-                expiries.append((i, m, clause, after[0][0], phrase.id, text))
+                # a classifier's reading has no verb to count from: the latest date it names ("in
+                # effect from January 1, 2026 through December 31, 2028" ends on the second)
+                end_date = max(d for d, _ in after) if isinstance(m, _Reading) else after[0][0]
+                expiries.append((i, m, clause, end_date, phrase.id, text))
                 continue
             spans, subjects = _reach(a, i, m, how, text, strict=isinstance(m, _Reading))
             if spans or subjects:
