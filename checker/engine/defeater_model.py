@@ -43,10 +43,12 @@ _ABSTRACT = (
                 r"supplement)s?\b"), " _self_ "),
     (re.compile(r"\b\d+(?:\.\d+)*\b"), " _num_ "),
 )
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"_[a-z]+_|[a-z][a-z'-]*")
 _STOP = frozenset("a an the of to and or in on at by for with as be is are was were been its it their".split())
 
 
+@lru_cache(maxsize=20000)
 def _stem(word: str) -> str:
     if word.startswith("_"):
         return word
@@ -57,9 +59,15 @@ def _stem(word: str) -> str:
     return word[:7]
 
 
+def _lower(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').lower().split())
+
+
 def tokens(text: str) -> list[str]:
-    low = " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').lower().split())
-    for rx, repl in _ABSTRACT:
+    low = _lower(text)
+    if _DIGIT.search(low):  # dates and numbers (the costly patterns) need a digit
+        low = _ABSTRACT[0][0].sub(_ABSTRACT[0][1], low)
+    for rx, repl in _ABSTRACT[1:]:
         low = rx.sub(repl, low)
     return [_stem(w) for w in _WORD.findall(low)]
 
@@ -79,11 +87,16 @@ def _guards():
 _GUARDS = None
 
 
-def features(text: str) -> set[str]:
+def guarded(text: str) -> set[str]:
+    """The kinds whose guard accepts the sentence's words."""
+    low = _lower(text)
+    return {kind for kind, rx in _guards() if rx.search(low)}
+
+
+def features(text: str, kinds: set[str] | None = None) -> set[str]:
     toks = tokens(text)
     out = {t for t in toks if t not in _STOP}
-    low = " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').lower().split())
-    out.update(f"={kind}" for kind, rx in _guards() if rx.search(low))
+    out.update(f"={kind}" for kind in (guarded(text) if kinds is None else kinds))
     out.update(f"{a} {b}" for a, b in zip(toks, toks[1:]))
     # a negation reaches a few words on ("shall not in any event be arbitrated")
     for i, t in enumerate(toks):
@@ -102,35 +115,38 @@ def _load() -> dict | None:
     if not MODEL.exists():
         return None
     data = json.loads(MODEL.read_text())
-    data["weights"] = {f: dict(zip(data["labels"], w)) for f, w in data["weights"].items()}
+    data["weights"] = {f: tuple(w) for f, w in data["weights"].items()}
     return data
 
 
-def probabilities(text: str) -> dict[str, float]:
+def probabilities(text: str, kinds: set[str] | None = None) -> dict[str, float]:
     m = model()
     if m is None:
         return {"none": 1.0}
-    scores = dict(zip(m["labels"], m["bias"]))
     weights = m["weights"]
-    for f in features(text):
-        w = weights.get(f)
-        if w is not None:
-            for label, v in w.items():
-                scores[label] += v
+    acc = list(m["bias"])
+    for w in filter(None, map(weights.get, features(text, kinds))):
+        acc = [x + y for x, y in zip(acc, w)]
+    scores = dict(zip(m["labels"], acc))
     top = max(scores.values())
     exp = {k: math.exp(v - top) for k, v in scores.items()}
     total = sum(exp.values())
     return {k: v / total for k, v in exp.items()}
 
 
-def classify(text: str) -> tuple[str, float]:
-    """(label, probability) of the sentence; "none" unless a defeater label reaches its threshold."""
+def classify(text: str, guard: bool = False) -> tuple[str, float]:
+    """(label, probability) of the sentence; "none" unless a defeater label reaches its threshold
+    (and, with `guard`, unless its words pass that kind's guard: a sentence no guard accepts is not
+    scored at all)."""
     m = model()
     if m is None:
         return "none", 1.0
-    probs = probabilities(text)
+    kinds = guarded(text)
+    if guard and not kinds:
+        return "none", 1.0
+    probs = probabilities(text, kinds)
     label = max(probs, key=probs.get)
-    if label != "none" and probs[label] < m["thresholds"].get(label, 1.0):
+    if label != "none" and (probs[label] < m["thresholds"].get(label, 1.0) or guard and label not in kinds):
         return "none", probs["none"]
     return label, probs[label]
 

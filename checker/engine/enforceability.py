@@ -151,17 +151,13 @@ def _learned(a) -> dict[int, tuple[str, float]]:
         return cached
     out = {}
     if defeater_model.model() is not None:
-        from checker.corpus.strength import builtin
-
-        lex = a.strength if a.strength is not None else builtin()
-        guards = {e.id.split(".", 1)[1]: e.regex for e in lex["learned_defeater"]}
         excluded = a.excluded
-        for i, u in enumerate(a.units):
-            text = a.surfaces[i]
-            if u.heading or i in excluded or text.count(" ") < 4:
+        for i in _candidates(a, "learned_defeater"):  # the words some kind's guard needs
+            u = a.units[i]
+            if u.heading or i in excluded or a.surfaces[i].count(" ") < 4:
                 continue
-            label, p = defeater_model.classify(u.text)
-            if label != "none" and label in guards and guards[label].search(text):
+            label, p = defeater_model.classify(u.text, guard=True)
+            if label != "none":
                 out[i] = (label, p)
     a.__dict__["_learned_defeaters"] = out
     return out
