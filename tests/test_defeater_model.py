@@ -23,6 +23,18 @@ NEW_WORDING = {
     "of no further effect after a date": dict(immigration="23.4 After December 31, 2026, this Article shall be of no "
                                               "further effect."),
     "protections end on a date": dict(immigration="23.4 The protections of this Article end on June 30, 2027."),
+    "heard by a committee alone, never an arbitrator": dict(grievance="7.3 Article 23 claims shall be heard by the "
+                                                        "Joint Committee alone and never by an arbitrator."),
+    "barred from the arbitration step": dict(grievance="7.3 Complaints under Article 23 are barred from the "
+                                             "arbitration step."),
+    "confers no rights": dict(immigration="23.4 This Article describes the Employer's intended practices and confers "
+                              "no rights on any employee."),
+    "pause by posting a notice": dict(immigration="23.4 Management may at any time pause the operation of this "
+                                      "Article by posting a notice."),
+    "opt out when business requires": dict(immigration="23.4 The Employer may opt out of this Article whenever "
+                                           "business conditions require."),
+    "set aside for any period": dict(immigration="23.4 The Employer may set this Article aside for any period it "
+                                     "chooses."),
 }
 NEW_CONTROLS = {
     "heard through the grievance procedure": dict(grievance="7.3 Article 23 claims shall be heard through the "
@@ -36,6 +48,12 @@ NEW_CONTROLS = {
                                 "by an arbitrator."),
     "may be taken up through arbitration": dict(immigration="23.4 Any dispute under this Article may be taken up "
                                                 "through Article 7 (Grievance and Arbitration)."),
+    "no set-aside without the union": dict(immigration="23.4 The Employer may not set this Article aside without "
+                                           "the Union's written consent."),
+    "whereas recital": dict(immigration="23.4 WHEREAS the parties intend that no fear of immigration enforcement "
+                            "shall impair any right secured by this Article."),
+    "the agreement's own term": dict(immigration="23.4 This Agreement shall remain in effect from January 1, 2026 "
+                                     "through December 31, 2029."),
     "no questions about status": dict(recognition="1.2 The Employer will not ask about, or demand proof of, the "
                                       "immigration status or work authorization of any employee."),
 }
