@@ -171,3 +171,19 @@ They are not intended to create enforceable rights, and no grievance may be file
     for pid in ("judicial_warrant_for_nonpublic_access", "union_notice_of_immigration_contact"):
         assert got[pid].status == "weakened" and "enforceability" in kinds(got[pid]), (pid, got[pid].deviations)
     assert got["immigration_proceedings_leave"].status == "matching"
+
+
+def test_a_learned_exclusion_describing_a_subject_reaches_the_protection_in_its_own_terms():
+    got = findings(grievance="7.3 Any claim that the Employer denied time off for an immigration court hearing "
+                             "shall be decided by the Human Resources Director and not by an arbitrator.")
+    assert got["immigration_proceedings_leave"].status == "weakened"
+    assert any(d.rule == "learned_defeater.exclusion" for d in got["immigration_proceedings_leave"].deviations)
+    for pid in ("judicial_warrant_for_nonpublic_access", "union_notice_of_immigration_contact", CONTROL):
+        assert got[pid].status == "matching", pid
+
+
+def test_a_learned_exclusion_of_another_subject_changes_nothing():
+    got = findings(grievance="7.3 Any claim that the Employer denied overtime pay shall be decided by the Payroll "
+                             "Director and not by an arbitrator.")
+    for pid in (*ARTICLE_23, CONTROL):
+        assert got[pid].status == "matching" and got[pid].deviations == [], pid

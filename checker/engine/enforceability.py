@@ -457,8 +457,9 @@ def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None,
            strict: bool = False) -> tuple[list[tuple[int, int]], list[str]]:
     """What the phrase matched at `m` in `unit` reaches: spans of text, or descriptions of subjects.
     `strict` (a classifier's reading, less certain than a phrase): only provisions the sentence, or
-    the sentence it goes on from, names by number, title or "this Article" — never a subject it
-    only describes, nor the provision it merely sits in."""
+    the sentence it goes on from, names by number, title or "this Article", or for an exclusion the
+    subject it describes (matched in the protection's own terms only, see apply_defeats) — never
+    the provision it merely sits in."""
     text = a.surfaces[unit] if text is None else text
     clause = clause_around(text, m.start(), m.end())
     c0 = text.find(clause) if clause else 0
@@ -509,7 +510,7 @@ def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None,
         back = _antecedent(a, unit, clause)
         if back is not None:
             return back if not strict else (back[0], [])
-        return [], [] if strict else [clause]  # "any claim concerning leave to attend immigration appointments ..."
+        return [], [clause]  # "any claim concerning leave to attend immigration appointments ..."
     # "The foregoing is advisory only.": its own provision, when a provision is what it speaks of
     # ("an administrative warrant is not binding" declares nothing about the agreement)
     speaks_of_provision = (how == "expiry" or how == "non_binding" and _PROVISION_SUBJECT.search(text[:m.start()])
@@ -922,7 +923,10 @@ def apply_defeats(a, protections, findings: list[Finding]) -> None:
             quote = d.clause
             if not elements and d.subjects and f.protection in by_id:
                 for subject in d.subjects:
-                    elements = _subject_elements(a, by_id[f.protection], subject) or _topic_elements(a, ev, subject)
+                    # a classifier's reading names a subject only in the protection's own terms
+                    # (immigration words and its element's concepts), never by shared words alone
+                    elements = _subject_elements(a, by_id[f.protection], subject) or (
+                        _topic_elements(a, ev, subject) if not d.rule.startswith("learned_defeater.") else [])
                     if elements:
                         quote = _original(a, d.unit, subject)
                         break
