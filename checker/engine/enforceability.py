@@ -908,6 +908,8 @@ def _restatus(f: Finding) -> None:
 def apply_defeats(a, protections, findings: list[Finding]) -> None:
     """Weaken, in place, with `enforceability`, the findings another provision keeps from being
     enforced (the registry's `defeated_elsewhere` check, document stage)."""
+    if all(f.status == "missing" for f in findings):
+        return  # nothing stated, nothing to defeat: the document is not read for defeaters
     found = defeats(a)
     if not found:
         return
@@ -941,6 +943,8 @@ def apply_defeats(a, protections, findings: list[Finding]) -> None:
 def apply_cross_article(a, protections, findings: list[Finding]) -> None:
     """Weaken, in place, the findings a clause in another article defeats (the registry's
     `cross_article` check, document stage)."""
+    if all(f.status == "missing" for f in findings):
+        return
     cross = cross_article(a)
     if not cross:
         return
