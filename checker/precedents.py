@@ -1,22 +1,38 @@
 """Precedents from an audit: for each protection, how the audited contracts fare and the
-strongest real wording found among them.
+strongest real wording found among them; by sector and employer when the audit has metadata.
 
 A team told "missing" asks next: did other locals win this, and in what words? A results database
 written by `clausecheck audit` already holds every finding of every contract, so the answer is one
 query per protection against it: the counts by status over the audited contracts (errors and
 duplicates apart) and the matching finding with the highest confidence, with its quote read out of
-the stored report by SQLite's JSON functions. Nothing is computed when no database is given.
+the stored report by SQLite's JSON functions.
+
+When the audit was run with `--metadata` and the CSV has a `sector` column, the same query groups
+the counts by sector (the JSON's `by_sector`); the checked document's own sector (given with
+`--sector`, or read from the audit when the checked file is one of its documents) is picked out of
+those rows, and the quote comes from that sector when one of its contracts has the protection
+matching. The counts at the document's employer ride along in the same query. Sectors and
+employers compare with ASCII case folded ("Hospitality" is "hospitality"). Nothing is computed
+when no database is given.
 """
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from checker.batch.errors import ResultsDatabaseError
+from checker.batch.metadata import facet_key, migrate
+from checker.batch.store import FINDINGS_BY_PROTECTION as INDEX
+from checker.errors import UsageError
 
-# Every finding of a protection over the audit's latest corpus: counts, and the best matching quote.
-_QUERY = """
+_LIVE = "d{n}.corpus_sha256 = :corpus AND d{n}.status = 'ok' AND d{n}.duplicate_of IS NULL"
+
+# Every finding of a protection over the audit's latest corpus: counts, and the best matching quote
+# (never the checked document's own, when it is one of the audited contracts).
+_QUERY = f"""
 SELECT
   COUNT(*) AS documents,
   COALESCE(SUM(f.status = 'matching'), 0) AS matching,
@@ -27,14 +43,47 @@ SELECT
                      json_extract(d2.report, '$.findings[' || f2.ord || '].evidence[0].page'),
                      json_extract(d2.report, '$.findings[' || f2.ord || '].evidence[0].text'))
      FROM findings f2 JOIN documents d2 ON d2.id = f2.document_id
-    WHERE f2.protection = :protection AND f2.status = 'matching' AND d2.corpus_sha256 = :corpus
-      AND d2.status = 'ok' AND d2.duplicate_of IS NULL
+    WHERE f2.protection = :protection AND f2.status = 'matching' AND {_LIVE.format(n=2)}
+      AND d2.sha256 IS NOT :self
     ORDER BY f2.confidence DESC, d2.path LIMIT 1) AS example
 FROM findings f JOIN documents d ON d.id = f.document_id
-WHERE f.protection = :protection AND d.corpus_sha256 = :corpus AND d.status = 'ok'
-  AND d.duplicate_of IS NULL
+WHERE f.protection = :protection AND {_LIVE.format(n='')}
 """
-INDEX = "CREATE INDEX IF NOT EXISTS findings_by_protection ON findings (protection, status, confidence)"
+
+# The same over an audit with metadata, one row per sector (NULL: contracts with no sector given),
+# each with the counts at the checked document's employer; the quote from the document's own
+# sector first.
+_SECTOR, _EMPLOYER = facet_key("sector", "m"), facet_key("employer", "m")
+_AT_EMPLOYER = f"{_EMPLOYER} = NULLIF(lower(:employer), '')"
+_BY_SECTOR_QUERY = f"""
+SELECT
+  {_SECTOR} AS sector_key,
+  MIN(NULLIF(json_extract(m.data, '$.sector'), '')) AS sector,
+  COUNT(*) AS documents,
+  COALESCE(SUM(f.status = 'matching'), 0) AS matching,
+  COALESCE(SUM(f.status = 'weakened'), 0) AS weakened,
+  COALESCE(SUM(f.status = 'missing'), 0) AS missing,
+  COALESCE(SUM({_AT_EMPLOYER}), 0) AS employer_documents,
+  COALESCE(SUM({_AT_EMPLOYER} AND f.status = 'matching'), 0) AS employer_matching,
+  COALESCE(SUM({_AT_EMPLOYER} AND f.status = 'weakened'), 0) AS employer_weakened,
+  COALESCE(SUM({_AT_EMPLOYER} AND f.status = 'missing'), 0) AS employer_missing,
+  (SELECT json_array(d2.path,
+                     json_extract(d2.report, '$.findings[' || f2.ord || '].evidence[0].section'),
+                     json_extract(d2.report, '$.findings[' || f2.ord || '].evidence[0].page'),
+                     json_extract(d2.report, '$.findings[' || f2.ord || '].evidence[0].text'),
+                     json_extract(m2.data, '$.sector'), json_extract(m2.data, '$.employer'),
+                     json_extract(m2.data, '$.year'))
+     FROM findings f2 JOIN documents d2 ON d2.id = f2.document_id
+     LEFT JOIN document_metadata m2 ON m2.path = d2.path
+    WHERE f2.protection = :protection AND f2.status = 'matching' AND {_LIVE.format(n=2)}
+      AND d2.sha256 IS NOT :self
+    ORDER BY COALESCE({facet_key("sector", "m2")} = NULLIF(lower(:sector), ''), 0) DESC,
+             f2.confidence DESC, d2.path LIMIT 1) AS example
+FROM findings f JOIN documents d ON d.id = f.document_id
+LEFT JOIN document_metadata m ON m.path = d.path
+WHERE f.protection = :protection AND {_LIVE.format(n='')}
+GROUP BY 1
+"""
 
 
 @dataclass(frozen=True)
@@ -43,6 +92,26 @@ class Example:
     section: str | None
     page: int | None
     text: str
+    sector: str | None = None  # the contract's metadata, when the audit has some
+    employer: str | None = None
+    year: str | None = None
+
+    def name(self) -> str:
+        """'Hotel X 2024' when the audit knows the contract's employer, else its file name."""
+        if self.employer:
+            return f"{self.employer} {self.year}" if self.year else self.employer
+        return Path(self.document).name
+
+
+@dataclass(frozen=True)
+class Group:
+    """The audited contracts of one sector or employer (name None: those with no sector given)."""
+
+    name: str | None
+    documents: int
+    matching: int
+    weakened: int
+    missing: int
 
 
 @dataclass(frozen=True)
@@ -52,29 +121,60 @@ class Precedent:
     weakened: int
     missing: int
     example: Example | None
+    sector: Group | None = None  # the checked document's sector, when known and the audit has sectors
+    employer: Group | None = None  # its employer, likewise
+    by_sector: tuple[Group, ...] | None = None  # every sector of the audit, when it has any
 
     def to_dict(self) -> dict:
         d = asdict(self)
         if d["example"] is None:
             del d["example"]
+        else:
+            d["example"] = {k: v for k, v in d["example"].items()
+                            if v is not None or k in ("section", "page")}
+        for key in ("sector", "employer", "by_sector"):
+            if d[key] is None:
+                del d[key]
+        if "by_sector" in d:
+            d["by_sector"] = list(d["by_sector"])
         return d
 
-    def line(self) -> str:
-        """'matching in 37 of 412 audited contracts (12 weakened); e.g. hotel-x-2024.pdf §31.2: "…"'."""
-        head = (f"matching in {self.matching} of {self.documents} audited contract"
-                f"{'s' if self.documents != 1 else ''}, weakened in {self.weakened}")
-        if self.example is None:
-            return head
-        e = self.example
-        where = " ".join(p for p in (f"§{e.section}" if e.section else "", f"p. {e.page}" if e.page else "") if p)
-        quote = " ".join(e.text.split())
-        quote = quote if len(quote) <= 160 else quote[:159].rstrip() + "…"
-        return f"{head}; e.g. {Path(e.document).name}{' ' + where if where else ''}: \"{quote}\""
+    def line(self, lang: str = "en") -> str:
+        """'matching in 37 of 412 audited contracts, weakened in 12; in hospitality 12 of 40;
+        e.g. Hotel X 2024 §31.2: "…"'."""
+        from checker.i18n import label
+
+        parts = [label(lang, "precedent_counts_one" if self.documents == 1 else "precedent_counts",
+                       m=self.matching, n=self.documents, w=self.weakened)]
+        if self.sector is not None:
+            parts.append(label(lang, "precedent_sector", name=self.sector.name, m=self.sector.matching,
+                               n=self.sector.documents))
+        if self.employer is not None:
+            parts.append(label(lang, "precedent_employer", name=self.employer.name, m=self.employer.matching,
+                               n=self.employer.documents))
+        if self.example is not None:
+            e = self.example
+            where = " ".join(p for p in (f"§{e.section}" if e.section else "",
+                                         f"{label(lang, 'p.')} {e.page}" if e.page else "") if p)
+            quote = " ".join(e.text.split())
+            quote = quote if len(quote) <= 160 else quote[:159].rstrip() + "…"
+            parts.append(f"{label(lang, 'e.g.')} {e.name()}{' ' + where if where else ''}: "
+                         + (f"«{quote}»" if lang == "es" else f"\"{quote}\""))
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Who the checked document belongs to, as precedents compare it."""
+
+    sector: str | None = None
+    employer: str | None = None
+    sha256: str | None = None  # its own bytes, never quoted back to it as a precedent
 
 
 class PrecedentIndex:
-    """An audit's results database opened for precedents (read-only, except for adding the index
-    that makes each lookup one indexed query when the file is writable)."""
+    """An audit's results database opened for precedents (read-only, except for adding the indexes
+    that make each lookup one indexed query when the file is writable)."""
 
     def __init__(self, path: str | Path):
         self.path = str(path)
@@ -83,12 +183,19 @@ class PrecedentIndex:
                                        hint="run `clausecheck audit DIR --db FILE` first, then pass that file")
         try:
             try:
-                with sqlite3.connect(self.path, timeout=10) as rw:
+                with sqlite3.connect(self.path, timeout=10) as rw:  # the migration of older audits
                     rw.execute(INDEX)
+                    if rw.execute("SELECT 1 FROM sqlite_master WHERE name = 'document_metadata'").fetchone():
+                        migrate(rw)
+                rw.close()
             except sqlite3.OperationalError:
                 pass  # read-only file or folder: the lookups still work, unindexed
             self.conn = sqlite3.connect(f"file:{Path(self.path).resolve()}?mode=ro", uri=True, timeout=10)
             row = self.conn.execute("SELECT corpus_sha256 FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+            self.metadata = bool(self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'document_metadata'").fetchone())
+            self.has_sector = self.metadata and self._has("sector")
+            self.has_employer = self.metadata and self._has("employer")
         except sqlite3.DatabaseError as exc:
             raise ResultsDatabaseError(f"not a clausecheck results database ({exc})", path=self.path,
                                        hint="pass the --db file an audit wrote") from None
@@ -96,6 +203,10 @@ class PrecedentIndex:
             raise ResultsDatabaseError("the results database holds no audit run", path=self.path,
                                        hint="run `clausecheck audit DIR --db FILE` first")
         self.corpus_sha256 = row[0]
+
+    def _has(self, column: str) -> bool:
+        key = facet_key(column)
+        return self.conn.execute(f"SELECT 1 FROM document_metadata WHERE {key} IS NOT NULL LIMIT 1").fetchone() is not None
 
     def close(self) -> None:
         self.conn.close()
@@ -106,19 +217,99 @@ class PrecedentIndex:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def lookup(self, protection: str) -> Precedent:
-        import json
+    # ---- who the checked document belongs to ------------------------------------------------------
+    def values(self, column: str) -> list[str]:
+        """The distinct `column` values (sector, employer) of the audit's metadata, as written."""
+        if not self.metadata:
+            return []
+        key = facet_key(column)
+        return [r[0] for r in self.conn.execute(
+            f"SELECT MIN(json_extract(data, '$.{column}')) FROM document_metadata WHERE {key} IS NOT NULL "
+            f"GROUP BY {key} ORDER BY {key}")]
 
-        row = self.conn.execute(_QUERY, {"protection": protection, "corpus": self.corpus_sha256}).fetchone()
-        documents, matching, weakened, missing, example = row
-        ex = None
-        if example:
-            path, section, page, text = json.loads(example)
-            if text:
-                ex = Example(document=path, section=section, page=page, text=text)
-        return Precedent(documents=documents, matching=matching, weakened=weakened, missing=missing, example=ex)
+    def require(self, column: str, value: str | None) -> None:
+        """A --sector or --employer value no audited contract has: one usage error naming the ones it has."""
+        if not value:
+            return
+        known = self.values(column)
+        if not known:
+            raise UsageError(f"the audit has no {column} metadata, so there are no precedents by {column}",
+                             path=self.path, hint=f"run `clausecheck audit run --metadata FILE` with a `{column}` "
+                                                  f"column, or leave out --{column}")
+        key = facet_key(column)
+        if self.conn.execute(f"SELECT 1 FROM document_metadata WHERE {key} = NULLIF(lower(?), '') LIMIT 1",
+                             (value,)).fetchone() is None:
+            shown = ", ".join(known[:12]) + (f" and {len(known) - 12} more" if len(known) > 12 else "")
+            raise UsageError(f"no audited contract has {column} {value!r}", path=self.path,
+                             hint=f"the audit's {column} values: {shown}")
 
-    def annotate(self, report) -> None:
+    def context(self, report, *, sector: str | None = None, employer: str | None = None) -> Context:
+        """The checked document's sector and employer: as given, else from the audit's metadata when
+        the checked file is one of the audited contracts (the same bytes, or the same path)."""
+        sha = (report.document or {}).get("sha256")
+        if self.metadata and (not sector or not employer):
+            row = None
+            if sha:
+                row = self.conn.execute(
+                    "SELECT m.data FROM documents d JOIN document_metadata m ON m.path = d.path "
+                    "WHERE d.sha256 = ? ORDER BY d.corpus_sha256 = ? DESC, d.path LIMIT 1",
+                    (sha, self.corpus_sha256)).fetchone()
+            path = (report.document or {}).get("path")
+            if row is None and path:
+                row = self.conn.execute("SELECT data FROM document_metadata WHERE path = ?",
+                                        (os.path.normpath(os.path.abspath(path)),)).fetchone()
+            if row is not None:
+                data = json.loads(row[0])
+                sector = sector or data.get("sector") or None
+                employer = employer or data.get("employer") or None
+        return Context(sector=sector if self.has_sector else None,
+                       employer=employer if self.has_employer else None, sha256=sha)
+
+    # ---- lookups ----------------------------------------------------------------------------------
+    def lookup(self, protection: str, context: Context | None = None) -> Precedent:
+        context = context or Context()
+        params = {"protection": protection, "corpus": self.corpus_sha256, "self": context.sha256,
+                  "sector": context.sector, "employer": context.employer}
+        if not self.metadata:
+            documents, matching, weakened, missing, example = self.conn.execute(_QUERY, params).fetchone()
+            return Precedent(documents=documents, matching=matching, weakened=weakened, missing=missing,
+                             example=_example(example))
+        rows = self.conn.execute(_BY_SECTOR_QUERY, params).fetchall()
+        total = [sum(r[i] for r in rows) for i in range(2, 10)]
+        own_key = fold(context.sector)
+        sector = by_sector = employer = None
+        if self.has_sector:
+            groups = [(r[0], Group(r[1], *r[2:6])) for r in rows]
+            by_sector = tuple(g for _, g in sorted(groups, key=lambda kg: (kg[0] is None, -kg[1].documents, kg[0])))
+            if context.sector:
+                sector = next((g for k, g in groups if k == own_key), Group(context.sector, 0, 0, 0, 0))
+        if context.employer:
+            employer = Group(context.employer, *total[4:8])
+        return Precedent(documents=total[0], matching=total[1], weakened=total[2], missing=total[3],
+                         example=_example(rows[0][10] if rows else None), sector=sector, employer=employer,
+                         by_sector=by_sector)
+
+    def annotate(self, report, *, sector: str | None = None, employer: str | None = None) -> None:
         """Attach a precedent to every finding of `report` (a checker.result.Report)."""
+        context = self.context(report, sector=sector, employer=employer)
         for finding in report.findings:
-            finding.precedent = self.lookup(finding.protection)
+            finding.precedent = self.lookup(finding.protection, context)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def fold(value: str | None) -> str | None:
+    """A sector or employer as `facet_key` compares it (SQLite's lower() folds ASCII only)."""
+    return (value or "").translate(_ASCII_LOWER) or None
+
+
+def _example(cell: str | None) -> Example | None:
+    if not cell:
+        return None
+    path, section, page, text, *meta = json.loads(cell)
+    if not text:
+        return None
+    sector, employer, year = (meta + [None, None, None])[:3]
+    return Example(document=path, section=section, page=page, text=text, sector=sector or None,
+                   employer=employer or None, year=str(year) if year else None)

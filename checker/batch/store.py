@@ -43,7 +43,11 @@ CREATE TABLE IF NOT EXISTS findings (
   status TEXT NOT NULL, confidence REAL, deviation_kinds TEXT, deviations TEXT,
   evidence_section TEXT, evidence_page INTEGER, evidence_line INTEGER,
   PRIMARY KEY (document_id, protection));
+CREATE INDEX IF NOT EXISTS findings_by_protection ON findings (protection, status, confidence);
 """
+# The index above makes a precedent (`check --precedents`) one indexed query per protection; as
+# the schema runs `IF NOT EXISTS` on every open, a database written before it gains it then.
+FINDINGS_BY_PROTECTION = "CREATE INDEX IF NOT EXISTS findings_by_protection ON findings (protection, status, confidence)"
 
 
 def _alive(pid: int) -> bool:
