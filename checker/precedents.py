@@ -25,40 +25,37 @@ from pathlib import Path
 
 from checker.batch.errors import ResultsDatabaseError
 from checker.batch.metadata import facet_key, migrate
-from checker.batch.store import FINDINGS_BY_PROTECTION as INDEX
+from checker.batch.store import PRECEDENT_INDEXES
 from checker.errors import UsageError
 
-_LIVE = "d{n}.corpus_sha256 = :corpus AND d{n}.status = 'ok' AND d{n}.duplicate_of IS NULL"
+# Once per check, on the first lookup: the contracts precedents count (the audit's latest corpus,
+# errors and duplicates apart), each with its sector and employer, into a temporary in-memory
+# table. Read once (from the covering index `documents_live`), they spare every lookup a visit to
+# each contract's row, which holds its whole stored report.
+_AUDITED = """CREATE TEMP TABLE IF NOT EXISTS audited (id INTEGER PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL,
+  sector_key TEXT, sector TEXT, employer_key TEXT, employer TEXT, year TEXT)"""
+_FILL = """INSERT INTO temp.audited
+SELECT d.id, d.path, d.sha256, {sector_key}, {sector}, {employer_key}, {employer}, {year}
+FROM documents d{join}
+WHERE d.corpus_sha256 = :corpus AND d.status = 'ok' AND d.duplicate_of IS NULL"""
+_FILL_PLAIN = _FILL.format(sector_key="NULL", sector="NULL", employer_key="NULL", employer="NULL", year="NULL",
+                           join="")
+_FILL_WITH_METADATA = _FILL.format(
+    sector_key=facet_key("sector", "m"), sector="NULLIF(json_extract(m.data, '$.sector'), '')",
+    employer_key=facet_key("employer", "m"), employer="NULLIF(json_extract(m.data, '$.employer'), '')",
+    year="NULLIF(json_extract(m.data, '$.year'), '')", join="\nLEFT JOIN document_metadata m ON m.path = d.path")
 
-# Every finding of a protection over the audit's latest corpus: counts, and the best matching quote
-# (never the checked document's own, when it is one of the audited contracts).
+# Then one query per protection: its finding in every audited contract (from the covering index
+# `findings_for_precedents`), counted per sector (NULL: contracts with no sector given, and every
+# contract of an audit without metadata), with the counts at the checked document's employer; and
+# the matching finding with the highest confidence, from the checked document's sector first and
+# never the checked document's own. The best finding is chosen first and only its stored report is
+# parsed for the quote: parsing every candidate's was most of the cost.
+_AT_EMPLOYER = "a.employer_key = :employer"
 _QUERY = f"""
 SELECT
-  COUNT(*) AS documents,
-  COALESCE(SUM(f.status = 'matching'), 0) AS matching,
-  COALESCE(SUM(f.status = 'weakened'), 0) AS weakened,
-  COALESCE(SUM(f.status = 'missing'), 0) AS missing,
-  (SELECT json_array(d2.path,
-                     json_extract(d2.report, '$.findings[' || f2.ord || '].evidence[0].section'),
-                     json_extract(d2.report, '$.findings[' || f2.ord || '].evidence[0].page'),
-                     json_extract(d2.report, '$.findings[' || f2.ord || '].evidence[0].text'))
-     FROM findings f2 JOIN documents d2 ON d2.id = f2.document_id
-    WHERE f2.protection = :protection AND f2.status = 'matching' AND {_LIVE.format(n=2)}
-      AND d2.sha256 IS NOT :self
-    ORDER BY f2.confidence DESC, d2.path LIMIT 1) AS example
-FROM findings f JOIN documents d ON d.id = f.document_id
-WHERE f.protection = :protection AND {_LIVE.format(n='')}
-"""
-
-# The same over an audit with metadata, one row per sector (NULL: contracts with no sector given),
-# each with the counts at the checked document's employer; the quote from the document's own
-# sector first.
-_SECTOR, _EMPLOYER = facet_key("sector", "m"), facet_key("employer", "m")
-_AT_EMPLOYER = f"{_EMPLOYER} = NULLIF(lower(:employer), '')"
-_BY_SECTOR_QUERY = f"""
-SELECT
-  {_SECTOR} AS sector_key,
-  MIN(NULLIF(json_extract(m.data, '$.sector'), '')) AS sector,
+  a.sector_key,
+  MIN(a.sector) AS sector,
   COUNT(*) AS documents,
   COALESCE(SUM(f.status = 'matching'), 0) AS matching,
   COALESCE(SUM(f.status = 'weakened'), 0) AS weakened,
@@ -67,21 +64,19 @@ SELECT
   COALESCE(SUM({_AT_EMPLOYER} AND f.status = 'matching'), 0) AS employer_matching,
   COALESCE(SUM({_AT_EMPLOYER} AND f.status = 'weakened'), 0) AS employer_weakened,
   COALESCE(SUM({_AT_EMPLOYER} AND f.status = 'missing'), 0) AS employer_missing,
-  (SELECT json_array(d2.path,
-                     json_extract(d2.report, '$.findings[' || f2.ord || '].evidence[0].section'),
-                     json_extract(d2.report, '$.findings[' || f2.ord || '].evidence[0].page'),
-                     json_extract(d2.report, '$.findings[' || f2.ord || '].evidence[0].text'),
-                     json_extract(m2.data, '$.sector'), json_extract(m2.data, '$.employer'),
-                     json_extract(m2.data, '$.year'))
-     FROM findings f2 JOIN documents d2 ON d2.id = f2.document_id
-     LEFT JOIN document_metadata m2 ON m2.path = d2.path
-    WHERE f2.protection = :protection AND f2.status = 'matching' AND {_LIVE.format(n=2)}
-      AND d2.sha256 IS NOT :self
-    ORDER BY COALESCE({facet_key("sector", "m2")} = NULLIF(lower(:sector), ''), 0) DESC,
-             f2.confidence DESC, d2.path LIMIT 1) AS example
-FROM findings f JOIN documents d ON d.id = f.document_id
-LEFT JOIN document_metadata m ON m.path = d.path
-WHERE f.protection = :protection AND {_LIVE.format(n='')}
+  (SELECT json_array(b.path,
+                     json_extract(e.report, '$.findings[' || best.ord || '].evidence[0].section'),
+                     json_extract(e.report, '$.findings[' || best.ord || '].evidence[0].page'),
+                     json_extract(e.report, '$.findings[' || best.ord || '].evidence[0].text'),
+                     b.sector, b.employer, b.year)
+     FROM (SELECT f2.document_id, f2.ord
+             FROM findings f2 JOIN temp.audited a2 ON a2.id = f2.document_id
+            WHERE f2.protection = :protection AND f2.status = 'matching' AND a2.sha256 IS NOT :self
+            ORDER BY COALESCE(a2.sector_key = :sector, 0) DESC, f2.confidence DESC, a2.path LIMIT 1) AS best
+     JOIN temp.audited b ON b.id = best.document_id
+     JOIN documents e ON e.id = best.document_id) AS example
+FROM findings f JOIN temp.audited a ON a.id = f.document_id
+WHERE f.protection = :protection
 GROUP BY 1
 """
 
@@ -184,13 +179,17 @@ class PrecedentIndex:
         try:
             try:
                 with sqlite3.connect(self.path, timeout=10) as rw:  # the migration of older audits
-                    rw.execute(INDEX)
+                    for sql in PRECEDENT_INDEXES:
+                        rw.execute(sql)
                     if rw.execute("SELECT 1 FROM sqlite_master WHERE name = 'document_metadata'").fetchone():
                         migrate(rw)
                 rw.close()
             except sqlite3.OperationalError:
-                pass  # read-only file or folder: the lookups still work, unindexed
-            self.conn = sqlite3.connect(f"file:{Path(self.path).resolve()}?mode=ro", uri=True, timeout=10)
+                pass  # read-only file or folder: the lookups still work, with the indexes it has
+            # Autocommit: filling the temporary table must not leave a read transaction open (it
+            # would hold back a running audit's checkpoints for as long as a server keeps this).
+            self.conn = sqlite3.connect(f"file:{Path(self.path).resolve()}?mode=ro", uri=True, timeout=10,
+                                        isolation_level=None)
             row = self.conn.execute("SELECT corpus_sha256 FROM runs ORDER BY id DESC LIMIT 1").fetchone()
             self.metadata = bool(self.conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE name = 'document_metadata'").fetchone())
@@ -203,6 +202,7 @@ class PrecedentIndex:
             raise ResultsDatabaseError("the results database holds no audit run", path=self.path,
                                        hint="run `clausecheck audit DIR --db FILE` first")
         self.corpus_sha256 = row[0]
+        self._filled = False
 
     def _has(self, column: str) -> bool:
         key = facet_key(column)
@@ -266,23 +266,28 @@ class PrecedentIndex:
                        employer=employer if self.has_employer else None, sha256=sha)
 
     # ---- lookups ----------------------------------------------------------------------------------
+    def _audited(self) -> None:
+        """The temporary table of audited contracts, filled on the first lookup."""
+        if self._filled:
+            return
+        self.conn.execute(_AUDITED)
+        self.conn.execute(_FILL_WITH_METADATA if self.metadata else _FILL_PLAIN, {"corpus": self.corpus_sha256})
+        self._filled = True
+
     def lookup(self, protection: str, context: Context | None = None) -> Precedent:
+        """One query: the protection's counts (per sector, at the employer) and its best quote."""
+        self._audited()
         context = context or Context()
-        params = {"protection": protection, "corpus": self.corpus_sha256, "self": context.sha256,
-                  "sector": context.sector, "employer": context.employer}
-        if not self.metadata:
-            documents, matching, weakened, missing, example = self.conn.execute(_QUERY, params).fetchone()
-            return Precedent(documents=documents, matching=matching, weakened=weakened, missing=missing,
-                             example=_example(example))
-        rows = self.conn.execute(_BY_SECTOR_QUERY, params).fetchall()
+        rows = self.conn.execute(_QUERY, {"protection": protection, "self": context.sha256,
+                                          "sector": fold(context.sector), "employer": fold(context.employer)}).fetchall()
         total = [sum(r[i] for r in rows) for i in range(2, 10)]
-        own_key = fold(context.sector)
         sector = by_sector = employer = None
         if self.has_sector:
             groups = [(r[0], Group(r[1], *r[2:6])) for r in rows]
-            by_sector = tuple(g for _, g in sorted(groups, key=lambda kg: (kg[0] is None, -kg[1].documents, kg[0])))
+            by_sector = tuple(g for _, g in sorted(groups, key=lambda kg: (kg[0] is None, -kg[1].documents, kg[0] or "")))
             if context.sector:
-                sector = next((g for k, g in groups if k == own_key), Group(context.sector, 0, 0, 0, 0))
+                own = fold(context.sector)
+                sector = next((g for k, g in groups if k == own), Group(context.sector, 0, 0, 0, 0))
         if context.employer:
             employer = Group(context.employer, *total[4:8])
         return Precedent(documents=total[0], matching=total[1], weakened=total[2], missing=total[3],

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.precedents import INDEX, PrecedentIndex, _QUERY
+from checker.precedents import PrecedentIndex, _QUERY
 from cli import main
 
 DEVSET = Path(__file__).parent / "devset"
@@ -79,13 +79,32 @@ def test_precedents_are_absent_without_a_database():
     assert all("precedent" not in f for f in json.loads(result.stdout)["findings"])
 
 
-def test_precedents_lookup_is_one_indexed_query(audit_db):
-    params = {"protection": "language_access", "self": None, "sector": None, "employer": None}
-    with PrecedentIndex(audit_db) as index:
-        plan = " ".join(str(row[-1]) for row in index.conn.execute(
-            "EXPLAIN QUERY PLAN " + _QUERY, {**params, "corpus": index.corpus_sha256}))
-    assert "findings_by_protection" in plan and "SCAN f " not in plan + " "
-    assert INDEX.startswith("CREATE INDEX IF NOT EXISTS findings_by_protection")
+@pytest.mark.parametrize("db", ["audit_db", "sector_db"])
+def test_precedents_lookup_is_one_indexed_query(request, db):
+    """After one pass over the audited contracts (index only), each protection costs one query that
+    reads its findings from a covering index and opens one stored report, the quoted one."""
+    from checker.precedents import _FILL_PLAIN, _FILL_WITH_METADATA, Context
+
+    path = request.getfixturevalue(db)
+    statements = []
+    with PrecedentIndex(path) as index:
+        index.conn.set_trace_callback(statements.append)
+        index.lookup("language_access", Context(sector="hospitality" if index.has_sector else None))
+        first = len(statements)
+        for protection in ("e_verify_limits", "i9_inspection_notice", "language_access"):
+            index.lookup(protection, Context(sector="hospitality" if index.has_sector else None))
+        index.conn.set_trace_callback(None)
+        fill = _FILL_WITH_METADATA if index.metadata else _FILL_PLAIN
+        plan = [str(row[-1]) for sql, params in ((fill, {"corpus": index.corpus_sha256}),
+                                                 (_QUERY, {"protection": "language_access", "self": None,
+                                                           "sector": "hospitality", "employer": None}))
+                for row in index.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+    assert first == 3 and len(statements) == first + 3  # the table of audited contracts once, then 1 each
+    assert "SEARCH d USING COVERING INDEX documents_live (corpus_sha256=? AND status=? AND duplicate_of=?)" in plan
+    assert "SEARCH f USING COVERING INDEX findings_for_precedents (protection=?)" in plan
+    assert "SEARCH f2 USING COVERING INDEX findings_for_precedents (protection=? AND status=?)" in plan
+    assert [p for p in plan if p.startswith("SCAN")] == ["SCAN best"]  # the one best finding
+    assert "SEARCH e USING INTEGER PRIMARY KEY (rowid=?)" in plan  # the one report read
 
 
 @pytest.mark.parametrize("content", [None, b"not a database at all, just bytes" * 100])
@@ -300,6 +319,9 @@ def test_precedents_check_without_a_database_opens_none(monkeypatch, audit_db):
     assert opened and all(str(audit_db.name) in str(a[0]) for a in opened)
 
 
+NEW_INDEXES = {"documents_live", "findings_for_precedents", "document_metadata_by_sector", "document_metadata_by_employer"}
+
+
 @pytest.mark.parametrize("writable", [True, False])
 def test_precedents_on_an_audit_written_before_the_indexes(sector_db, tmp_path, monkeypatch, writable):
     """An older audit (no precedent indexes) gives the same precedents; opened writable, it gains them."""
@@ -308,8 +330,9 @@ def test_precedents_on_an_audit_written_before_the_indexes(sector_db, tmp_path, 
     old = tmp_path / "old.sqlite"
     shutil.copy(sector_db, old)
     with sqlite3.connect(old) as conn:
-        for name in ("findings_by_protection", "document_metadata_by_sector", "document_metadata_by_employer"):
+        for name in NEW_INDEXES:
             conn.execute(f"DROP INDEX {name}")
+        conn.execute("CREATE INDEX findings_by_protection ON findings (protection, status, confidence)")  # as before
     args = ("--sector", "hospitality", "--employer", "Hotel X")
     expected = _check_json(sector_db, DRAFT, *args)["findings"]
     if not writable:  # a read-only file (file modes do not stop root, who runs CI containers)
@@ -325,24 +348,7 @@ def test_precedents_on_an_audit_written_before_the_indexes(sector_db, tmp_path, 
     monkeypatch.undo()
     with sqlite3.connect(old) as conn:
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert ({"findings_by_protection", "document_metadata_by_sector", "document_metadata_by_employer"} <= indexes) == writable
-
-
-def test_precedents_by_sector_is_one_indexed_query_per_protection(sector_db):
-    from checker.precedents import _BY_SECTOR_QUERY, Context
-
-    statements = []
-    with PrecedentIndex(sector_db) as index:
-        plan = " ".join(str(row[-1]) for row in index.conn.execute(
-            "EXPLAIN QUERY PLAN " + _BY_SECTOR_QUERY,
-            {"protection": "language_access", "corpus": index.corpus_sha256, "self": None,
-             "sector": "hospitality", "employer": "hotel x"}))
-        index.conn.set_trace_callback(statements.append)
-        for protection in ("language_access", "e_verify_limits", "i9_inspection_notice"):
-            index.lookup(protection, Context(sector="hospitality", employer="Hotel X"))
-    assert len(statements) == 3
-    assert "SEARCH f USING INDEX findings_by_protection" in plan and "SCAN" not in plan
-    assert "SEARCH m USING INDEX sqlite_autoindex_document_metadata_1" in plan
+    assert (NEW_INDEXES <= indexes and "findings_by_protection" not in indexes) == writable
 
 
 def test_precedents_sector_field_on_the_web_page_and_api(sector_db, audit_db, tmp_path):

@@ -43,11 +43,18 @@ CREATE TABLE IF NOT EXISTS findings (
   status TEXT NOT NULL, confidence REAL, deviation_kinds TEXT, deviations TEXT,
   evidence_section TEXT, evidence_page INTEGER, evidence_line INTEGER,
   PRIMARY KEY (document_id, protection));
-CREATE INDEX IF NOT EXISTS findings_by_protection ON findings (protection, status, confidence);
 """
-# The index above makes a precedent (`check --precedents`) one indexed query per protection; as
-# the schema runs `IF NOT EXISTS` on every open, a database written before it gains it then.
-FINDINGS_BY_PROTECTION = "CREATE INDEX IF NOT EXISTS findings_by_protection ON findings (protection, status, confidence)"
+# Covering indexes for precedents (`check --precedents`): the live contracts of a corpus read from
+# the index alone (never their rows, which hold whole reports), and one protection's findings in
+# every contract likewise. Run with the schema on every open, they are also the migration: a
+# database written before them gains them the first time it is opened for writing; the narrower
+# index they replace goes.
+PRECEDENT_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS documents_live ON documents (corpus_sha256, status, duplicate_of, path, sha256)",
+    "CREATE INDEX IF NOT EXISTS findings_for_precedents ON findings (protection, status, confidence, document_id, ord)",
+    "DROP INDEX IF EXISTS findings_by_protection",
+]
+SCHEMA += "".join(sql + ";\n" for sql in PRECEDENT_INDEXES)
 
 
 def _alive(pid: int) -> bool:
