@@ -2,18 +2,17 @@
 strongest real wording found among them; by sector and employer when the audit has metadata.
 
 A team told "missing" asks next: did other locals win this, and in what words? A results database
-written by `clausecheck audit` already holds every finding of every contract, so the answer is one
-query per protection against it: the counts by status over the audited contracts (errors and
-duplicates apart) and the matching finding with the highest confidence, with its quote read out of
-the stored report by SQLite's JSON functions.
+written by `clausecheck audit` already holds every finding of every contract. Once per check the
+contracts it counts (the latest corpus, errors and duplicates apart) are read from a covering index
+into a temporary table with their sector and employer; then each protection is one query: the
+counts by status, per sector, and at the checked document's employer, and the matching finding with
+the highest confidence, whose quote is read out of its stored report by SQLite's JSON functions.
 
-When the audit was run with `--metadata` and the CSV has a `sector` column, the same query groups
-the counts by sector (the JSON's `by_sector`); the checked document's own sector (given with
-`--sector`, or read from the audit when the checked file is one of its documents) is picked out of
-those rows, and the quote comes from that sector when one of its contracts has the protection
-matching. The counts at the document's employer ride along in the same query. Sectors and
-employers compare with ASCII case folded ("Hospitality" is "hospitality"). Nothing is computed
-when no database is given.
+The checked document's sector and employer are given (`--sector`, `--employer`) or, when the
+checked file is one of the audited contracts, read from the audit's metadata; the quote then comes
+from that sector when one of its contracts has the protection matching, and never from the checked
+document itself. Sectors and employers compare with ASCII case folded ("Hospitality" is
+"hospitality"). Nothing is computed when no database is given.
 """
 from __future__ import annotations
 
