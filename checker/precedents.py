@@ -63,6 +63,7 @@ SELECT
   COALESCE(SUM({_AT_EMPLOYER} AND f.status = 'matching'), 0) AS employer_matching,
   COALESCE(SUM({_AT_EMPLOYER} AND f.status = 'weakened'), 0) AS employer_weakened,
   COALESCE(SUM({_AT_EMPLOYER} AND f.status = 'missing'), 0) AS employer_missing,
+  MIN(CASE WHEN {_AT_EMPLOYER} THEN a.employer END) AS employer,
   (SELECT json_array(b.path,
                      json_extract(e.report, '$.findings[' || best.ord || '].evidence[0].section'),
                      json_extract(e.report, '$.findings[' || best.ord || '].evidence[0].page'),
@@ -287,10 +288,11 @@ class PrecedentIndex:
             if context.sector:
                 own = fold(context.sector)
                 sector = next((g for k, g in groups if k == own), Group(context.sector, 0, 0, 0, 0))
-        if context.employer:
-            employer = Group(context.employer, *total[4:8])
+        if context.employer:  # named as the audit writes it
+            name = min((r[10] for r in rows if r[10] is not None), default=context.employer)
+            employer = Group(name, *total[4:8])
         return Precedent(documents=total[0], matching=total[1], weakened=total[2], missing=total[3],
-                         example=_example(rows[0][10] if rows else None), sector=sector, employer=employer,
+                         example=_example(rows[0][11] if rows else None), sector=sector, employer=employer,
                          by_sector=by_sector)
 
     def annotate(self, report, *, sector: str | None = None, employer: str | None = None) -> None:
