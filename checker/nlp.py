@@ -18,9 +18,27 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _JOINERS = {"-", "‐", "‑", "–"}
 
 
+_REMEMBERED: list[dict[str, str]] = []
+
+
 @lru_cache(maxsize=1)
 def lemma_table() -> dict[str, str]:
+    if _REMEMBERED:
+        return _REMEMBERED[0]
     return json.loads(gzip.decompress(_lemma_file()))
+
+
+def remember(table) -> None:
+    """The table as the corpus cache stored it (checker.corpus.cache, keyed by `lemma_file_hash`):
+    read back faster than the compressed JSON is decoded."""
+    if isinstance(table, dict) and table and not _REMEMBERED:
+        _REMEMBERED.append(table)
+
+
+def lemma_file_hash() -> str:
+    import hashlib
+
+    return hashlib.sha256(_lemma_file()).hexdigest()
 
 
 def _lemma_file() -> bytes:

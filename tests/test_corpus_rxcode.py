@@ -87,3 +87,22 @@ def test_rxcode_cached_strength_lexicon_is_the_one_the_engine_reads(cache_dir, m
         assert strength.builtin() is corpus.strength
     finally:
         strength.builtin.cache_clear()
+
+
+def test_cached_lemma_table_is_the_packaged_one(cache_dir, monkeypatch):
+    """The lemma table read back from the cache is spacy-lookups-data's table, entry for entry."""
+    import gzip
+    import json
+
+    from checker import nlp
+
+    cache.load_corpus()
+    monkeypatch.setattr(nlp, "_REMEMBERED", [])
+    nlp.lemma_table.cache_clear()
+    try:
+        cache.load_corpus()  # read back
+        assert nlp._REMEMBERED and nlp.lemma_table() is nlp._REMEMBERED[0]
+        assert nlp.lemma_table() == json.loads(gzip.decompress(nlp._lemma_file()))
+        assert nlp.lemma_tokens(["Workers were notified"]) == [["worker", "be", "notify"]]
+    finally:
+        nlp.lemma_table.cache_clear()

@@ -3,7 +3,7 @@
 Reading, validating and compiling the corpus's YAML is most of what a short check costs (measured:
 0.11 s of parsing and validation, then about as much again parsing the regular expressions for the
 engine's literal prefilters). The first run with a given corpus stores the loaded `Corpus`, the
-built-in strength lexicon, those prefilters and the opcodes of every regular expression the corpus
+built-in strength lexicon, those prefilters, the lemma table (checker.nlp) and the opcodes of every regular expression the corpus
 and the lexicon hold (checker.corpus.rxcode) in the user's cache directory; later runs read them
 back in a few milliseconds and build each pattern from its opcodes instead of compiling it.
 
@@ -33,6 +33,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from checker import nlp
 from checker.corpus import rxcode
 from checker.resources import builtin_corpus_dir
 
@@ -80,6 +81,9 @@ def corpus_key(directory: Path | None) -> str:
             h.update(hashlib.sha256(f.read_bytes()).digest())
     # the stored literal prefilters are computed by the engine's literals module
     h.update(hashlib.sha256((loader.parent / "engine" / "literals.py").read_bytes()).digest())
+    # the stored lemma table is checker.nlp's reading of spacy-lookups-data's file
+    h.update(hashlib.sha256((loader.parent / "nlp.py").read_bytes()).digest())
+    h.update(nlp.lemma_file_hash().encode())
     return h.hexdigest()
 
 
@@ -214,13 +218,15 @@ def load_corpus(directory: Path | str | None = None):
             if isinstance(corpus, Corpus):
                 literals.remember(payload["literals"])
                 strength.remember(payload.get("strength"))
+                nlp.remember(payload.get("lemmas"))
                 return corpus
     except Exception:  # noqa: BLE001 — any problem with the cache: compile afresh
         key = None
     corpus = fresh(directory)  # raises CorpusError for a broken corpus, never cached
     if key is not None:
         try:
-            _write(path, key, {"corpus": corpus, "literals": _prefilters(corpus), "strength": strength.builtin()})
+            _write(path, key, {"corpus": corpus, "literals": _prefilters(corpus), "strength": strength.builtin(),
+                               "lemmas": nlp.lemma_table()})
         except Exception:  # noqa: BLE001 — a read-only or full disk only costs the next start-up
             pass
     return corpus
