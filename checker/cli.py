@@ -348,12 +348,19 @@ def _stdin_document(name: str | None, workdir: str) -> str:
 @click.option("--precedents", "precedents_db", default=None, type=click.Path(dir_okay=False, path_type=str),
               help="a results database written by `clausecheck audit`: add to each finding how the audited "
                    "contracts fare on it and the strongest matching wording among them")
+@click.option("--sector", default=None,
+              help="with --precedents, when the audit has sector metadata: the checked documents' sector, "
+                   "for the counts in that sector (default: the sector the audit gives the file, if it is one "
+                   "of the audited contracts)")
+@click.option("--employer", default=None,
+              help="with --precedents, when the audit has employer metadata: the counts at this employer "
+                   "(default: as for --sector)")
 @limit_options
 def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], corpus_dir: str | None, config_file: str | None, baseline: str | None,
           write_baseline: bool, stdin_filename: str | None, password: str | None, ocr: bool, quiet: bool,
           verbose: bool, revisions: str | None, precedents_db: str | None, max_seconds: float, max_pages: int,
-          max_mb: int, lang: str = "en") -> int:
+          max_mb: int, sector: str | None = None, employer: str | None = None, lang: str = "en") -> int:
     """Check documents (PDF, DOCX, TXT, MD; folders are searched recursively; quoted globs are
     expanded; `-` reads standard input) against every protection.
 
@@ -371,11 +378,16 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
         raise UsageError("--write-baseline needs --baseline FILE", hint="e.g. --baseline clausecheck-baseline.json --write-baseline")
     corpus, config, policy = run_guarded(lambda: load_policy(
         config_file=config_file, corpus_dir=corpus_dir, fail_on=fail_on, select=_split(select), ignore=_split(ignore)))
+    sector, employer = (sector or "").strip() or None, (employer or "").strip() or None
+    if (sector or employer) and not precedents_db:
+        raise UsageError(f"--{'sector' if sector else 'employer'} needs --precedents DB",
+                         hint="pass the results database of an audit run with --metadata")
     precedents = None
     if precedents_db:
         from checker.precedents import PrecedentIndex
 
         precedents = run_guarded(lambda: PrecedentIndex(precedents_db))
+        run_guarded(lambda: (precedents.require("sector", sector), precedents.require("employer", employer)))
     with tempfile.TemporaryDirectory(prefix="clausecheck-stdin-") as workdir:
         args = expand_arguments(paths)
         stdin_path = _stdin_document(stdin_filename, workdir) if "-" in args else None
@@ -418,7 +430,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
             isolated.close()
         if precedents is not None:  # in this process: the database stays out of the workers
             for report in result.reports:
-                precedents.annotate(report)
+                precedents.annotate(report, sector=sector, employer=employer)
     for outcome in result.errors:
         click.echo(outcome.error.replace(stdin_path, stdin_filename or "-") if stdin_path else outcome.error, err=True)
     for report in result.reports if not quiet else ():  # -q: errors only (warnings stay in the report)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -143,6 +142,8 @@ def _read(p: Path) -> str:
 
 
 def parse_config(p: Path) -> Config:
+    import tomllib  # only when there is a configuration to read
+
     text = _read(p)
     try:
         data = tomllib.loads(text)

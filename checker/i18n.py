@@ -99,6 +99,13 @@ LABELS: dict[str, dict[str, str]] = {
         "checked_summary": "cumplen: {m}; debilitadas: {w}; ausentes: {x}",
         "documents_checked": "{n} documento(s) revisado(s), {e} no se pudieron leer, {f} resultado(s) "
                              "en o por encima de --fail-on {fail_on}",
+        "precedent": "precedente",
+        "precedent_counts": "cumple en {m} de {n} contratos auditados, debilitada en {w}",
+        "precedent_counts_one": "cumple en {m} de 1 contrato auditado, debilitada en {w}",
+        "precedent_sector": "en el sector {name}, {m} de {n}", "precedent_employer": "en {name}, {m} de {n}",
+        "e.g.": "p. ej.", "Precedents by sector": "Precedentes por sector", "Sector": "Sector",
+        "Contracts": "Contratos", "no sector given": "sin sector indicado",
+        "this document's sector": "el sector de este documento",
     },
 }
 
@@ -128,6 +135,9 @@ ENGLISH = {
     "checked_summary": "{m} matching, {w} weakened, {x} missing",
     "documents_checked": "{n} document(s) checked, {e} could not be read, {f} finding(s) at or above "
                          "--fail-on {fail_on}",
+    "precedent_counts": "matching in {m} of {n} audited contracts, weakened in {w}",
+    "precedent_counts_one": "matching in {m} of 1 audited contract, weakened in {w}",
+    "precedent_sector": "in {name} {m} of {n}", "precedent_employer": "at {name} {m} of {n}",
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 from functools import lru_cache
 
@@ -17,12 +18,43 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _JOINERS = {"-", "‐", "‑", "–"}
 
 
+_REMEMBERED: list[dict[str, str]] = []
+
+
 @lru_cache(maxsize=1)
 def lemma_table() -> dict[str, str]:
-    from importlib.resources import files
+    if _REMEMBERED:
+        return _REMEMBERED[0]
+    return json.loads(gzip.decompress(_lemma_file()))
 
-    data = files("spacy_lookups_data").joinpath("data", "en_lemma_lookup.json.gz").read_bytes()
-    return json.loads(gzip.decompress(data))
+
+def remember(table) -> None:
+    """The table as the corpus cache stored it (checker.corpus.cache, keyed by `lemma_file_hash`):
+    read back faster than the compressed JSON is decoded."""
+    if isinstance(table, dict) and table and not _REMEMBERED:
+        _REMEMBERED.append(table)
+
+
+def lemma_file_hash() -> str:
+    import hashlib
+
+    return hashlib.sha256(_lemma_file()).hexdigest()
+
+
+def _lemma_file() -> bytes:
+    """The table's bytes, found without importing spacy_lookups_data (its import lists every data
+    file of every language: a quarter of a short document's start-up)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("spacy_lookups_data")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = os.path.join(folder, "data", "en_lemma_lookup.json.gz")
+        if os.path.isfile(path):
+            with open(path, "rb") as fh:
+                return fh.read()
+    from importlib.resources import files  # packaged some other way (a zip): the package's own lookup
+
+    return files("spacy_lookups_data").joinpath("data", "en_lemma_lookup.json.gz").read_bytes()
 
 
 def lemma_tokens(texts: list[str]) -> list[list[str]]:

@@ -44,6 +44,17 @@ CREATE TABLE IF NOT EXISTS findings (
   evidence_section TEXT, evidence_page INTEGER, evidence_line INTEGER,
   PRIMARY KEY (document_id, protection));
 """
+# Covering indexes for precedents (`check --precedents`): the live contracts of a corpus read from
+# the index alone (never their rows, which hold whole reports), and one protection's findings in
+# every contract likewise. Run with the schema on every open, they are also the migration: a
+# database written before them gains them the first time it is opened for writing; the narrower
+# index they replace goes.
+PRECEDENT_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS documents_live ON documents (corpus_sha256, status, duplicate_of, path, sha256)",
+    "CREATE INDEX IF NOT EXISTS findings_for_precedents ON findings (protection, status, confidence, document_id, ord)",
+    "DROP INDEX IF EXISTS findings_by_protection",
+]
+SCHEMA += "".join(sql + ";\n" for sql in PRECEDENT_INDEXES)
 
 
 def _alive(pid: int) -> bool:

@@ -2,8 +2,10 @@
 
 Reading, validating and compiling the corpus's YAML is most of what a short check costs (measured:
 0.11 s of parsing and validation, then about as much again parsing the regular expressions for the
-engine's literal prefilters). The first run with a given corpus stores the loaded `Corpus` and those
-prefilters in the user's cache directory; later runs read them back in a few milliseconds.
+engine's literal prefilters). The first run with a given corpus stores the loaded `Corpus`, the
+built-in strength lexicon, those prefilters, the lemma table (checker.nlp) and the opcodes of every regular expression the corpus
+and the lexicon hold (checker.corpus.rxcode) in the user's cache directory; later runs read them
+back in a few milliseconds and build each pattern from its opcodes instead of compiling it.
 
 Safe against a changed or tampered corpus:
 - the cache file's name is the SHA-256 of every file of the corpus folders (all of them, whatever
@@ -12,7 +14,8 @@ Safe against a changed or tampered corpus:
   file, compiled afresh;
 - the file holds a SHA-256 of its own payload, checked before the payload is read;
 - the payload is unpickled by a loader that accepts only the corpus's value classes and plain
-  data (no other class or function can be named in it, so a crafted file cannot run code);
+  data (no other class or function can be named in it, so a crafted file cannot run code); the
+  opcodes are plain data that `_sre` validates before use;
 - any error on the way (missing, truncated, foreign, unreadable, unwritable) falls back to
   loading the corpus afresh, exactly as without a cache. A broken corpus is never cached: it
   fails to load as it always did, with every problem listed.
@@ -25,19 +28,23 @@ import hashlib
 import io
 import os
 import pickle
+import re
 import sys
 import tempfile
 from pathlib import Path
 
+from checker import nlp
+from checker.corpus import rxcode
 from checker.resources import builtin_corpus_dir
 
 from checker import __version__
 
-_MAGIC = b"clausecheck-corpus-cache 1\n"
+_MAGIC = b"clausecheck-corpus-cache 2\n"
 BUILTIN_DIR = builtin_corpus_dir()  # = checker.corpus.load.BUILTIN_DIR, without importing the loader
 _MODULES = ("checker.corpus.model", "checker.corpus.strength")
-# Compiled patterns pickle as a call that compiles them again, and paths (where a strength entry
-# was written, for path:line) as a path built from text: text in, a value out, no code.
+# Compiled patterns pickle as a call that compiles them again (here: builds them from the stored
+# opcodes), and paths (where a strength entry was written, for path:line) as a path built from
+# text: text in, a value out, no code.
 _PATTERNS = {("re", "_compile"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"), ("pathlib", "Path")}
 _BUILTINS = {"frozenset", "set", "tuple", "list", "dict", "str", "int", "float", "bool", "complex", "bytes"}
 
@@ -74,11 +81,16 @@ def corpus_key(directory: Path | None) -> str:
             h.update(hashlib.sha256(f.read_bytes()).digest())
     # the stored literal prefilters are computed by the engine's literals module
     h.update(hashlib.sha256((loader.parent / "engine" / "literals.py").read_bytes()).digest())
+    # the stored lemma table is checker.nlp's reading of spacy-lookups-data's file
+    h.update(hashlib.sha256((loader.parent / "nlp.py").read_bytes()).digest())
+    h.update(nlp.lemma_file_hash().encode())
     return h.hexdigest()
 
 
 class _CorpusUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str):
+        if (module, name) == ("re", "_compile"):
+            return rxcode.compile
         if ((module in _MODULES and not name.startswith("_")) or (module == "builtins" and name in _BUILTINS)
                 or (module, name) in _PATTERNS):
             return super().find_class(module, name)
@@ -102,11 +114,14 @@ def _read(path: Path, key: str):
         return None
     if hashlib.sha256(rest).hexdigest() != lines[2].decode():
         return None
-    return _CorpusUnpickler(io.BytesIO(rest)).load()
+    stream = io.BytesIO(rest)
+    rxcode.install(_CorpusUnpickler(stream).load())  # the opcodes first: the payload's patterns use them
+    return _CorpusUnpickler(stream).load()
 
 
 def _write(path: Path, key: str, payload) -> None:
-    body = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    body = (pickle.dumps(rxcode.table(sorted(_pattern_keys(payload))), protocol=pickle.HIGHEST_PROTOCOL)
+            + pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
     data = _MAGIC + f"{key}\n{hashlib.sha256(body).hexdigest()}\n\n".encode() + body
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".corpus-", suffix=".tmp")
@@ -139,8 +154,47 @@ def _prefilters(corpus) -> dict:
     return {s: required_literals(s) for s in sorted(sources)}
 
 
+def _pattern_keys(payload) -> set[tuple[str, int]]:
+    """(pattern, flags) of every regular expression the payload holds or the engine compiles from
+    it: compiled patterns, concept patterns and their alternations, inline "re:" members and
+    parameter cues (as checker.corpus.patterns compiles them), strength entries (as `Entry.regex`)."""
+    from checker.corpus.patterns import FLAGS, alternation
+    from checker.corpus.strength import Entry
+
+    keys = set()
+    seen: set[int] = set()
+    stack = [payload]
+    while stack:
+        x = stack.pop()
+        if id(x) in seen:
+            continue
+        seen.add(id(x))
+        if isinstance(x, re.Pattern):
+            keys.add((x.pattern, int(x.flags)))
+        elif isinstance(x, str):
+            if x.startswith("re:"):
+                keys.add((x[3:], FLAGS))
+        elif isinstance(x, (tuple, list, frozenset, set)):
+            stack.extend(x)
+        elif isinstance(x, dict):
+            stack.extend(x.keys())
+            stack.extend(x.values())
+        elif hasattr(x, "__dataclass_fields__"):
+            if isinstance(x, Entry):
+                keys.add((x.pattern, 0))
+            for name in ("patterns", "cues"):
+                for p in getattr(x, name, ()) or ():
+                    if isinstance(p, str):
+                        keys.add((p, FLAGS))
+            if getattr(x, "patterns", None) and isinstance(x.patterns, tuple):
+                keys.add((alternation(x.patterns), FLAGS))
+            stack.extend(getattr(x, f) for f in x.__dataclass_fields__)
+    return keys
+
+
 def load_corpus(directory: Path | str | None = None):
     """`checker.corpus.load.load_corpus`, through the cache when one is usable."""
+    from checker.corpus import strength
     from checker.corpus.model import Corpus
     from checker.engine import literals
 
@@ -163,13 +217,16 @@ def load_corpus(directory: Path | str | None = None):
             corpus = payload["corpus"]
             if isinstance(corpus, Corpus):
                 literals.remember(payload["literals"])
+                strength.remember(payload.get("strength"))
+                nlp.remember(payload.get("lemmas"))
                 return corpus
     except Exception:  # noqa: BLE001 — any problem with the cache: compile afresh
         key = None
     corpus = fresh(directory)  # raises CorpusError for a broken corpus, never cached
     if key is not None:
         try:
-            _write(path, key, {"corpus": corpus, "literals": _prefilters(corpus)})
+            _write(path, key, {"corpus": corpus, "literals": _prefilters(corpus), "strength": strength.builtin(),
+                               "lemmas": nlp.lemma_table()})
         except Exception:  # noqa: BLE001 — a read-only or full disk only costs the next start-up
             pass
     return corpus

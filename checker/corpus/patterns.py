@@ -6,11 +6,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from checker.corpus import rxcode
+
+FLAGS = int(re.MULTILINE)
+
 
 @cache
 def compiled(pattern: str) -> re.Pattern:
-    """Corpus patterns run on one sentence at a time: "^" and "$" are its start and end."""
-    return re.compile(pattern, re.MULTILINE)
+    """Corpus patterns run on one sentence at a time: "^" and "$" are its start and end. Built from
+    the opcodes stored with the cached corpus when it holds them (checker.corpus.rxcode)."""
+    return rxcode.compile(pattern, FLAGS)
 
 
 def alternation(patterns: tuple[str, ...]) -> str:

@@ -86,7 +86,9 @@ class Entry:
     def regex(self) -> re.Pattern:
         """Compiled on first use (the entries of an alternation category run as one pattern)."""
         if self._regex is None:
-            self._regex = re.compile(self.pattern)
+            from checker.corpus import rxcode
+
+            self._regex = rxcode.compile(self.pattern)
         return self._regex
 
     @property
@@ -275,9 +277,21 @@ def merge(base: Lexicon, own: Lexicon, problems) -> Lexicon:
     return Lexicon(entries, prefilters, base.files + own.files, alternations)
 
 
+_REMEMBERED: dict[Path, Lexicon] = {}
+
+
+def remember(lexicon) -> None:
+    """The built-in lexicon as the corpus cache stored it (checker.corpus.cache): `builtin` returns
+    it instead of reading and compiling the files again (the cache is keyed by those files)."""
+    if isinstance(lexicon, Lexicon):
+        _REMEMBERED.setdefault(STRENGTH_DIR, lexicon)
+
+
 @cache
 def builtin() -> Lexicon:
     """The built-in strength lexicon the engine reads (raises CorpusError if it does not validate)."""
+    if STRENGTH_DIR in _REMEMBERED:
+        return _REMEMBERED[STRENGTH_DIR]
     from checker.corpus.load import _Problems
     from checker.errors import CorpusError
 

@@ -9,17 +9,42 @@ One module per format, each a small plugin of the same shape (see `base.py`):
 """
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
 from types import ModuleType
 
-from checker.formats import brief, github, html, json, junit, markdown, sarif, text
+from checker.formats import json, text
 from checker.formats.base import Options  # noqa: F401 — public API
 from checker.formats.text import STATUS_MARK, protection_text, to_text  # noqa: F401 — public API
 from checker.result import Report
 
-FORMATTERS: dict[str, ModuleType] = {
-    "text": text, "json": json, "html": html, "markdown": markdown,
-    "sarif": sarif, "junit": junit, "github": github, "brief": brief,
-}
+_NAMES = ("text", "json", "html", "markdown", "sarif", "junit", "github", "brief")
+
+
+class _Formatters(Mapping):
+    """Format name -> its module, imported when first asked for: a check in one format does not
+    load the others (HTML, SARIF, JUnit and the brief were a tenth of a short check's start-up)."""
+
+    def __getitem__(self, name: str) -> ModuleType:
+        if name not in _NAMES:
+            raise KeyError(name)
+        return importlib.import_module(f"{__name__}.{name}")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_NAMES)
+
+    def __len__(self) -> int:
+        return len(_NAMES)
+
+
+FORMATTERS: Mapping[str, ModuleType] = _Formatters()
+
+
+def __getattr__(name: str) -> ModuleType:
+    """`formats.html` and the like, imported on first use."""
+    if name in _NAMES:
+        return FORMATTERS[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def to_json(report: Report) -> str:

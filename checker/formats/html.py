@@ -29,6 +29,26 @@ def esc(text) -> str:
 CATEGORY_WORDS = {"ice": "ICE", "u t": "U/T"}
 
 
+def _precedent(p, lang: str) -> str:
+    """The precedent's line; with an audit that has sectors, their counts in a folded table."""
+    out = f'<p class="meta precedent">{esc(label(lang, "Precedent"))}: {esc(p.line(lang))}</p>'
+    if not p.by_sector:
+        return out
+    heads = [label(lang, k) for k in ("Sector", "Contracts", "Matching", "Weakened", "Missing")]
+    mine = esc(label(lang, "this document's sector"))
+    rows = []
+    for g in p.by_sector:
+        name = esc(g.name) if g.name else f"<em>{esc(label(lang, 'no sector given'))}</em>"
+        if g == p.sector:
+            name = f'<strong>{name}</strong><span class="sr"> ({mine})</span>'
+        rows.append(f'<tr><th scope="row" data-label="{esc(heads[0])}">{name}</th>'
+                    + "".join(f'<td data-label="{esc(h)}">{n}</td>'
+                              for h, n in zip(heads[1:], (g.documents, g.matching, g.weakened, g.missing))) + "</tr>")
+    return (out + f'<details class="precedent"><summary>{esc(label(lang, "Precedents by sector"))}</summary>'
+            f'<table class="reflow"><thead><tr>' + "".join(f'<th scope="col">{esc(h)}</th>' for h in heads)
+            + f'</tr></thead><tbody>{"".join(rows)}</tbody></table></details>')
+
+
 def category_label(category: str, lang: str = "en") -> str:
     """'ice_enforcement' -> 'ICE enforcement', 'u_t_visa_and_deferred_action' -> 'U/T visa and deferred action'."""
     from checker.i18n import CATEGORIES
@@ -187,7 +207,7 @@ def _finding(run, report, f, doc_id: str, options: Options) -> str:
                      '<thead><tr>' + "".join(f'<th scope="col">{h}</th>' for h in heads)
                      + f'</tr></thead><tbody>{rows}</tbody></table>')
     if f.precedent is not None:
-        parts.append(f'<p class="meta precedent">{esc(label(lang, "Precedent"))}: {esc(f.precedent.line())}</p>')
+        parts.append(_precedent(f.precedent, lang))
     if f.suggestion.strip():
         open_ = " open" if f.status != "matching" else ""
         parts.append(f'<details{open_}><summary>{esc(label(lang, "Model language to propose"))}</summary>'

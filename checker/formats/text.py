@@ -51,7 +51,7 @@ def to_text(report: Report, *, color: bool = False, verbose: bool = False, quiet
             rule = f" [{d.rule}]" if verbose and d.rule else ""
             lines.append(f"    - {label(lang, d.kind)}, {label(lang, 'element')} {d.element}: {d.explanation}{found}{rule}")
         if f.precedent is not None:
-            lines.append(f"    precedent: {f.precedent.line()}")
+            lines.append(f"    {label(lang, 'precedent')}: {f.precedent.line(lang)}")
         if verbose and f.status != "matching":
             lines.append(f"    {label(lang, 'propose')}: " + clip(" ".join(f.suggestion.split()), 300))
     if not quiet:

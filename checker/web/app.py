@@ -105,14 +105,37 @@ class App(FastAPI):
         return security.SecurityHeaders(super().build_middleware_stack())
 
 
-def _with_precedents(db: str, reports: list[Report]) -> None:
+def _with_precedents(db: str, reports: list[Report], sector: str | None = None, employer: str | None = None) -> None:
     """Each finding of each report with its precedent from the audit database (one indexed query
     per protection; the database is opened read-only for the request)."""
     from checker.precedents import PrecedentIndex
 
     with PrecedentIndex(db) as index:
         for report in reports:
-            index.annotate(report)
+            index.annotate(report, sector=sector, employer=employer)
+
+
+def _precedent_fields(db: str | None, fields: dict) -> dict:
+    """The upload's optional `sector` and `employer` (as `check --sector/--employer`), refused
+    before any check runs when no audited contract has them; nothing without a database."""
+    from checker.precedents import PrecedentIndex
+
+    given = {k: (fields.get(k) or "").strip() or None for k in ("sector", "employer")} if db else {}
+    if any(given.values()):
+        with PrecedentIndex(db) as index:
+            for column, value in given.items():
+                index.require(column, value)
+    return given
+
+
+def _sectors(db: str | None) -> list[str] | None:
+    """The audit's sectors for the upload form's sector field (None: no field)."""
+    from checker.precedents import PrecedentIndex
+
+    if not db:
+        return None
+    with PrecedentIndex(db) as index:
+        return index.values("sector") if index.has_sector else None
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -229,16 +252,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                              hint="check that this is the right file")
                 files.append(f)
             password = upload.fields.get("password") or None
+            facets = await asyncio.to_thread(_precedent_fields, settings.precedents, upload.fields)
             reports = list(await asyncio.gather(*(runner.run(f, settings.limits, password, client=client)
                                                   for f in files)))
         if settings.precedents:
-            await asyncio.to_thread(_with_precedents, settings.precedents, reports)
+            await asyncio.to_thread(_with_precedents, settings.precedents, reports, **facets)
         return reports
 
     # ---- pages --------------------------------------------------------------------------------
     @app.get("/", include_in_schema=False)
     async def upload_page(request: Request):
-        return page(request, "upload.html")
+        return page(request, "upload.html", sectors=await asyncio.to_thread(_sectors, settings.precedents))
 
     @app.post("/check", include_in_schema=False)
     async def report_page(request: Request):

@@ -90,6 +90,16 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 
+# The upload form's sector field, shown when the server has a precedents database with sectors.
+WORDS["en"].update({
+    "sector_label": "Sector (optional)",
+    "sector_hint": "The report then also counts, for each protection, the audited contracts of this sector.",
+})
+WORDS["es"].update({
+    "sector_label": "Sector (opcional)",
+    "sector_hint": "El informe cuenta entonces también, para cada protección, los contratos auditados de este sector.",
+})
+
 
 def lang_of(request) -> str:
     """The page's language: `?lang=es` on its address, else English."""
