@@ -154,3 +154,16 @@ def test_corpus_cache_folder_follows_xdg_on_linux(monkeypatch, env, expected):
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert cache.cache_dir() == expected
+
+
+def test_corpus_cache_two_installations_of_the_same_corpus_keep_separate_caches(tmp_path, monkeypatch):
+    """The cached corpus and strength lexicon carry their files' paths: a second installation of
+    the same corpus (another venv or checkout, sharing the user's cache folder) must not be handed
+    the first one's paths."""
+    import shutil
+
+    here = cache.corpus_key(None)
+    copy = tmp_path / "site-packages" / "checker" / "clause_corpus"
+    shutil.copytree(cache.BUILTIN_DIR, copy)
+    monkeypatch.setattr(cache, "BUILTIN_DIR", copy)
+    assert cache.corpus_key(None) != here
