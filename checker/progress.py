@@ -5,6 +5,7 @@
 prints nothing), then rewrites one line on the stream it is given; `close()` ends the line."""
 from __future__ import annotations
 
+import os
 import time
 from typing import Callable, TextIO
 
@@ -58,3 +59,28 @@ class TerminalProgress:
 def _clock(seconds: float) -> str:
     m, s = divmod(int(seconds), 60)
     return f"{m}m {s:02d}s" if m else f"{s}s"
+
+
+class FileProgress:
+    """The same callback for work running in another process: the latest "stage done total" is
+    written to `path` (whole, by rename, so a reader never sees half a line) for the process that
+    shows it, e.g. the web page of a background OCR job (`checker.web.jobs`)."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        tmp = self.path + ".tmp"
+        with open(tmp, "w", encoding="ascii") as fh:
+            fh.write(f"{stage} {int(done)} {int(total or 0)}")
+        os.replace(tmp, self.path)
+
+
+def read_progress(path: str) -> tuple[str, int, int] | None:
+    """(stage, done, total) as a `FileProgress` last wrote it, or None before its first report."""
+    try:
+        with open(path, encoding="ascii") as fh:
+            stage, done, total = fh.read().split()
+        return stage, int(done), int(total)
+    except (OSError, ValueError):
+        return None

@@ -121,7 +121,7 @@ def read_pdf(path: str, *, password: str | None, ocr: bool, deadline: Deadline) 
             raise EmptyDocumentError("PDF has no text and no images", path=path, hint="check that this is the right file")
         if not ocr:
             raise ScannedDocumentError(
-                f"no page of {n} has a text layer; it looks scanned", path=path, hint=OCR_HINT
+                f"no page of {n} has a text layer; it looks scanned", path=path, hint=OCR_HINT, pages=n
             )
         pages, n = _ocr_and_extract(path, password, deadline, None, n)
         warnings.append(f"text was produced by OCR ({n} pages); check quotations against the original")

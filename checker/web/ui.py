@@ -91,10 +91,69 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+# The pages of a scan read with OCR in the background (`checker.web.jobs`, `checker.web.job_pages`).
+JOB_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "scan_title": "This PDF is a scan", "pages_one": "1 page", "pages_many": "{n} pages",
+        "scan_intro": "{name} has {pages} that are pictures, with no text to check. clausecheck can read them "
+                      "with OCR (optical character recognition) here on this server. It takes a few seconds a "
+                      "page: at most {limit} for this scan.",
+        "scan_caution": "OCR can misread a word, so check any quotation against the paper. If you have the Word "
+                        "file or a PDF the contract was typed in, upload that instead: the report will be better.",
+        "scan_start": "Read the scanned pages (OCR)", "scan_cancel": "Cancel and delete the file",
+        "scan_keep": "The file stays on this server while it is read, or {minutes} minutes if you do not start, "
+                     "and is then deleted. The report is kept {minutes} minutes for you to open.",
+        "job_title": "Reading the scanned pages", "job_queued": "Waiting for a free worker…",
+        "job_opening": "Opening the scan…", "job_pages": "Pages read: {done} of {total}",
+        "job_checking": "All {total} pages read. Checking the protections…", "job_done": "Done. Opening the report…",
+        "job_failed": "Reading the scan stopped.",
+        "job_limit": "Time so far: {elapsed} (at most {limit} for this scan).",
+        "job_note": "This page updates itself and shows the report when it is ready; you can leave it open.",
+        "job_footer": "A scan is kept on this server only while it is read; its report is deleted {minutes} minutes "
+                      "after it is ready. Nothing else is kept.",
+        "minutes_seconds": "{m} min {s} s", "minutes": "{m} min", "seconds": "{s} s",
+    },
+    "es": {
+        "scan_title": "Este PDF es un escaneo", "pages_one": "1 página", "pages_many": "{n} páginas",
+        "scan_intro": "{name} tiene {pages} que son imágenes, sin texto que revisar. clausecheck puede leerlas con "
+                      "OCR (reconocimiento óptico de caracteres) aquí, en este servidor. Tarda unos segundos por "
+                      "página: como máximo {limit} para este escaneo.",
+        "scan_caution": "El OCR puede leer mal alguna palabra: compare cada cita con el papel. Si tiene el archivo "
+                        "de Word o un PDF en que se redactó el contrato, súbalo en su lugar: el informe será mejor.",
+        "scan_start": "Leer las páginas escaneadas (OCR)", "scan_cancel": "Cancelar y borrar el archivo",
+        "scan_keep": "El archivo queda en este servidor mientras se lee, o {minutes} minutos si no empieza, y "
+                     "después se borra. El informe se guarda {minutes} minutos para que pueda abrirlo.",
+        "job_title": "Leyendo las páginas escaneadas", "job_queued": "Esperando un proceso libre…",
+        "job_opening": "Abriendo el escaneo…", "job_pages": "Páginas leídas: {done} de {total}",
+        "job_checking": "Las {total} páginas están leídas. Revisando las protecciones…",
+        "job_done": "Listo. Abriendo el informe…", "job_failed": "La lectura del escaneo se detuvo.",
+        "job_limit": "Tiempo transcurrido: {elapsed} (como máximo {limit} para este escaneo).",
+        "job_note": "Esta página se actualiza sola y muestra el informe cuando esté listo; puede dejarla abierta.",
+        "job_footer": "Un escaneo queda en este servidor solo mientras se lee; su informe se borra {minutes} "
+                      "minutos después de estar listo. No se guarda nada más.",
+        "minutes_seconds": "{m} min {s} s", "minutes": "{m} min", "seconds": "{s} s",
+    },
+}
+for _lang, _words in JOB_WORDS.items():
+    WORDS[_lang].update(_words)
+
+
 def lang_of(request) -> str:
     """The page's language: `?lang=es` on its address, else English."""
     lang = request.query_params.get("lang", "en")
     return lang if lang in LANGS else "en"
+
+
+def duration(seconds: float, lang: str = "en") -> str:
+    """'3 min 10 s' or '45 s'."""
+    m, s = divmod(int(round(seconds)), 60)
+    if not m:
+        return words(lang)("seconds", s=s)
+    return words(lang)("minutes_seconds", m=m, s=s) if s else words(lang)("minutes", m=m)
+
+
+def pages_phrase(n: int, lang: str = "en") -> str:
+    return words(lang)("pages_one") if n == 1 else words(lang)("pages_many", n=n)
 
 
 def words(lang: str) -> Callable[[str], str]:
@@ -148,6 +207,21 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {"es": {
     "E208": "La extensión del nombre del archivo no coincide con su contenido.",
     "E209": "El PDF es un escaneo: ninguna página tiene texto.",
 }}
+# A background OCR job's errors (`checker.web.jobs`).
+WEB_HINTS["en"]["E214"] = WEB_HINTS["en"]["E207"]
+WEB_HINTS["es"]["E214"] = WEB_HINTS["es"]["E207"]
+WEB_MESSAGES["es"].update({
+    "E214": "La revisión tardó más de lo que permite este servidor.",
+    "E504": "El servidor está ocupado con otros documentos.",
+    "E506": "Ya tiene documentos en revisión o en espera.",
+    "E514": "Ese trabajo no existe: pudo haber terminado hace un rato o haberse cancelado.",
+    "E515": "El informe todavía no está listo.",
+})
+WEB_HINTS["es"].update({
+    "E504": "Inténtelo de nuevo en unos minutos.",
+    "E506": "Espere a que terminen (o cancele uno) y suba este archivo de nuevo.",
+    "E514": "Suba el archivo de nuevo.",
+})
 _COMMAND_LINE = ("--", "pip ", "clausecheck ", "`", "apt-get", "Limits.")
 
 
