@@ -78,7 +78,7 @@ def add_job_routes(app, jobs: JobStore, *, page, checked) -> None:
         if job.state == "failed":
             raise job.error
         status = status_json(job, jobs.clock(), lang)
-        return page(request, "job.html", status=status, refresh=REFRESH_SECONDS, poll=POLL_MILLISECONDS, **common)
+        return page(request, "job.html", progress=status, refresh=REFRESH_SECONDS, poll=POLL_MILLISECONDS, **common)
 
     @app.post("/jobs/{job_id}/ocr", include_in_schema=False)
     async def job_start(request: Request, job_id: str):
