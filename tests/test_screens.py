@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_web_e2e import EXAMPLE, browser, server  # noqa: F401 — fixtures: one way to launch Chromium
+from test_web_e2e import EXAMPLE, browser, scan4, server  # noqa: F401 — fixtures: one way to launch Chromium
 
 from cli import main
 
@@ -122,6 +122,23 @@ def test_screens_web_compare_and_error(page, server, screens, width, tmp_path): 
         page.click("button[type=submit]")
     assert "E208" in page.locator(".error").inner_text()
     _fits(page, "web-error", width, screens)
+
+
+def test_screens_web_scan_offer_and_progress(page, server, screens, width, scan4):  # noqa: F811
+    """A scan: the OCR offer, then the progress page while pages are read (the phone screenshot is
+    web-ocr-progress-phone.png), then the report at the job's address."""
+    page.goto(server.url + "/")
+    page.set_input_files("#file", str(scan4))
+    page.click("button[type=submit]")
+    page.wait_for_selector("text=Read the scanned pages (OCR)")
+    _fits(page, "web-ocr-offer", width, screens)
+    page.click("text=Read the scanned pages (OCR)")
+    page.wait_for_function("() => /Pages read: [1-3] of 4/.test(document.querySelector('[data-job-text]')"
+                           "?.textContent || '')", timeout=120_000)
+    _fits(page, "web-ocr-progress", width, screens)
+    page.wait_for_selector("#report .strip", timeout=120_000)
+    assert page.locator("#report article.finding").count() == 25
+    assert page.problems == []
 
 
 def test_screens_web_downloads_in_the_browser(browser, server, tmp_path):  # noqa: F811
