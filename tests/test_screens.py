@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_web_e2e import EXAMPLE, browser, scan4, server  # noqa: F401 — fixtures: one way to launch Chromium
+from test_web_e2e import EXAMPLE, browser, scan8, server  # noqa: F401 — fixtures: one way to launch Chromium
 
 from cli import main
 
@@ -61,6 +61,7 @@ def _shows(page, width: str) -> None:
 
 def _fits(page, name: str, width: str, screens: Path) -> None:
     """Nothing wider than the window; then a full-page screenshot."""
+    page.wait_for_load_state("load")  # the stylesheets too: an element can be in the DOM before them
     _shows(page, width)
     got = page.evaluate(FITS)
     assert got["scroll"] <= got["width"] and got["wide"] == [], f"{name} at {width}: {got}"
@@ -124,16 +125,17 @@ def test_screens_web_compare_and_error(page, server, screens, width, tmp_path): 
     _fits(page, "web-error", width, screens)
 
 
-def test_screens_web_scan_offer_and_progress(page, server, screens, width, scan4):  # noqa: F811
+def test_screens_web_scan_offer_and_progress(page, server, screens, width, scan8):  # noqa: F811
     """A scan: the OCR offer, then the progress page while pages are read (the phone screenshot is
     web-ocr-progress-phone.png), then the report at the job's address."""
     page.goto(server.url + "/")
-    page.set_input_files("#file", str(scan4))
+    page.set_input_files("#file", str(scan8))
     page.click("button[type=submit]")
     page.wait_for_selector("text=Read the scanned pages (OCR)")
     _fits(page, "web-ocr-offer", width, screens)
     page.click("text=Read the scanned pages (OCR)")
-    page.wait_for_function("() => /Pages read: [1-3] of 4/.test(document.querySelector('[data-job-text]')"
+    # 8 pages at about a second each, the status polled every second: a count between the ends shows
+    page.wait_for_function("() => /Pages read: [1-7] of 8/.test(document.querySelector('[data-job-text]')"
                            "?.textContent || '')", timeout=120_000)
     _fits(page, "web-ocr-progress", width, screens)
     page.wait_for_selector("#report .strip", timeout=120_000)
