@@ -62,25 +62,35 @@ def _clock(seconds: float) -> str:
 
 
 class FileProgress:
-    """The same callback for work running in another process: the latest "stage done total" is
-    written to `path` (whole, by rename, so a reader never sees half a line) for the process that
-    shows it, e.g. the web page of a background OCR job (`checker.web.jobs`)."""
+    """The same callback for work running in another process: each stage's latest "stage done
+    total", the current stage last, is written to `path` (whole, by rename, so a reader never sees
+    half a file) for the process that shows it, e.g. the web page of a background OCR job
+    (`checker.web.jobs`). Every stage stays: OCR's count is still there while the check runs."""
 
     def __init__(self, path: str):
         self.path = path
+        self.stages: dict[str, tuple[int, int]] = {}
 
     def __call__(self, stage: str, done: int, total: int | None) -> None:
+        self.stages.pop(stage, None)
+        self.stages[stage] = (int(done), int(total or 0))
         tmp = self.path + ".tmp"
         with open(tmp, "w", encoding="ascii") as fh:
-            fh.write(f"{stage} {int(done)} {int(total or 0)}")
+            fh.write("".join(f"{s} {d} {t}\n" for s, (d, t) in self.stages.items()))
         os.replace(tmp, self.path)
 
 
-def read_progress(path: str) -> tuple[str, int, int] | None:
-    """(stage, done, total) as a `FileProgress` last wrote it, or None before its first report."""
+def read_progress(path: str) -> dict[str, tuple[int, int]]:
+    """{stage: (done, total)} as a `FileProgress` last wrote it, the current stage last; empty
+    before its first report."""
     try:
         with open(path, encoding="ascii") as fh:
-            stage, done, total = fh.read().split()
-        return stage, int(done), int(total)
-    except (OSError, ValueError):
-        return None
+            text = fh.read()
+    except OSError:
+        return {}
+    stages = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+            stages[parts[0]] = (int(parts[1]), int(parts[2]))
+    return stages

@@ -13,7 +13,7 @@ import pytest
 
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
-from test_ingest_ocr import PAGE_1, PAGE_2, scanned_pdf  # noqa: E402
+from test_ingest_ocr import PAGE_1, PAGE_2, mixed_pdf, scanned_pdf  # noqa: E402
 
 from checker.api import check_file  # noqa: E402
 from checker.errors import ConfigError  # noqa: E402
@@ -183,6 +183,43 @@ def test_web_jobs_time_limit_is_sized_to_the_page_count(make_client, scans, page
     client = make_client(ocr_seconds_per_page=per_page, check_timeout=timeout)
     job_id = _offered(client, scans[pages])
     assert client.get(f"/api/v1/jobs/{job_id}").json()["time_limit_seconds"] == limit
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory) -> bytes:
+    """Page 1 typed (a text layer), page 2 only a picture of text."""
+    text_page = ["ARTICLE 1 - RECOGNITION", "The Employer recognizes the Union as bargaining agent."]
+    return mixed_pdf(tmp_path_factory.mktemp("mixed") / "mixed.pdf", text_page, PAGE_2).read_bytes()
+
+
+def test_web_jobs_pdf_with_picture_pages_shows_its_report_and_offers_to_read_them(make_client, mixed, upload_root):
+    client = make_client()
+    job_id = _offered(client, mixed, name="proposal.pdf")
+    page = client.get(f"/jobs/{job_id}")
+    assert page.status_code == 200 and 'id="report"' in page.text  # the report of the typed pages, now
+    text = _text(page.text)
+    assert "Page(s) 2 of proposal.pdf are pictures with no text" in text and "Read the scanned pages (OCR)" in text
+    assert "page(s) 2 are pictures with no text: this report could not read them" in text
+    assert not COMMAND_LINE.search(text), text  # not "run with --ocr"
+    _start(client, job_id)
+    seen = _follow(client, job_id)
+    assert seen[-1]["state"] == "done" and seen[-1]["pages_done"] == seen[-1]["pages_total"] == 2
+    report = client.get(f"/api/v1/jobs/{job_id}/report").json()
+    assert "page(s) 2 were read by OCR; check quotations against the original" in report["warnings"]
+    assert "Some pages are pictures" not in client.get(f"/jobs/{job_id}").text
+    assert os.listdir(upload_root) == []
+
+
+@pytest.mark.parametrize("lang, words", [("en", "page(s) 2 are pictures with no text: this report could not read them"),
+                                         ("es", "la(s) página(s) 2 son imágenes sin texto: este informe no pudo leerlas")])
+def test_web_jobs_picture_pages_without_ocr_are_named_without_a_command_line(make_client, mixed, upload_root, lang,
+                                                                             words):
+    client = make_client(ocr="off")
+    r = client.post(f"/check?lang={lang}", files={"file": ("proposal.pdf", mixed)}, data={"csrf": _csrf(client)})
+    assert r.status_code == 200 and 'id="report"' in r.text
+    text = _text(r.text)
+    assert words in text and not COMMAND_LINE.search(text), text
+    assert "Read the scanned pages" not in text and os.listdir(upload_root) == []
 
 
 # ---- limits ----------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ from checker.web.settings import Settings
 from checker.web.uploads import DiskBudget, PrivateDir, empty_upload_root, receive_upload
 from checker.formats import html as html_format
 from checker.result import Report
-from checker.web.ui import downloads, lang_of, query
+from checker.web.ui import downloads, for_web, image_only_pages, lang_of, query
 from checker.web.views import comparison_html, render, report_html
 
 log = logging.getLogger("clausecheck.web")
@@ -267,6 +267,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 if not (scan and jobs.enabled and len(files) == 1 and exc.pages):
                     raise
                 return jobs.hold(tmp, files[0], pages=exc.pages, password=password, client=client)
+            if scan and jobs.enabled and len(files) == 1 and image_only_pages(reports[0]):
+                try:  # some pages are pictures: the report now, and the offer to read them
+                    return jobs.hold(tmp, files[0], pages=reports[0].document.get("pages") or 1,
+                                     password=password, client=client, partial=reports[0])
+                except ClausecheckError:
+                    pass  # over a job limit: the report without the offer
         if settings.precedents:
             await asyncio.to_thread(_with_precedents, settings.precedents, reports)
         return reports
@@ -285,6 +291,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 jobs.start(got)
             return RedirectResponse(f"/jobs/{got.id}{query(lang)}", status_code=303)
         (report,) = got
+        report = for_web(report, lang)
         return page(request, "report.html", report=report.to_dict(), body=report_html(report, lang),
                     downloads=downloads(report, lang))
 

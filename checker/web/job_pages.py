@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from checker.errors import BadRequestError, JobNotReadyError
 from checker.web import security
 from checker.web.jobs import Job, JobStore
-from checker.web.ui import downloads, duration, lang_of, pages_phrase, query, words
+from checker.web.ui import downloads, duration, for_web, image_only_pages, lang_of, pages_phrase, query, words
 from checker.web.views import report_html
 
 # Seconds between reloads of the progress page without JavaScript, and between the script's polls.
@@ -69,12 +69,18 @@ def add_job_routes(app, jobs: JobStore, *, page, checked) -> None:
         job = jobs.get(job_id)
         lang = lang_of(request)
         common = dict(job=job, keep_minutes=keep_minutes)
+        if job.state == "offered" and job.partial is not None:  # the report so far, and the offer
+            report = for_web(job.partial, lang)
+            return page(request, "report.html", report=report.to_dict(), body=report_html(report, lang),
+                        downloads=downloads(report, lang), ocr_offer=job, image_pages=image_only_pages(job.partial),
+                        limit=duration(job.seconds, lang), here=f"/jobs/{job.id}", **common)
         if job.state == "offered":
             return page(request, "scan_offer.html", pages=pages_phrase(job.pages, lang),
                         limit=duration(job.seconds, lang), **common)
         if job.state == "done":
-            return page(request, "report.html", report=job.report.to_dict(), body=report_html(job.report, lang),
-                        downloads=downloads(job.report, lang))
+            report = for_web(job.report, lang)
+            return page(request, "report.html", report=report.to_dict(), body=report_html(report, lang),
+                        downloads=downloads(report, lang), here=f"/jobs/{job.id}")
         if job.state == "failed":
             raise job.error
         status = status_json(job, jobs.clock(), lang)

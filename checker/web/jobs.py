@@ -2,7 +2,8 @@
 
 A form upload whose PDF has no text layer (E206) is not refused when OCR is on: its file moves
 from the request's private directory into a job's own (`hold`), and the person is offered to read
-it with OCR (or it starts at once: `Settings.ocr`). A started job waits for an OCR slot, then runs
+it with OCR (or it starts at once: `Settings.ocr`). So is a PDF some of whose pages are pictures:
+its report is shown at once, with the offer to read those pages. A started job waits for an OCR slot, then runs
 in one of the `Runner`'s worker processes with a time limit sized to its pages; the worker writes
 its progress ("ocr 3 12") to a file in the job's directory, read whenever the page asks.
 
@@ -59,33 +60,41 @@ class Job:
     started: float | None = None
     finished: float | None = None
     pages_done: int = 0
+    ocr_pages: int | None = None  # the pages OCR reads, as it counts them (only the pictures of a mixed PDF)
     stage: str | None = None
     report: Report | None = None
     error: ClausecheckError | None = None
+    # A PDF only some of whose pages are pictures: its report without them, shown with the offer.
+    partial: Report | None = None
     task: asyncio.Task | None = field(default=None, repr=False)
 
     def progress(self) -> tuple[str | None, int]:
         """The stage and the pages OCR has finished (never going back: the worker's file holds only
         its latest report, and reading after OCR starts the page count again)."""
-        if self.state == "done":
-            return "done", self.pages
         if self.directory is not None and self.state != "offered":
-            seen = read_progress(os.path.join(self.directory.path, PROGRESS_FILE))
-            if seen is not None:
-                stage, done, _total = seen
-                if stage == "ocr":
-                    self.pages_done = max(self.pages_done, min(done, self.pages))
-                elif stage == "check":
-                    self.pages_done = self.pages
-                self.stage = stage
+            stages = read_progress(os.path.join(self.directory.path, PROGRESS_FILE))
+            done, total = stages.get("ocr", (0, 0))
+            if total:
+                self.ocr_pages = min(total, self.pages)
+                self.pages_done = max(self.pages_done, min(done, self.total))
+            if "check" in stages:
+                self.pages_done = self.total
+            if stages:
+                self.stage = list(stages)[-1]
+        if self.state == "done":
+            return "done", self.total
         return self.stage, self.pages_done
+
+    @property
+    def total(self) -> int:
+        return self.ocr_pages or self.pages
 
     def status(self, clock: float) -> dict:
         """What the page and the JSON API show: state, pages done of the total, time used and allowed."""
         stage, done = self.progress()
         elapsed = (self.finished or clock) - self.started if self.started is not None else 0.0
         body = {"id": self.id, "state": self.state, "document": self.filename, "stage": stage,
-                "pages_done": done, "pages_total": self.pages, "time_limit_seconds": round(self.seconds),
+                "pages_done": done, "pages_total": self.total, "time_limit_seconds": round(self.seconds),
                 "elapsed_seconds": round(elapsed, 1)}
         if self.error is not None:
             body["error"] = {"code": self.error.code, "message": self.error.problem,
@@ -116,7 +125,7 @@ class JobStore:
         return self.settings.check_timeout + pages * self.settings.ocr_seconds_per_page
 
     def hold(self, request_dir: PrivateDir, upload: UploadedFile, *, pages: int, password: str | None,
-             client: str) -> Job:
+             client: str, partial: Report | None = None) -> Job:
         """Keep a scanned upload for OCR: its file moves from the request's directory (removed
         when the request ends) into a new one of its own. Refused over the page or job limits."""
         self.sweep()
@@ -142,7 +151,7 @@ class JobStore:
                 directory.remove()
                 raise
             job = Job(secrets.token_urlsafe(24), client, upload.filename, pages, self.time_limit(pages), directory,
-                      kept, password, self.clock())
+                      kept, password, self.clock(), partial=partial)
             self._jobs[job.id] = job
         return job
 
@@ -177,7 +186,7 @@ class JobStore:
                                                client=job.client, seconds=job.seconds)
             if self.annotate is not None:
                 await self.annotate(report)
-            job.report, job.state = report, "done"
+            job.report, job.state, job.partial = report, "done", None
         except ClausecheckError as exc:
             job.error, job.state = exc, "failed"
         except asyncio.CancelledError:

@@ -112,6 +112,10 @@ JOB_WORDS: dict[str, dict[str, str]] = {
         "job_footer": "A scan is kept on this server only while it is read; its report is deleted {minutes} minutes "
                       "after it is ready. Nothing else is kept.",
         "minutes_seconds": "{m} min {s} s", "minutes": "{m} min", "seconds": "{s} s",
+        "image_pages_warning": "page(s) {pages} are pictures with no text: this report could not read them",
+        "image_pages_title": "Some pages are pictures",
+        "image_pages_offer": "Page(s) {pages} of {name} are pictures with no text, so the report below could not "
+                             "read them. clausecheck can read them with OCR here on this server: at most {limit}.",
     },
     "es": {
         "scan_title": "Este PDF es un escaneo", "pages_one": "1 página", "pages_many": "{n} páginas",
@@ -132,6 +136,11 @@ JOB_WORDS: dict[str, dict[str, str]] = {
         "job_footer": "Un escaneo queda en este servidor solo mientras se lee; su informe se borra {minutes} "
                       "minutos después de estar listo. No se guarda nada más.",
         "minutes_seconds": "{m} min {s} s", "minutes": "{m} min", "seconds": "{s} s",
+        "image_pages_warning": "la(s) página(s) {pages} son imágenes sin texto: este informe no pudo leerlas",
+        "image_pages_title": "Algunas páginas son imágenes",
+        "image_pages_offer": "La(s) página(s) {pages} de {name} son imágenes sin texto, así que el informe de abajo "
+                             "no pudo leerlas. clausecheck puede leerlas con OCR aquí, en este servidor: como máximo "
+                             "{limit}.",
     },
 }
 for _lang, _words in JOB_WORDS.items():
@@ -235,6 +244,36 @@ def web_error(error: dict, lang: str = "en") -> dict:
         hint = hints["other"]
     message = WEB_MESSAGES.get(lang, {}).get(code, error.get("message", ""))
     return {**error, "message": message, "hint": hint}
+
+
+# ---- a PDF with pages that are pictures ---------------------------------------------------------
+def _image_only_pattern():
+    import re
+
+    from checker.ingest.pdf import IMAGE_ONLY_WARNING
+
+    return re.compile(re.escape(IMAGE_ONLY_WARNING).replace(re.escape("{pages}"), "(?P<pages>.+?)"))
+
+
+def image_only_pages(report: Report) -> str | None:
+    """'2, 5' when some pages of the checked PDF are pictures with no text (not read), else None."""
+    pattern = _image_only_pattern()
+    for w in report.warnings:
+        m = pattern.fullmatch(w)
+        if m:
+            return m.group("pages")
+    return None
+
+
+def for_web(report: Report, lang: str = "en") -> Report:
+    """The report as a page shows it: the warning about pages that are pictures says so without
+    the command-line step (the page itself offers OCR when the server can read them)."""
+    from dataclasses import replace
+
+    pattern = _image_only_pattern()
+    warnings = [pattern.sub(lambda m: words(lang)("image_pages_warning", pages=m.group("pages")), w)
+                for w in report.warnings]
+    return replace(report, warnings=warnings) if warnings != report.warnings else report
 
 
 # ---- downloads ------------------------------------------------------------------------------------
