@@ -274,6 +274,14 @@ def test_web_jobs_offer_not_taken_expires_with_its_file(make_client, scans, uplo
     assert os.listdir(upload_root) == []
 
 
+def test_web_jobs_finished_reports_held_are_bounded(make_client):
+    client = make_client(max_jobs=1)  # at most 16 finished jobs' reports in memory
+    ids = [client.post("/api/v1/jobs", files={"file": (f"d{i}.txt", b"ARTICLE 1\nThe Employer shall pay wages.\n")})
+           .json()["id"] for i in range(17)]
+    assert client.get(f"/api/v1/jobs/{ids[0]}").status_code == 404  # the oldest went first
+    assert all(client.get(f"/api/v1/jobs/{i}").json()["state"] == "done" for i in ids[1:])
+
+
 def test_web_jobs_cancel_stops_the_ocr_and_deletes_the_file(make_client, scans, upload_root):
     client = make_client()
     job_id = _offered(client, scans[3])

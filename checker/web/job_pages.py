@@ -82,7 +82,7 @@ def add_job_routes(app, jobs: JobStore, *, page, checked) -> None:
             return page(request, "report.html", report=report.to_dict(), body=report_html(report, lang),
                         downloads=downloads(report, lang), here=f"/jobs/{job.id}")
         if job.state == "failed":
-            raise job.error
+            raise job.error.with_traceback(None)  # the same error every time the page is asked for
         status = status_json(job, jobs.clock(), lang)
         return page(request, "job.html", progress=status, refresh=REFRESH_SECONDS, poll=POLL_MILLISECONDS, **common)
 
@@ -129,7 +129,7 @@ def add_job_routes(app, jobs: JobStore, *, page, checked) -> None:
         409 (E515) while it is still running."""
         job = jobs.get(job_id)
         if job.state == "failed":
-            raise job.error
+            raise job.error.with_traceback(None)
         if job.state != "done":
             raise JobNotReadyError("the job has not finished yet", hint="poll its status until state is done")
         return JSONResponse(job.report.to_dict())

@@ -115,6 +115,9 @@ class JobStore:
         self.clock = clock
         self.limits = replace(settings.limits, ocr_seconds_per_page=settings.ocr_seconds_per_page)
         self.running_at_once = max(1, settings.workers - 1)
+        # Finished jobs hold only a report in memory (~0.1-0.5 MB), dropped after `job_keep_seconds`;
+        # beyond this many the oldest go first, however quickly a client makes them.
+        self.max_finished = max(16, 4 * settings.max_jobs)
         self._slots: asyncio.Semaphore | None = None
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
@@ -239,12 +242,17 @@ class JobStore:
         self._release(job)
 
     def sweep(self) -> None:
-        """Drop offers not taken and finished jobs older than `job_keep_seconds`."""
+        """Drop offers not taken and finished jobs older than `job_keep_seconds`, and the oldest
+        finished ones beyond `max_finished`."""
         now, keep = self.clock(), self.settings.job_keep_seconds
         with self._lock:
+            finished = sorted((j for j in self._jobs.values() if j.state in ("done", "failed") and j.finished),
+                              key=lambda j: j.finished)
             old = [j for j in self._jobs.values()
                    if (j.state == "offered" and now - j.created > keep)
-                   or (j.state in ("done", "failed") and j.finished is not None and now - j.finished > keep)]
+                   or (j.finished is not None and now - j.finished > keep)]
+            seen = {j.id for j in old}
+            old += [j for j in finished[:max(0, len(finished) - self.max_finished)] if j.id not in seen]
             for j in old:
                 del self._jobs[j.id]
         for j in old:
