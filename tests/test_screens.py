@@ -143,6 +143,23 @@ def test_screens_web_scan_offer_and_progress(page, server, screens, width, scan8
     assert page.problems == []
 
 
+def test_screens_web_report_offers_ocr_for_picture_pages(page, server, screens, width, scan8, tmp_path):  # noqa: F811
+    """A PDF whose second page is a picture: the report of the typed page, with the offer above it."""
+    from test_ingest_ocr import PAGE_2, mixed_pdf
+
+    pdf = mixed_pdf(tmp_path / "proposal-with-a-scanned-page.pdf", EXAMPLE.read_text().splitlines()[:30], PAGE_2)
+    page.goto(server.url + "/")
+    page.set_input_files("#file", str(pdf))
+    page.click("button[type=submit]")
+    page.wait_for_selector("#report .strip")
+    assert page.locator("section.ocr-offer button").first.inner_text() == "Read the scanned pages (OCR)"
+    _fits(page, "web-ocr-partial-report", width, screens)
+    page.click("text=Keep this report, delete the file")
+    page.wait_for_selector("#report .strip")
+    assert page.locator("section.ocr-offer").count() == 0  # the same report, the file deleted
+    assert page.problems == []
+
+
 def test_screens_web_downloads_in_the_browser(browser, server, tmp_path):  # noqa: F811
     import json
 

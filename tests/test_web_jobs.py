@@ -210,6 +210,19 @@ def test_web_jobs_pdf_with_picture_pages_shows_its_report_and_offers_to_read_the
     assert os.listdir(upload_root) == []
 
 
+def test_web_jobs_declining_to_read_picture_pages_keeps_the_report_and_deletes_the_file(make_client, mixed,
+                                                                                       upload_root):
+    client = make_client()
+    job_id = _offered(client, mixed)
+    before = client.get(f"/jobs/{job_id}").text
+    r = client.post(f"/jobs/{job_id}/cancel", data={"csrf": _csrf(client)}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/jobs/{job_id}"
+    assert os.listdir(upload_root) == []
+    after = client.get(f"/jobs/{job_id}").text
+    assert 'id="report"' in after and "Some pages are pictures" not in after and "Some pages are pictures" in before
+    assert client.get(f"/api/v1/jobs/{job_id}/report").json()["document"]["pages"] == 2
+
+
 @pytest.mark.parametrize("lang, words", [("en", "page(s) 2 are pictures with no text: this report could not read them"),
                                          ("es", "la(s) página(s) 2 son imágenes sin texto: este informe no pudo leerlas")])
 def test_web_jobs_picture_pages_without_ocr_are_named_without_a_command_line(make_client, mixed, upload_root, lang,

@@ -95,6 +95,10 @@ def add_job_routes(app, jobs: JobStore, *, page, checked) -> None:
     @app.post("/jobs/{job_id}/cancel", include_in_schema=False)
     async def job_cancel(request: Request, job_id: str):
         await form_fields(request)
+        job = jobs.get(job_id)
+        if job.state == "offered" and job.partial is not None:  # the report stays, without its file
+            jobs.decline(job)
+            return RedirectResponse(f"/jobs/{job_id}{query(lang_of(request))}", status_code=303)
         await jobs.cancel(job_id)
         return RedirectResponse(f"/{query(lang_of(request))}", status_code=303)
 

@@ -226,6 +226,16 @@ class JobStore:
                                    hint="upload the file again")
         return job
 
+    def decline(self, job: Job) -> Job:
+        """An offer to read a PDF's picture pages turned down: its file goes, its report stays."""
+        with self._lock:
+            if job.state != "offered" or job.partial is None:
+                return job
+            job.report, job.partial, job.state = job.partial, None, "done"
+            job.started = job.finished = self.clock()
+        self._release(job)
+        return job
+
     async def cancel(self, job_id: str) -> None:
         job = self.get(job_id)
         with self._lock:

@@ -113,7 +113,7 @@ JOB_WORDS: dict[str, dict[str, str]] = {
                       "after it is ready. Nothing else is kept.",
         "minutes_seconds": "{m} min {s} s", "minutes": "{m} min", "seconds": "{s} s",
         "image_pages_warning": "page(s) {pages} are pictures with no text: this report could not read them",
-        "image_pages_title": "Some pages are pictures",
+        "image_pages_title": "Some pages are pictures", "image_pages_decline": "Keep this report, delete the file",
         "image_pages_offer": "Page(s) {pages} of {name} are pictures with no text, so the report below could not "
                              "read them. clausecheck can read them with OCR here on this server: at most {limit}.",
     },
@@ -138,6 +138,7 @@ JOB_WORDS: dict[str, dict[str, str]] = {
         "minutes_seconds": "{m} min {s} s", "minutes": "{m} min", "seconds": "{s} s",
         "image_pages_warning": "la(s) página(s) {pages} son imágenes sin texto: este informe no pudo leerlas",
         "image_pages_title": "Algunas páginas son imágenes",
+        "image_pages_decline": "Quedarme con este informe y borrar el archivo",
         "image_pages_offer": "La(s) página(s) {pages} de {name} son imágenes sin texto, así que el informe de abajo "
                              "no pudo leerlas. clausecheck puede leerlas con OCR aquí, en este servidor: como máximo "
                              "{limit}.",
