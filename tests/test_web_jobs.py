@@ -223,8 +223,10 @@ def test_web_jobs_declining_to_read_picture_pages_keeps_the_report_and_deletes_t
     assert client.get(f"/api/v1/jobs/{job_id}/report").json()["document"]["pages"] == 2
 
 
-@pytest.mark.parametrize("lang, words", [("en", "page(s) 2 are pictures with no text: this report could not read them"),
-                                         ("es", "la(s) página(s) 2 son imágenes sin texto: este informe no pudo leerlas")])
+@pytest.mark.parametrize("lang, words", [
+    ("en", "page(s) 2 are pictures with no text: this report could not read them"),
+    ("es", "la(s) página(s) 2 son imágenes sin texto: este informe no pudo leerlas"),
+])
 def test_web_jobs_picture_pages_without_ocr_are_named_without_a_command_line(make_client, mixed, upload_root, lang,
                                                                              words):
     client = make_client(ocr="off")

@@ -237,7 +237,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                         secure=request.url.scheme == "https", path="/")
         return resp
 
-    async def checked(request: Request, fields: tuple[str, ...], *, form: bool, scan: bool = False) -> list[Report] | Job:
+    async def checked(request: Request, fields: tuple[str, ...], *, form: bool,
+                      scan: bool = False) -> list[Report] | Job:
         """Receive the upload into a private directory, check each file, delete it all. With `scan`,
         a single PDF without a text layer is kept as a background OCR job instead (when OCR is on)."""
         security.check_same_origin(request)
