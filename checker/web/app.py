@@ -269,11 +269,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     raise
                 return jobs.hold(tmp, files[0], pages=exc.pages, password=password, client=client)
             if scan and jobs.enabled and len(files) == 1 and image_only_pages(reports[0]):
+                await annotate(reports[0])
                 try:  # some pages are pictures: the report now, and the offer to read them
                     return jobs.hold(tmp, files[0], pages=reports[0].document.get("pages") or 1,
                                      password=password, client=client, partial=reports[0])
                 except ClausecheckError:
-                    pass  # over a job limit: the report without the offer
+                    return reports  # over a job limit: the report without the offer
         if settings.precedents:
             await asyncio.to_thread(_with_precedents, settings.precedents, reports)
         return reports
