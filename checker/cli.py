@@ -499,10 +499,12 @@ def _listening_socket(host: str, port: int):
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1), help="documents checked at once")
 @click.option("--queue", "max_queue", default=32, show_default=True, type=click.IntRange(0),
               help="uploads allowed to wait; more get 503 + Retry-After")
+@click.option("--ocr", "ocr_mode", default="ask", show_default=True, type=click.Choice(["ask", "auto", "off"]),
+              help="a scanned PDF uploaded to the page: offer to read it with OCR, read it at once, or refuse it")
 @click.option("--config", "config_file", default=None, type=click.Path(dir_okay=False, path_type=str),
               help="check this .clausecheck.toml / pyproject.toml at start-up instead of the one found from here")
 def serve(host: str, port: int, token: str | None, token_file: str | None, trusted_proxies: tuple[str, ...],
-          precedents_db: str | None, workers: int, max_queue: int, config_file: str | None) -> int:
+          precedents_db: str | None, workers: int, max_queue: int, ocr_mode: str, config_file: str | None) -> int:
     """Serve the upload pages and the JSON API on HOST:PORT (needs clausecheck[web])."""
     from checker.config import load_policy
     from checker.errors import ServeStartError
@@ -523,13 +525,18 @@ def serve(host: str, port: int, token: str | None, token_file: str | None, trust
             PrecedentIndex(precedents_db).close()
         settings = Settings(host=host, port=port, token=read_token_file(token_file) if token_file else token,
                             workers=workers, max_queue=max_queue, trusted_proxies=tuple(trusted_proxies),
-                            precedents=precedents_db)
+                            precedents=precedents_db, ocr=ocr_mode)
         return server, settings, create_app(settings)
 
     server, settings, app = run_guarded(work)
     sock = run_guarded(lambda: _listening_socket(host, port))
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"clausecheck serving on http://{shown}:{sock.getsockname()[1]}/ (Ctrl-C to stop)", err=True)
+    if ocr_mode != "off":
+        from checker.ingest.ocr import missing_ocr_parts
+
+        if missing_ocr_parts():
+            click.echo("scanned PDFs will be refused: OCR needs " + " and ".join(missing_ocr_parts()), err=True)
     server.run(app, settings, sockets=[sock])
     return EXIT_OK
 

@@ -83,6 +83,10 @@ class EncryptedDocumentError(InputError):
 class ScannedDocumentError(InputError):
     code = "E206"
 
+    def __init__(self, problem: str, *, path: str | None = None, hint: str | None = None, pages: int | None = None):
+        self.pages = pages  # the scan's page count: what the web service sizes an OCR job's time limit by
+        super().__init__(problem, path=path, hint=hint)
+
 
 class LimitExceededError(InputError):
     code = "E207"
@@ -207,6 +211,18 @@ class SlowClientError(ServiceError):
 # ---- end of the bounded-work block ------------------------------------------------------------
 
 
+class JobNotFoundError(ServiceError):
+    """A background job id the web service does not hold: never issued, cancelled or expired."""
+
+    code = "E514"
+
+
+class JobNotReadyError(ServiceError):
+    """The report of a background job asked for before the job has finished."""
+
+    code = "E515"
+
+
 # The registry: every code clausecheck prints, once. Codes that are not raised as exceptions
 # (HTTP-level answers of the web service) are listed too, so no two meanings share a code.
 CODES: dict[str, str] = {
@@ -248,6 +264,8 @@ CODES: dict[str, str] = {
     "E511": "web service: no such page",
     "E512": "web service: method not allowed",
     "E513": "web service: unexpected Host header",
+    "E514": "web service: no such background job (never started, cancelled, or its result expired)",
+    "E515": "web service: the background job has no report yet (poll its status until it is done)",
     "E601": "audit: the results database cannot be opened or written",
     "E900": "unexpected internal error (a bug: please report it with the file)",
     # Warnings: the document was checked, but the report may not mean what it seems.

@@ -5,6 +5,7 @@
 prints nothing), then rewrites one line on the stream it is given; `close()` ends the line."""
 from __future__ import annotations
 
+import os
 import time
 from typing import Callable, TextIO
 
@@ -58,3 +59,38 @@ class TerminalProgress:
 def _clock(seconds: float) -> str:
     m, s = divmod(int(seconds), 60)
     return f"{m}m {s:02d}s" if m else f"{s}s"
+
+
+class FileProgress:
+    """The same callback for work running in another process: each stage's latest "stage done
+    total", the current stage last, is written to `path` (whole, by rename, so a reader never sees
+    half a file) for the process that shows it, e.g. the web page of a background OCR job
+    (`checker.web.jobs`). Every stage stays: OCR's count is still there while the check runs."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.stages: dict[str, tuple[int, int]] = {}
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        self.stages.pop(stage, None)
+        self.stages[stage] = (int(done), int(total or 0))
+        tmp = self.path + ".tmp"
+        with open(tmp, "w", encoding="ascii") as fh:
+            fh.write("".join(f"{s} {d} {t}\n" for s, (d, t) in self.stages.items()))
+        os.replace(tmp, self.path)
+
+
+def read_progress(path: str) -> dict[str, tuple[int, int]]:
+    """{stage: (done, total)} as a `FileProgress` last wrote it, the current stage last; empty
+    before its first report."""
+    try:
+        with open(path, encoding="ascii") as fh:
+            text = fh.read()
+    except OSError:
+        return {}
+    stages = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+            stages[parts[0]] = (int(parts[1]), int(parts[2]))
+    return stages

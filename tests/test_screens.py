@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_web_e2e import EXAMPLE, browser, server  # noqa: F401 — fixtures: one way to launch Chromium
+from test_web_e2e import EXAMPLE, browser, scan8, server  # noqa: F401 — fixtures: one way to launch Chromium
 
 from cli import main
 
@@ -61,6 +61,7 @@ def _shows(page, width: str) -> None:
 
 def _fits(page, name: str, width: str, screens: Path) -> None:
     """Nothing wider than the window; then a full-page screenshot."""
+    page.wait_for_load_state("load")  # the stylesheets too: an element can be in the DOM before them
     _shows(page, width)
     got = page.evaluate(FITS)
     assert got["scroll"] <= got["width"] and got["wide"] == [], f"{name} at {width}: {got}"
@@ -122,6 +123,41 @@ def test_screens_web_compare_and_error(page, server, screens, width, tmp_path): 
         page.click("button[type=submit]")
     assert "E208" in page.locator(".error").inner_text()
     _fits(page, "web-error", width, screens)
+
+
+def test_screens_web_scan_offer_and_progress(page, server, screens, width, scan8):  # noqa: F811
+    """A scan: the OCR offer, then the progress page while pages are read (the phone screenshot is
+    web-ocr-progress-phone.png), then the report at the job's address."""
+    page.goto(server.url + "/")
+    page.set_input_files("#file", str(scan8))
+    page.click("button[type=submit]")
+    page.wait_for_selector("text=Read the scanned pages (OCR)")
+    _fits(page, "web-ocr-offer", width, screens)
+    page.click("text=Read the scanned pages (OCR)")
+    # 8 pages at about a second each, the status polled every second: a count between the ends shows
+    page.wait_for_function("() => /Pages read: [1-7] of 8/.test(document.querySelector('[data-job-text]')"
+                           "?.textContent || '')", timeout=120_000)
+    _fits(page, "web-ocr-progress", width, screens)
+    page.wait_for_selector("#report .strip", timeout=120_000)
+    assert page.locator("#report article.finding").count() == 25
+    assert page.problems == []
+
+
+def test_screens_web_report_offers_ocr_for_picture_pages(page, server, screens, width, scan8, tmp_path):  # noqa: F811
+    """A PDF whose second page is a picture: the report of the typed page, with the offer above it."""
+    from test_ingest_ocr import PAGE_2, mixed_pdf
+
+    pdf = mixed_pdf(tmp_path / "proposal-with-a-scanned-page.pdf", EXAMPLE.read_text().splitlines()[:30], PAGE_2)
+    page.goto(server.url + "/")
+    page.set_input_files("#file", str(pdf))
+    page.click("button[type=submit]")
+    page.wait_for_selector("#report .strip")
+    assert page.locator("section.ocr-offer button").first.inner_text() == "Read the scanned pages (OCR)"
+    _fits(page, "web-ocr-partial-report", width, screens)
+    page.click("text=Keep this report, delete the file")
+    page.wait_for_selector("#report .strip")
+    assert page.locator("section.ocr-offer").count() == 0  # the same report, the file deleted
+    assert page.problems == []
 
 
 def test_screens_web_downloads_in_the_browser(browser, server, tmp_path):  # noqa: F811

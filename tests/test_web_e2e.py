@@ -195,3 +195,59 @@ def test_web_e2e_long_evidence_does_not_overflow(page, server, tmp_path, long_to
     page.wait_for_selector("#report .strip")
     assert long_token[:60] in page.locator("#report blockquote").first.inner_text()
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+
+
+# ---- a scanned PDF: offered OCR, read in the background with progress, then the report ------------
+@pytest.fixture(scope="module")
+def scan8(tmp_path_factory) -> Path:
+    """A scan of 8 pages: long enough (a few seconds of OCR) for the count to be seen between 0 and 8."""
+    from checker.ingest.ocr import missing_ocr_parts
+    from test_ingest_ocr import PAGE_1, PAGE_2, scanned_pdf
+
+    if missing_ocr_parts():
+        _unavailable(f"OCR tools not installed: {missing_ocr_parts()}")
+    return scanned_pdf(tmp_path_factory.mktemp("scans") / "signed-contract-scan.pdf", [PAGE_1, PAGE_2] * 4)
+
+
+def test_web_e2e_scan_is_read_with_ocr_showing_pages_done(page, server, artifacts, scan8):
+    page.goto(server.url + "/")
+    page.set_input_files("#file", str(scan8))
+    page.click("button[type=submit]")
+    page.wait_for_selector("text=Read the scanned pages (OCR)")
+    assert "signed-contract-scan.pdf has 8 pages" in page.locator("main").inner_text()
+    page.screenshot(path=str(artifacts / "scan-offer.png"))
+    page.click("text=Read the scanned pages (OCR)")
+    page.wait_for_selector("section.job progress[max='8']")
+    # The page's script polls the job's status: "Pages read: k of 8", the bar following it.
+    seen = []
+    text = page.locator("[data-job-text]")
+    while not page.locator("#report .strip").count():
+        try:
+            seen.append((text.inner_text(timeout=1000), page.locator("[data-job-bar]").get_attribute("value", timeout=1000)))
+        except Exception:  # the page is reloading into the report
+            pass
+        page.wait_for_timeout(200)
+        assert len(seen) < 600, seen[-3:]
+    shown = [int(v) for t, v in seen if t.startswith("Pages read:")]
+    assert shown and shown == sorted(shown) and set(shown) <= set(range(9)), seen
+    assert any(t == f"Pages read: {v} of 8" and 0 < int(v) < 8 for t, v in seen), seen  # seen between the ends
+    assert page.url.startswith(server.url + "/jobs/")  # the job's address became the report
+    assert page.locator("#report article.finding").count() == 25
+    assert "text was produced by OCR (8 pages)" in page.locator("#report").inner_text()
+    assert page.problems == []  # no CSP violations, no script errors
+    assert os.listdir(server.upload_root) == []
+
+
+def test_web_e2e_scan_without_javascript_refreshes_until_the_report(browser, server, scan8):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    try:
+        pg.goto(server.url + "/")
+        pg.set_input_files("#file", str(scan8))
+        pg.click("button[type=submit]")
+        pg.click("text=Read the scanned pages (OCR)")
+        assert pg.locator("section.job progress").count() == 1  # the progress page, reloading itself
+        pg.wait_for_selector("#report .strip", timeout=120_000)
+        assert pg.locator("#report article.finding").count() == 25
+    finally:
+        context.close()

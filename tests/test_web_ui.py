@@ -111,9 +111,11 @@ def test_web_ui_offers_the_word_counter_proposal_of_what_falls_short(client):
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_web_ui_scanned_pdf_error_speaks_to_a_web_user(client, make_pdf, lang):
+def test_web_ui_scanned_pdf_error_speaks_to_a_web_user(tmp_path, make_pdf, lang):
+    """On a server that does not read scans (`serve --ocr off`; with OCR on, see test_web_jobs.py)."""
     scan = make_pdf([[], []], image_pages=(1, 2))
-    r = _post(client, "/check", {"file": ("scan.pdf", scan.read_bytes())}, lang=lang)
+    with TestClient(create_app(Settings(upload_root=str(tmp_path), ocr="off")), base_url=BASE) as client:
+        r = _post(client, "/check", {"file": ("scan.pdf", scan.read_bytes())}, lang=lang)
     assert r.status_code == 422 and "E206" in r.text
     text = unescape(re.sub(r"<[^>]+>", " ", r.text))
     assert not COMMAND_LINE.search(text), text

@@ -30,6 +30,9 @@ INSTALL_HINT = (
 )
 LANGUAGE = "eng"
 MAX_JOBS = 2
+# A file to write the OCR child's process group id to, for a caller that may have to kill the
+# worker running this OCR from outside (the web service's jobs: cancelled, or past their limit).
+GROUP_FILE_ENV = "CLAUSECHECK_OCR_GROUP_FILE"
 
 
 def missing_ocr_parts() -> list[str]:
@@ -102,6 +105,9 @@ def _run_child(job: dict, path: str, deadline: Deadline) -> None:
         proc = subprocess.Popen([sys.executable, "-m", "checker.ingest.ocr"], stdin=subprocess.PIPE,
                                 stdout=log, stderr=log, env=env, start_new_session=True)
         try:
+            if os.environ.get(GROUP_FILE_ENV):
+                with open(os.environ[GROUP_FILE_ENV], "w", encoding="ascii") as fh:
+                    fh.write(str(proc.pid))  # start_new_session: its pid is its group id
             proc.stdin.write(json.dumps(job).encode())
             proc.stdin.close()
             _wait(proc, job, deadline)
@@ -122,6 +128,18 @@ def _run_child(job: dict, path: str, deadline: Deadline) -> None:
             tail = fh.read()[-300:].strip()
         raise CorruptDocumentError(f"OCR crashed (exit {proc.returncode}: {tail})", path=path,
                                    hint="check the OCR installation or the scan")
+
+
+def kill_group(group_file: str) -> bool:
+    """SIGKILL the OCR process group named in `group_file` (see GROUP_FILE_ENV), if it still runs:
+    ocrmypdf, its workers and Tesseract, left behind when the process that started them was killed."""
+    try:
+        with open(group_file, encoding="ascii") as fh:
+            group = int(fh.read().strip())
+        os.killpg(group, signal.SIGKILL)
+        return True
+    except (OSError, ValueError):
+        return False
 
 
 def _wait(proc: subprocess.Popen, job: dict, deadline: Deadline) -> None:

@@ -25,6 +25,10 @@ OCR_HINT = (
 )
 
 
+# A PDF with some pages that are only pictures: the web service recognizes this warning to offer OCR.
+IMAGE_ONLY_WARNING = "page(s) {pages} have no text layer (image only); their text is missing; run with --ocr to read them"
+
+
 def _open(path: str, password: str | None):
     import pypdfium2 as pdfium
 
@@ -121,7 +125,7 @@ def read_pdf(path: str, *, password: str | None, ocr: bool, deadline: Deadline) 
             raise EmptyDocumentError("PDF has no text and no images", path=path, hint="check that this is the right file")
         if not ocr:
             raise ScannedDocumentError(
-                f"no page of {n} has a text layer; it looks scanned", path=path, hint=OCR_HINT
+                f"no page of {n} has a text layer; it looks scanned", path=path, hint=OCR_HINT, pages=n
             )
         pages, n = _ocr_and_extract(path, password, deadline, None, n)
         warnings.append(f"text was produced by OCR ({n} pages); check quotations against the original")
@@ -129,10 +133,7 @@ def read_pdf(path: str, *, password: str | None, ocr: bool, deadline: Deadline) 
         pages, n = _ocr_and_extract(path, password, deadline, image_only, len(image_only))
         warnings.append(f"page(s) {_list_pages(image_only)} were read by OCR; check quotations against the original")
     elif image_only:
-        warnings.append(
-            f"page(s) {_list_pages(image_only)} have no text layer (image only); their text is missing"
-            "; run with --ocr to read them"
-        )
+        warnings.append(IMAGE_ONLY_WARNING.format(pages=_list_pages(image_only)))
     return clean_pages(pages, paged=True), n, warnings
 
 

@@ -24,20 +24,25 @@ from checker.errors import (
     EmptyDocumentError,
     FormatMismatchError,
     InputError,
+    JobNotFoundError,
+    JobNotReadyError,
     LimitExceededError,
     MissingFileError,
+    ScannedDocumentError,
     ServiceBusyError,
     SlowClientError,
     TooManyAttemptsError,
     UnsupportedFormatError,
 )
 from checker.web import security
+from checker.web.job_pages import add_job_routes
+from checker.web.jobs import Job, JobStore
 from checker.web.runner import Runner, check_upload  # noqa: F401 — worker processes look it up here
 from checker.web.settings import Settings
 from checker.web.uploads import DiskBudget, PrivateDir, empty_upload_root, receive_upload
 from checker.formats import html as html_format
 from checker.result import Report
-from checker.web.ui import downloads, lang_of
+from checker.web.ui import downloads, for_web, image_only_pages, lang_of, query
 from checker.web.views import comparison_html, render, report_html
 
 log = logging.getLogger("clausecheck.web")
@@ -52,6 +57,12 @@ def http_status(exc: ClausecheckError) -> int:
         return 401
     if isinstance(exc, CSRFError):
         return 403
+    if isinstance(exc, JobNotFoundError):
+        return 404
+    if isinstance(exc, JobNotReadyError):
+        return 409
+    if exc.code == "E500":  # a job that failed on a bug
+        return 500
     if isinstance(exc, ServiceBusyError):
         return 503
     if isinstance(exc, (TooManyAttemptsError, ClientBusyError)):
@@ -92,6 +103,8 @@ _ERRORS = {str(s): {"description": d} for s, d in (
     (503, "busy; retry after the Retry-After seconds"))}
 _COMPARISON_SCHEMA = json.loads((Path(__file__).parents[1] / "schemas" / "comparison.schema.json").read_text())
 _COMPARISON_SCHEMA = {k: v for k, v in _COMPARISON_SCHEMA.items() if not k.startswith("$")}
+# How often offers not taken and finished jobs' reports are dropped (`Settings.job_keep_seconds`).
+JOB_SWEEP_SECONDS = 15.0
 # Sign-in attempts per client and minute: a person mistyping the token never needs more.
 LOGIN_ATTEMPTS = 10
 LOGIN_WINDOW = 60.0
@@ -138,6 +151,13 @@ def _sectors(db: str | None) -> list[str] | None:
         return index.values("sector") if index.has_sector else None
 
 
+def ocr_available(settings: Settings) -> bool:
+    """Whether scans uploaded to this server can be read with OCR: asked for, and the tools installed."""
+    from checker.ingest.ocr import missing_ocr_parts
+
+    return settings.ocr != "off" and not missing_ocr_parts()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = (settings or Settings()).validate()
     runner = Runner(settings.workers, settings.max_queue, settings.check_timeout, settings.retry_after,
@@ -147,12 +167,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     budget = DiskBudget(settings.upload_disk_budget, settings.retry_after)
     sessions = security.Sessions()
 
+    async def annotate(report: Report, **facets) -> None:
+        if settings.precedents:
+            await asyncio.to_thread(_with_precedents, settings.precedents, [report], **facets)
+
+    jobs = JobStore(settings, runner, upload_root, budget, enabled=ocr_available(settings), annotate=annotate)
+
     @asynccontextmanager
     async def lifespan(_app):
         runner.warm_up()
+        sweeper = asyncio.get_running_loop().create_task(jobs.sweep_every(JOB_SWEEP_SECONDS))
         try:
             yield
         finally:
+            sweeper.cancel()
+            await jobs.aclose()
             runner.shutdown()
             empty_upload_root(upload_root)
 
@@ -164,6 +193,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.runner = runner
     app.state.sessions = sessions
     app.state.upload_budget = budget
+    app.state.jobs = jobs
     app.state.login_attempts = security.AttemptLimiter(LOGIN_ATTEMPTS, LOGIN_WINDOW)
 
     # ---- errors -------------------------------------------------------------------------------
@@ -230,8 +260,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                         secure=request.url.scheme == "https", path="/")
         return resp
 
-    async def checked(request: Request, fields: tuple[str, ...], *, form: bool) -> list[Report]:
-        """Receive the upload into a private directory, check each file, delete it all."""
+    async def checked(request: Request, fields: tuple[str, ...], *, form: bool,
+                      scan: bool = False) -> list[Report] | Job:
+        """Receive the upload into a private directory, check each file, delete it all. With `scan`,
+        a single PDF without a text layer is kept as a background OCR job instead (when OCR is on)."""
         security.check_same_origin(request)
         # Admission before the body is read: a refused upload never reaches the disk.
         client = security.client_address(settings, request)
@@ -253,8 +285,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 files.append(f)
             password = upload.fields.get("password") or None
             facets = await asyncio.to_thread(_precedent_fields, settings.precedents, upload.fields)
-            reports = list(await asyncio.gather(*(runner.run(f, settings.limits, password, client=client)
-                                                  for f in files)))
+            try:
+                reports = list(await asyncio.gather(*(runner.run(f, settings.limits, password, client=client)
+                                                      for f in files)))
+            except ScannedDocumentError as exc:
+                if not (scan and jobs.enabled and len(files) == 1 and exc.pages):
+                    raise
+                return jobs.hold(tmp, files[0], pages=exc.pages, password=password, client=client)
+            if scan and jobs.enabled and len(files) == 1 and image_only_pages(reports[0]):
+                await annotate(reports[0], **facets)
+                try:  # some pages are pictures: the report now, and the offer to read them
+                    return jobs.hold(tmp, files[0], pages=reports[0].document.get("pages") or 1,
+                                     password=password, client=client, partial=reports[0])
+                except ClausecheckError:
+                    return reports  # over a job limit: the report without the offer
         if settings.precedents:
             await asyncio.to_thread(_with_precedents, settings.precedents, reports, **facets)
         return reports
@@ -266,8 +310,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.post("/check", include_in_schema=False)
     async def report_page(request: Request):
-        (report,) = await checked(request, ("file",), form=True)
+        got = await checked(request, ("file",), form=True, scan=True)
         lang = lang_of(request)
+        if isinstance(got, Job):  # a scan: offered OCR at its own address (or OCR'd at once)
+            if settings.ocr == "auto":
+                jobs.start(got)
+            return RedirectResponse(f"/jobs/{got.id}{query(lang)}", status_code=303)
+        (report,) = got
+        report = for_web(report, lang)
         return page(request, "report.html", report=report.to_dict(), body=report_html(report, lang),
                     downloads=downloads(report, lang))
 
@@ -332,7 +382,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def api_check(request: Request):
         """Upload a PDF, DOCX, TXT or MD contract as form field `file`; get the JSON report
         (schema_version 1: summary and one finding per protection)."""
-        (report,) = await checked(request, ("file",), form=False)
+        try:
+            (report,) = await checked(request, ("file",), form=False)
+        except ScannedDocumentError as exc:
+            if jobs.enabled:
+                exc.hint = "POST the file to /api/v1/jobs to have its pages read with OCR"
+            raise
         return JSONResponse(report.to_dict())
 
     @app.post("/api/v1/compare", summary="Compare two drafts", responses={
@@ -359,6 +414,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/api/v1/health", summary="Liveness probe")
     async def health():
         return {"status": "ok", "version": __version__}
+
+    add_job_routes(app, jobs, page=page, checked=checked)
 
     # ---- static files -------------------------------------------------------------------------
     # The report's CSS and copy-button JS come from the HTML formatter itself (one source), as

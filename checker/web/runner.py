@@ -15,8 +15,12 @@ from checker.result import Report
 from checker.web.uploads import UploadedFile
 
 
-def check_upload(upload: UploadedFile, limits: Limits, password: str | None = None) -> Report:
-    """Check one uploaded file, its type taken from its bytes; the report names it by display name."""
+def check_upload(upload: UploadedFile, limits: Limits, password: str | None = None,
+                 ocr_dir: str | None = None) -> Report:
+    """Check one uploaded file, its type taken from its bytes; the report names it by display name.
+
+    With `ocr_dir` (a background OCR job's private directory, `checker.web.jobs`) scanned pages are
+    read with OCR: progress goes to a file there, and so do OCR's temporary files."""
     kind = sniff_format(upload.path)
     if kind in ("zip", "binary"):
         raise UnsupportedFormatError(
@@ -33,9 +37,32 @@ def check_upload(upload: UploadedFile, limits: Limits, password: str | None = No
     os.rename(upload.path, path)
     upload.path = path
     # Runs in a worker process (`Runner`): PDFium, which is not thread-safe, has one per process.
-    report = check_file(path, password=password or None, limits=limits)
+    if ocr_dir is None:
+        report = check_file(path, password=password or None, limits=limits)
+    else:
+        report = _check_with_ocr(path, password, limits, ocr_dir)
     report.document["path"] = upload.filename
     return report
+
+
+def _check_with_ocr(path: str, password: str | None, limits: Limits, job_dir: str) -> Report:
+    import tempfile
+
+    from checker.ingest.ocr import GROUP_FILE_ENV
+    from checker.progress import FileProgress
+    from checker.web.jobs import GROUP_FILE, PROGRESS_FILE
+
+    saved = tempfile.tempdir
+    # OCR's working files (page images, the OCR'd PDF) go in the job's directory, which the server
+    # removes whatever happens to this worker; the OCR process group is named there for the same reason.
+    tempfile.tempdir = job_dir
+    os.environ[GROUP_FILE_ENV] = os.path.join(job_dir, GROUP_FILE)
+    try:
+        return check_file(path, password=password or None, ocr=True, limits=limits,
+                          progress=FileProgress(os.path.join(job_dir, PROGRESS_FILE)))
+    finally:
+        tempfile.tempdir = saved
+        os.environ.pop(GROUP_FILE_ENV, None)
 
 
 def _check_in_worker(*args) -> Report:
@@ -127,10 +154,11 @@ class Runner:
                     return worker
             await asyncio.sleep(0.01)  # queue time: not counted against the document's limit
 
-    async def run(self, *args, client: str | None = None):
+    async def run(self, *args, client: str | None = None, seconds: float | None = None):
+        """The check in a worker; `seconds` replaces the usual time limit (an OCR job's, sized to its pages)."""
         worker = await self._take(client)
         try:
-            return await worker.acall(*args, seconds=self.timeout)
+            return await worker.acall(*args, seconds=seconds or self.timeout)
         except BaseException:
             if isinstance(sys.exc_info()[1], (asyncio.CancelledError, KeyboardInterrupt)):
                 worker.kill()  # the request is gone (client left, server stopping): so is its work

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 
 from checker.errors import ConfigError
 from checker.ingest import Limits
+from checker.ingest.limits import OCR_SECONDS_PER_PAGE
 
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]")
 TOKEN_ENV = "CLAUSECHECK_TOKEN"
 TOKEN_FILE_ENV = "CLAUSECHECK_TOKEN_FILE"
+OCR_MODES = ("ask", "auto", "off")
 
 
 def is_loopback(host: str) -> bool:
@@ -64,12 +66,31 @@ class Settings:
     # A results database written by `clausecheck audit`: each finding then says how the audited
     # contracts fare on it and quotes the strongest matching wording (`check --precedents`).
     precedents: str | None = None
+    # A scanned upload (no text layer) on the upload page: "ask" offers to read it with OCR as a
+    # background job the page follows, "auto" starts that job at once, "off" refuses scans. OCR
+    # keeps the file on the server for minutes and its text can have mistakes, so by default the
+    # person decides. Off whatever this says when the OCR tools are not installed.
+    ocr: str = "ask"
+    # An OCR job's time limit is check_timeout plus this much for each page (as on the command
+    # line), and a scan of more pages than `ocr_max_pages` is not taken: at ~5 s a page, 300 pages
+    # is about 25 minutes of one worker.
+    ocr_seconds_per_page: float = OCR_SECONDS_PER_PAGE
+    ocr_max_pages: int = 300
+    # Background jobs holding a file (offered, waiting or running), all clients together and per
+    # client; each file also counts against `upload_disk_budget`. OCR jobs run on at most
+    # `workers - 1` workers at once (one, with a single worker), so quick checks always find one.
+    max_jobs: int = 8
+    jobs_per_client: int = 2
+    # An offer not taken, and a finished job's report, are dropped this many seconds later.
+    job_keep_seconds: float = 600.0
 
     @property
     def public(self) -> bool:
         return not is_loopback(self.host)
 
     def validate(self) -> "Settings":
+        if self.ocr not in OCR_MODES:
+            raise ConfigError(f"unknown OCR mode {self.ocr!r}", hint="use one of: " + ", ".join(OCR_MODES))
         if self.public and not self.token:
             raise ConfigError(
                 f"binding to {self.host} exposes uploads to the network without an access token",

@@ -101,10 +101,79 @@ WORDS["es"].update({
 })
 
 
+# The pages of a scan read with OCR in the background (`checker.web.jobs`, `checker.web.job_pages`).
+JOB_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "scan_title": "This PDF is a scan", "pages_one": "1 page", "pages_many": "{n} pages",
+        "scan_intro": "{name} has {pages} that are pictures, with no text to check. clausecheck can read them "
+                      "with OCR (optical character recognition) here on this server. It takes a few seconds a "
+                      "page: at most {limit} for this scan.",
+        "scan_caution": "OCR can misread a word, so check any quotation against the paper. If you have the Word "
+                        "file or a PDF the contract was typed in, upload that instead: the report will be better.",
+        "scan_start": "Read the scanned pages (OCR)", "scan_cancel": "Cancel and delete the file",
+        "scan_keep": "The file stays on this server while it is read, or {minutes} minutes if you do not start, "
+                     "and is then deleted. The report is kept {minutes} minutes for you to open.",
+        "job_title": "Reading the scanned pages", "job_queued": "Waiting for a free worker…",
+        "job_opening": "Opening the scan…", "job_pages": "Pages read: {done} of {total}",
+        "job_checking": "All {total} pages read. Checking the protections…", "job_done": "Done. Opening the report…",
+        "job_failed": "Reading the scan stopped.",
+        "job_limit": "Time so far: {elapsed} (at most {limit} for this scan).",
+        "job_note": "This page updates itself and shows the report when it is ready; you can leave it open.",
+        "job_footer": "A scan is kept on this server only while it is read; its report is deleted {minutes} minutes "
+                      "after it is ready. Nothing else is kept.",
+        "minutes_seconds": "{m} min {s} s", "minutes": "{m} min", "seconds": "{s} s",
+        "image_pages_warning": "page(s) {pages} are pictures with no text: this report could not read them",
+        "image_pages_title": "Some pages are pictures", "image_pages_decline": "Keep this report, delete the file",
+        "image_pages_offer": "Page(s) {pages} of {name} are pictures with no text, so the report below could not "
+                             "read them. clausecheck can read them with OCR here on this server: at most {limit}.",
+    },
+    "es": {
+        "scan_title": "Este PDF es un escaneo", "pages_one": "1 página", "pages_many": "{n} páginas",
+        "scan_intro": "{name} tiene {pages} que son imágenes, sin texto que revisar. clausecheck puede leerlas con "
+                      "OCR (reconocimiento óptico de caracteres) aquí, en este servidor. Tarda unos segundos por "
+                      "página: como máximo {limit} para este escaneo.",
+        "scan_caution": "El OCR puede leer mal alguna palabra: compare cada cita con el papel. Si tiene el archivo "
+                        "de Word o un PDF en que se redactó el contrato, súbalo en su lugar: el informe será mejor.",
+        "scan_start": "Leer las páginas escaneadas (OCR)", "scan_cancel": "Cancelar y borrar el archivo",
+        "scan_keep": "El archivo queda en este servidor mientras se lee, o {minutes} minutos si no empieza, y "
+                     "después se borra. El informe se guarda {minutes} minutos para que pueda abrirlo.",
+        "job_title": "Leyendo las páginas escaneadas", "job_queued": "Esperando un proceso libre…",
+        "job_opening": "Abriendo el escaneo…", "job_pages": "Páginas leídas: {done} de {total}",
+        "job_checking": "Las {total} páginas están leídas. Revisando las protecciones…",
+        "job_done": "Listo. Abriendo el informe…", "job_failed": "La lectura del escaneo se detuvo.",
+        "job_limit": "Tiempo transcurrido: {elapsed} (como máximo {limit} para este escaneo).",
+        "job_note": "Esta página se actualiza sola y muestra el informe cuando esté listo; puede dejarla abierta.",
+        "job_footer": "Un escaneo queda en este servidor solo mientras se lee; su informe se borra {minutes} "
+                      "minutos después de estar listo. No se guarda nada más.",
+        "minutes_seconds": "{m} min {s} s", "minutes": "{m} min", "seconds": "{s} s",
+        "image_pages_warning": "la(s) página(s) {pages} son imágenes sin texto: este informe no pudo leerlas",
+        "image_pages_title": "Algunas páginas son imágenes",
+        "image_pages_decline": "Quedarme con este informe y borrar el archivo",
+        "image_pages_offer": "La(s) página(s) {pages} de {name} son imágenes sin texto, así que el informe de abajo "
+                             "no pudo leerlas. clausecheck puede leerlas con OCR aquí, en este servidor: como máximo "
+                             "{limit}.",
+    },
+}
+for _lang, _words in JOB_WORDS.items():
+    WORDS[_lang].update(_words)
+
+
 def lang_of(request) -> str:
     """The page's language: `?lang=es` on its address, else English."""
     lang = request.query_params.get("lang", "en")
     return lang if lang in LANGS else "en"
+
+
+def duration(seconds: float, lang: str = "en") -> str:
+    """'3 min 10 s' or '45 s'."""
+    m, s = divmod(int(round(seconds)), 60)
+    if not m:
+        return words(lang)("seconds", s=s)
+    return words(lang)("minutes_seconds", m=m, s=s) if s else words(lang)("minutes", m=m)
+
+
+def pages_phrase(n: int, lang: str = "en") -> str:
+    return words(lang)("pages_one") if n == 1 else words(lang)("pages_many", n=n)
 
 
 def words(lang: str) -> Callable[[str], str]:
@@ -158,6 +227,21 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {"es": {
     "E208": "La extensión del nombre del archivo no coincide con su contenido.",
     "E209": "El PDF es un escaneo: ninguna página tiene texto.",
 }}
+# A background OCR job's errors (`checker.web.jobs`).
+WEB_HINTS["en"]["E214"] = WEB_HINTS["en"]["E207"]
+WEB_HINTS["es"]["E214"] = WEB_HINTS["es"]["E207"]
+WEB_MESSAGES["es"].update({
+    "E214": "La revisión tardó más de lo que permite este servidor.",
+    "E504": "El servidor está ocupado con otros documentos.",
+    "E506": "Ya tiene documentos en revisión o en espera.",
+    "E514": "Ese trabajo no existe: pudo haber terminado hace un rato o haberse cancelado.",
+    "E515": "El informe todavía no está listo.",
+})
+WEB_HINTS["es"].update({
+    "E504": "Inténtelo de nuevo en unos minutos.",
+    "E506": "Espere a que terminen (o cancele uno) y suba este archivo de nuevo.",
+    "E514": "Suba el archivo de nuevo.",
+})
 _COMMAND_LINE = ("--", "pip ", "clausecheck ", "`", "apt-get", "Limits.")
 
 
@@ -171,6 +255,36 @@ def web_error(error: dict, lang: str = "en") -> dict:
         hint = hints["other"]
     message = WEB_MESSAGES.get(lang, {}).get(code, error.get("message", ""))
     return {**error, "message": message, "hint": hint}
+
+
+# ---- a PDF with pages that are pictures ---------------------------------------------------------
+def _image_only_pattern():
+    import re
+
+    from checker.ingest.pdf import IMAGE_ONLY_WARNING
+
+    return re.compile(re.escape(IMAGE_ONLY_WARNING).replace(re.escape("{pages}"), "(?P<pages>.+?)"))
+
+
+def image_only_pages(report: Report) -> str | None:
+    """'2, 5' when some pages of the checked PDF are pictures with no text (not read), else None."""
+    pattern = _image_only_pattern()
+    for w in report.warnings:
+        m = pattern.fullmatch(w)
+        if m:
+            return m.group("pages")
+    return None
+
+
+def for_web(report: Report, lang: str = "en") -> Report:
+    """The report as a page shows it: the warning about pages that are pictures says so without
+    the command-line step (the page itself offers OCR when the server can read them)."""
+    from dataclasses import replace
+
+    pattern = _image_only_pattern()
+    warnings = [pattern.sub(lambda m: words(lang)("image_pages_warning", pages=m.group("pages")), w)
+                for w in report.warnings]
+    return replace(report, warnings=warnings) if warnings != report.warnings else report
 
 
 # ---- downloads ------------------------------------------------------------------------------------

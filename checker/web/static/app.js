@@ -33,3 +33,30 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// A background OCR job's page: poll its JSON status, show pages read, reload once when it ends
+// (the same address then shows the report, or the error). Without this the page reloads itself.
+document.addEventListener("DOMContentLoaded", function () {
+  var job = document.querySelector("[data-job]");
+  if (!job) { return; }
+  var bar = job.querySelector("[data-job-bar]");
+  var text = job.querySelector("[data-job-text]");
+  var time = job.querySelector("[data-job-time]");
+  var every = parseInt(job.dataset.poll, 10) || 1000;
+  function poll() {
+    fetch(job.dataset.job, {credentials: "same-origin", cache: "no-store", headers: {"Accept": "application/json"}})
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (s) {
+        if (!s) { window.location.reload(); return; }  // gone or refused: the page says why
+        if (s.state === "done" || s.state === "failed") { window.location.reload(); return; }
+        bar.max = s.pages_total || 1;
+        bar.value = s.pages_done;
+        bar.textContent = s.pages_done + " / " + s.pages_total;
+        if (text.textContent !== s.text) { text.textContent = s.text; }
+        time.textContent = s.time_text;
+        window.setTimeout(poll, every);
+      })
+      .catch(function () { window.setTimeout(poll, every * 3); });  // a network blip: try again
+  }
+  window.setTimeout(poll, every);
+});
