@@ -12,6 +12,7 @@ import subprocess
 import sys
 import sysconfig
 import time
+import tomllib
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -78,7 +79,12 @@ def test_packaging_containerfile_serves_the_wheel():
     help_text = CliRunner().invoke(main, ["serve", "--help"]).stdout
     assert all(opt in help_text for opt in cmd if opt.startswith("--"))
     assert "/healthz" in next(ln for ln in lines if ln.startswith("HEALTHCHECK"))
-    assert any("python -m build --wheel" in ln for ln in lines) and any("[web]" in ln for ln in lines)
+    # scanned uploads are offered OCR on the web page: the image carries the OCR extra and Tesseract
+    runs = " ".join(ln for ln in lines if ln.startswith("RUN ") or ln.startswith("    "))
+    assert "[web,ocr]" in runs and "tesseract-ocr" in runs
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    assert {"web", "ocr"} <= set(extras)
+    assert any("python -m build --wheel" in ln for ln in lines)
 
 
 @pytest.fixture(scope="module")
