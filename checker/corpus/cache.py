@@ -233,3 +233,53 @@ def load_corpus(directory: Path | str | None = None):
         except Exception:  # noqa: BLE001 — a read-only or full disk only costs the next start-up
             pass
     return corpus
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
+
+
+_DERIVED_MAGIC = b"clausecheck-derived-cache 1\n"
+
+
+def derived(name: str, source: bytes, build):
+    """`build()` (plain data: dicts, lists, tuples, strings, numbers) for the file content `source`,
+    kept in the cache folder between runs: a model shipped as JSON is decoded once, then read back
+    several times faster. Keyed by the SHA-256 of `source`, the tool's and Python's versions; the
+    file holds a SHA-256 of its payload and is unpickled by a loader that accepts no class or
+    function at all. Any problem with the cache: `build()` as without one."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    try:
+        h = hashlib.sha256(f"{name}\0{__version__}\0{sys.version}\0".encode())
+        h.update(hashlib.sha256(source).digest())
+        key = h.hexdigest()
+        path = folder / f"{name}-{key[:32]}.pickle"
+        if _own_file(path):
+            raw = path.read_bytes()
+            head, _, rest = raw.partition(b"\n\n")
+            lines = (head + b"\n").split(b"\n", 3)
+            if (raw[:len(_DERIVED_MAGIC)] == _DERIVED_MAGIC and len(lines) >= 3 and lines[1].decode() == key
+                    and hashlib.sha256(rest).hexdigest() == lines[2].decode()):
+                return _PlainUnpickler(io.BytesIO(rest)).load()
+    except Exception:  # noqa: BLE001 — any problem with the cache: build afresh
+        key = None
+    value = build()
+    if key is not None:
+        try:
+            body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            data = _DERIVED_MAGIC + f"{key}\n{hashlib.sha256(body).hexdigest()}\n\n".encode() + body
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except Exception:  # noqa: BLE001 — a read-only or full disk only costs the next start-up
+            pass
+    return value

@@ -54,18 +54,40 @@ class ConceptIndex:
     def term_hits(self, units: list[list[str]]) -> dict[str, set[int]]:
         """For each concept, the units whose lemmas contain one of its terms."""
         hits: dict[str, set[int]] = {}
-        by_first = self.by_first
+        single, multi = self._split_terms()
+        firsts = self.by_first.keys()
         for u, toks in enumerate(units):
-            n = len(toks)
-            for i, tok in enumerate(toks):
-                entries = by_first.get(tok)
-                if not entries:
+            present = firsts & set(toks)  # the few words of the unit some term starts with
+            if not present:
+                continue
+            for tok in present:
+                for name in single.get(tok, ()):
+                    hits.setdefault(name, set()).add(u)
+                second = multi.get(tok)
+                if second is None:
                     continue
-                for seq, name in entries:
-                    k = len(seq)
-                    if k == 1 or (i + k <= n and tuple(toks[i:i + k]) == seq):
-                        hits.setdefault(name, set()).add(u)
+                for i, t in enumerate(toks[:-1]):
+                    if t == tok:
+                        for seq, name in second.get(toks[i + 1], ()):
+                            if tuple(toks[i:i + len(seq)]) == seq:
+                                hits.setdefault(name, set()).add(u)
         return hits
+
+    def _split_terms(self):
+        """by_first split: first lemma -> concepts of one-word terms, and first lemma -> second
+        lemma -> (sequence, concept) of longer ones (a unit is read once per first lemma it holds)."""
+        split = self.__dict__.get("_split")
+        if split is None:
+            single: dict[str, list[str]] = {}
+            multi: dict[str, dict[str, list]] = {}
+            for first, entries in self.by_first.items():
+                for seq, name in entries:
+                    if len(seq) == 1:
+                        single.setdefault(first, []).append(name)
+                    else:
+                        multi.setdefault(first, {}).setdefault(seq[1], []).append((seq, name))
+            split = self.__dict__["_split"] = (single, multi)
+        return split
 
 
 def _inline(pattern: str) -> re.Pattern:
