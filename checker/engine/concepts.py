@@ -54,39 +54,36 @@ class ConceptIndex:
     def term_hits(self, units: list[list[str]]) -> dict[str, set[int]]:
         """For each concept, the units whose lemmas contain one of its terms."""
         hits: dict[str, set[int]] = {}
-        single, multi = self._split_terms()
-        firsts = self.by_first.keys()
+        singles, single, pairs, multi = self._split_terms()
         for u, toks in enumerate(units):
-            present = firsts & set(toks)  # the few words of the unit some term starts with
-            if not present:
-                continue
-            for tok in present:
-                for name in single.get(tok, ()):
+            for tok in singles.intersection(toks):  # one-word terms: the unit's words some term is
+                for name in single[tok]:
                     hits.setdefault(name, set()).add(u)
-                second = multi.get(tok)
-                if second is None:
-                    continue
-                for i, t in enumerate(toks[:-1]):
-                    if t == tok:
-                        for seq, name in second.get(toks[i + 1], ()):
-                            if tuple(toks[i:i + len(seq)]) == seq:
-                                hits.setdefault(name, set()).add(u)
+            if len(toks) < 2:
+                continue
+            for pair in pairs.intersection(zip(toks, toks[1:])):  # longer ones: their first two words
+                for seq, name in multi[pair]:
+                    k = len(seq)
+                    if k == 2 or any(toks[i] == pair[0] and toks[i + 1] == pair[1] and tuple(toks[i:i + k]) == seq
+                                     for i in range(len(toks) - k + 1)):
+                        hits.setdefault(name, set()).add(u)
         return hits
 
     def _split_terms(self):
-        """by_first split: first lemma -> concepts of one-word terms, and first lemma -> second
-        lemma -> (sequence, concept) of longer ones (a unit is read once per first lemma it holds)."""
+        """by_first, split for sets to find a unit's terms in C: the first words of one-word terms,
+        word -> their concepts, the first two words of longer terms, those two words -> (sequence,
+        concept)."""
         split = self.__dict__.get("_split")
         if split is None:
             single: dict[str, list[str]] = {}
-            multi: dict[str, dict[str, list]] = {}
+            multi: dict[tuple[str, str], list] = {}
             for first, entries in self.by_first.items():
                 for seq, name in entries:
                     if len(seq) == 1:
                         single.setdefault(first, []).append(name)
                     else:
-                        multi.setdefault(first, {}).setdefault(seq[1], []).append((seq, name))
-            split = self.__dict__["_split"] = (single, multi)
+                        multi.setdefault(seq[:2], []).append((seq, name))
+            split = self.__dict__["_split"] = (frozenset(single), single, frozenset(multi), multi)
         return split
 
 
