@@ -123,7 +123,8 @@ def _read(path: Path, key: str):
 
 
 def _write(path: Path, key: str, payload) -> None:
-    body = (pickle.dumps(rxcode.table(sorted(_pattern_keys(payload))), protocol=pickle.HIGHEST_PROTOCOL)
+    keys = _pattern_keys(payload) | set(payload.get("module_patterns", ()))
+    body = (pickle.dumps(rxcode.table(sorted(keys)), protocol=pickle.HIGHEST_PROTOCOL)
             + pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
     data = _MAGIC + f"{key}\n{hashlib.sha256(body).hexdigest()}\n\n".encode() + body
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -199,7 +200,6 @@ def load_corpus(directory: Path | str | None = None):
     """`checker.corpus.load.load_corpus`, through the cache when one is usable."""
     from checker.corpus import strength
     from checker.corpus.model import Corpus
-    from checker.engine import literals
 
     def fresh(directory):
         from checker.corpus import load  # the YAML loader: only when compiling afresh
@@ -219,6 +219,11 @@ def load_corpus(directory: Path | str | None = None):
         if isinstance(payload, dict) and isinstance(payload.get("literals"), dict):
             corpus = payload["corpus"]
             if isinstance(corpus, Corpus):
+                # the engine's own module-level patterns, before the engine is imported (it compiles
+                # them at import): found in re's cache, built from the stored opcodes
+                rxcode.preload(payload.get("module_patterns", ()))
+                from checker.engine import literals
+
                 literals.remember(payload["literals"])
                 strength.remember(payload.get("strength"))
                 nlp.remember(payload.get("lemmas"))
@@ -228,8 +233,10 @@ def load_corpus(directory: Path | str | None = None):
     corpus = fresh(directory)  # raises CorpusError for a broken corpus, never cached
     if key is not None:
         try:
+            import checker.engine  # noqa: F401 — every engine module, for their patterns
+
             _write(path, key, {"corpus": corpus, "literals": _prefilters(corpus), "strength": strength.builtin(),
-                               "lemmas": nlp.lemma_table()})
+                               "lemmas": nlp.lemma_table(), "module_patterns": sorted(rxcode.module_patterns())})
         except Exception:  # noqa: BLE001 — a read-only or full disk only costs the next start-up
             pass
     return corpus

@@ -164,14 +164,15 @@ class UnitMatcher:
                 i = bisect.bisect_right(starts, pos) - 1
                 candidates.add(i)
                 pos = text.find(lit, starts[i] + self._lengths[i] + 1) if i + 1 < len(starts) else -1
-        return self._search(source, candidates) if candidates else set()
+        return self._search(source, candidates, filtered=True) if candidates else set()
 
-    def _search(self, source: str, units) -> set[int]:
+    def _search(self, source: str, units, filtered: bool = False) -> set[int]:
         """Those of `units` in which the pattern matches (a unit without one of the pattern's
-        required literals cannot match; the pattern is compiled only if some unit has one)."""
+        required literals cannot match; the pattern is compiled only if some unit has one).
+        `filtered`: the units were found by those literals already."""
         literals = required_literals(source)
         surfaces = self.surfaces
-        if literals is not None:
+        if literals is not None and not filtered:
             keep: set[int] = set()
             for lit in literals:
                 keep.update([u for u in units if lit in surfaces[u]])
