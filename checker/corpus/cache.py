@@ -74,7 +74,7 @@ def corpus_key(directory: Path | None) -> str:
     h = hashlib.sha256()
     # the folders' own paths too: the cached corpus and strength lexicon carry their files' paths,
     # so two installations of the same corpus (two venvs, two checkouts) keep separate caches
-    h.update(f"{__version__}\0{sys.version}\0{directory.resolve() if directory else ''}\0"
+    h.update(f"{__version__}\0{sys.version}\0{sys.byteorder}\0{directory.resolve() if directory else ''}\0"
              f"{BUILTIN_DIR.resolve()}\0".encode())
     loader = Path(__file__).resolve().parent
     folders = [("code", loader), ("builtin", BUILTIN_DIR)] + ([("pack", directory)] if directory else [])

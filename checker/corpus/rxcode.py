@@ -16,6 +16,7 @@ compiles the pattern the ordinary way. Patterns without an entry compile the ord
 from __future__ import annotations
 
 import re
+from array import array
 
 try:  # CPython's internals; elsewhere every pattern compiles the ordinary way
     import _sre
@@ -35,9 +36,22 @@ def _opcodes(pattern: str, flags: int) -> tuple | None:
     indexgroup = [None] * p.state.groups
     for name, i in p.state.groupdict.items():
         indexgroup[i] = name
-    # plain ints: the opcodes are named int constants that refuse to pickle
-    return (int(flags | p.state.flags), [int(c) for c in code], int(p.state.groups - 1),
+    # plain ints: the opcodes are named int constants that refuse to pickle; packed as 32-bit words
+    # (`_sre`'s own code size), which read back and take memory several times less than a list
+    ints = [int(c) for c in code]
+    try:
+        packed = array("I", ints).tobytes() if array("I").itemsize == 4 else ints
+    except OverflowError:
+        packed = ints
+    return (int(flags | p.state.flags), packed, int(p.state.groups - 1),
             dict(p.state.groupdict), tuple(indexgroup))
+
+
+def _unpacked(entry: tuple) -> tuple:
+    code = entry[1]
+    if isinstance(code, bytes):
+        code = array("I", code).tolist()
+    return (entry[0], code, *entry[2:])
 
 
 def table(keys) -> dict[tuple[str, int], tuple]:
@@ -64,7 +78,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 — re.co
     entry = _TABLE.get((pattern, int(flags)))
     if entry is not None and _sre is not None:
         try:
-            return _sre.compile(pattern, *entry)
+            return _sre.compile(pattern, *_unpacked(entry))
         except Exception:  # noqa: BLE001 — a foreign or corrupt entry: compile it afresh
             pass
     return re.compile(pattern, flags)
@@ -100,6 +114,6 @@ def preload(keys) -> None:
             pattern, flags = key
             entry = _TABLE.get((pattern, int(flags)))
             if entry is not None and (str, pattern, int(flags)) not in cache:
-                cache[str, pattern, int(flags)] = _sre.compile(pattern, *entry)
+                cache[str, pattern, int(flags)] = _sre.compile(pattern, *_unpacked(entry))
         except Exception:  # noqa: BLE001 — a foreign or corrupt entry: the module compiles it itself
             continue
