@@ -74,7 +74,7 @@ def corpus_key(directory: Path | None) -> str:
     h = hashlib.sha256()
     # the folders' own paths too: the cached corpus and strength lexicon carry their files' paths,
     # so two installations of the same corpus (two venvs, two checkouts) keep separate caches
-    h.update(f"{__version__}\0{sys.version}\0{directory.resolve() if directory else ''}\0"
+    h.update(f"{__version__}\0{sys.version}\0{sys.byteorder}\0{directory.resolve() if directory else ''}\0"
              f"{BUILTIN_DIR.resolve()}\0".encode())
     loader = Path(__file__).resolve().parent
     folders = [("code", loader), ("builtin", BUILTIN_DIR)] + ([("pack", directory)] if directory else [])
@@ -123,7 +123,8 @@ def _read(path: Path, key: str):
 
 
 def _write(path: Path, key: str, payload) -> None:
-    body = (pickle.dumps(rxcode.table(sorted(_pattern_keys(payload))), protocol=pickle.HIGHEST_PROTOCOL)
+    keys = _pattern_keys(payload) | set(payload.get("module_patterns", ()))
+    body = (pickle.dumps(rxcode.table(sorted(keys)), protocol=pickle.HIGHEST_PROTOCOL)
             + pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
     data = _MAGIC + f"{key}\n{hashlib.sha256(body).hexdigest()}\n\n".encode() + body
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -199,7 +200,6 @@ def load_corpus(directory: Path | str | None = None):
     """`checker.corpus.load.load_corpus`, through the cache when one is usable."""
     from checker.corpus import strength
     from checker.corpus.model import Corpus
-    from checker.engine import literals
 
     def fresh(directory):
         from checker.corpus import load  # the YAML loader: only when compiling afresh
@@ -219,6 +219,11 @@ def load_corpus(directory: Path | str | None = None):
         if isinstance(payload, dict) and isinstance(payload.get("literals"), dict):
             corpus = payload["corpus"]
             if isinstance(corpus, Corpus):
+                # the engine's own module-level patterns, before the engine is imported (it compiles
+                # them at import): found in re's cache, built from the stored opcodes
+                rxcode.preload(payload.get("module_patterns", ()))
+                from checker.engine import literals
+
                 literals.remember(payload["literals"])
                 strength.remember(payload.get("strength"))
                 nlp.remember(payload.get("lemmas"))
@@ -228,8 +233,60 @@ def load_corpus(directory: Path | str | None = None):
     corpus = fresh(directory)  # raises CorpusError for a broken corpus, never cached
     if key is not None:
         try:
+            import checker.engine  # noqa: F401 — every engine module, for their patterns
+
             _write(path, key, {"corpus": corpus, "literals": _prefilters(corpus), "strength": strength.builtin(),
-                               "lemmas": nlp.lemma_table()})
+                               "lemmas": nlp.lemma_table(), "module_patterns": sorted(rxcode.module_patterns())})
         except Exception:  # noqa: BLE001 — a read-only or full disk only costs the next start-up
             pass
     return corpus
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
+
+
+_DERIVED_MAGIC = b"clausecheck-derived-cache 1\n"
+
+
+def derived(name: str, source: bytes, build):
+    """`build()` (plain data: dicts, lists, tuples, strings, numbers) for the file content `source`,
+    kept in the cache folder between runs: a model shipped as JSON is decoded once, then read back
+    several times faster. Keyed by the SHA-256 of `source`, the tool's and Python's versions; the
+    file holds a SHA-256 of its payload and is unpickled by a loader that accepts no class or
+    function at all. Any problem with the cache: `build()` as without one."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    try:
+        h = hashlib.sha256(f"{name}\0{__version__}\0{sys.version}\0".encode())
+        h.update(hashlib.sha256(source).digest())
+        key = h.hexdigest()
+        path = folder / f"{name}-{key[:32]}.pickle"
+        if _own_file(path):
+            raw = path.read_bytes()
+            head, _, rest = raw.partition(b"\n\n")
+            lines = (head + b"\n").split(b"\n", 3)
+            if (raw[:len(_DERIVED_MAGIC)] == _DERIVED_MAGIC and len(lines) >= 3 and lines[1].decode() == key
+                    and hashlib.sha256(rest).hexdigest() == lines[2].decode()):
+                return _PlainUnpickler(io.BytesIO(rest)).load()
+    except Exception:  # noqa: BLE001 — any problem with the cache: build afresh
+        key = None
+    value = build()
+    if key is not None:
+        try:
+            body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            data = _DERIVED_MAGIC + f"{key}\n{hashlib.sha256(body).hexdigest()}\n\n".encode() + body
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except Exception:  # noqa: BLE001 — a read-only or full disk only costs the next start-up
+            pass
+    return value

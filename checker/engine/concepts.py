@@ -54,18 +54,37 @@ class ConceptIndex:
     def term_hits(self, units: list[list[str]]) -> dict[str, set[int]]:
         """For each concept, the units whose lemmas contain one of its terms."""
         hits: dict[str, set[int]] = {}
-        by_first = self.by_first
+        singles, single, pairs, multi = self._split_terms()
         for u, toks in enumerate(units):
-            n = len(toks)
-            for i, tok in enumerate(toks):
-                entries = by_first.get(tok)
-                if not entries:
-                    continue
-                for seq, name in entries:
+            for tok in singles.intersection(toks):  # one-word terms: the unit's words some term is
+                for name in single[tok]:
+                    hits.setdefault(name, set()).add(u)
+            if len(toks) < 2:
+                continue
+            for pair in pairs.intersection(zip(toks, toks[1:])):  # longer ones: their first two words
+                for seq, name in multi[pair]:
                     k = len(seq)
-                    if k == 1 or (i + k <= n and tuple(toks[i:i + k]) == seq):
+                    if k == 2 or any(toks[i] == pair[0] and toks[i + 1] == pair[1] and tuple(toks[i:i + k]) == seq
+                                     for i in range(len(toks) - k + 1)):
                         hits.setdefault(name, set()).add(u)
         return hits
+
+    def _split_terms(self):
+        """by_first, split for sets to find a unit's terms in C: the first words of one-word terms,
+        word -> their concepts, the first two words of longer terms, those two words -> (sequence,
+        concept)."""
+        split = self.__dict__.get("_split")
+        if split is None:
+            single: dict[str, list[str]] = {}
+            multi: dict[tuple[str, str], list] = {}
+            for first, entries in self.by_first.items():
+                for seq, name in entries:
+                    if len(seq) == 1:
+                        single.setdefault(first, []).append(name)
+                    else:
+                        multi.setdefault(seq[:2], []).append((seq, name))
+            split = self.__dict__["_split"] = (frozenset(single), single, frozenset(multi), multi)
+        return split
 
 
 def _inline(pattern: str) -> re.Pattern:
@@ -145,14 +164,15 @@ class UnitMatcher:
                 i = bisect.bisect_right(starts, pos) - 1
                 candidates.add(i)
                 pos = text.find(lit, starts[i] + self._lengths[i] + 1) if i + 1 < len(starts) else -1
-        return self._search(source, candidates) if candidates else set()
+        return self._search(source, candidates, filtered=True) if candidates else set()
 
-    def _search(self, source: str, units) -> set[int]:
+    def _search(self, source: str, units, filtered: bool = False) -> set[int]:
         """Those of `units` in which the pattern matches (a unit without one of the pattern's
-        required literals cannot match; the pattern is compiled only if some unit has one)."""
+        required literals cannot match; the pattern is compiled only if some unit has one).
+        `filtered`: the units were found by those literals already."""
         literals = required_literals(source)
         surfaces = self.surfaces
-        if literals is not None:
+        if literals is not None and not filtered:
             keep: set[int] = set()
             for lit in literals:
                 keep.update([u for u in units if lit in surfaces[u]])

@@ -25,6 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from checker.engine import defeater_model
 from checker.engine.language import clause_around
@@ -150,15 +151,15 @@ def _learned(a) -> dict[int, tuple[str, float]]:
     if cached is not None:
         return cached
     out = {}
-    if defeater_model.model() is not None:
-        excluded = a.excluded
-        for i in _candidates(a, "learned_defeater"):  # the words some kind's guard needs
-            u = a.units[i]
-            if u.heading or i in excluded or a.surfaces[i].count(" ") < 4:
-                continue
-            label, p = defeater_model.classify(u.text, guard=True)
-            if label != "none":
-                out[i] = (label, p)
+    excluded = a.excluded
+    for i in _candidates(a, "learned_defeater"):  # the words some kind's guard needs
+        u = a.units[i]
+        if u.heading or i in excluded or a.surfaces[i].count(" ") < 4:
+            continue
+        # the model is loaded at the first sentence it has to read ("none" when it is not built)
+        label, p = defeater_model.classify(u.text, guard=True)
+        if label != "none":
+            out[i] = (label, p)
     a.__dict__["_learned_defeaters"] = out
     return out
 
@@ -853,6 +854,7 @@ failed failure fails whatever reason cause committee board management labor cont
 """.split())
 
 
+@lru_cache(maxsize=20000)
 def _stem(word: str) -> str:
     word = re.sub(r"ies$", "y", word)
     word = re.sub(r"(?<=[a-z]{4})(?:es|s|ing|ed)$", "", word)
