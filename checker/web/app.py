@@ -342,13 +342,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if wait is not None:
             raise TooManyAttemptsError("too many sign-in attempts from this address",
                                        retry_after=wait, hint=f"wait {wait} seconds and try again")
-        body = b""
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > 4096:
-                raise BadRequestError("sign-in form too long")
-        form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
-        security.check_csrf(request, form.get(security.CSRF_FIELD))
+        form = await security.small_form(request, "sign-in form")
         if not security.token_matches(settings, form.get("token", "")):
             return page(request, "login.html", status=401, failed=True)
         resp = RedirectResponse("/", status_code=303)

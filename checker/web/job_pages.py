@@ -6,12 +6,10 @@ the page reloading itself every few seconds without JavaScript), then becomes th
 A program: POST /api/v1/jobs, poll GET /api/v1/jobs/<id>, GET /api/v1/jobs/<id>/report."""
 from __future__ import annotations
 
-from urllib.parse import parse_qs
-
 from fastapi import Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from checker.errors import BadRequestError, JobNotReadyError
+from checker.errors import JobNotReadyError
 from checker.web import security
 from checker.web.jobs import Job, JobStore
 from checker.web.ui import downloads, duration, for_web, image_only_pages, lang_of, pages_phrase, query, words
@@ -54,14 +52,7 @@ def add_job_routes(app, jobs: JobStore, *, page, checked) -> None:
     async def form_fields(request: Request) -> dict:
         """A small urlencoded form from this site, its CSRF token checked."""
         security.check_same_origin(request)
-        body = b""
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > 4096:
-                raise BadRequestError("form too long")
-        form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
-        security.check_csrf(request, form.get(security.CSRF_FIELD))
-        return form
+        return await security.small_form(request)
 
     # ---- pages --------------------------------------------------------------------------------
     @app.get("/jobs/{job_id}", include_in_schema=False)

@@ -8,9 +8,9 @@ import secrets
 import threading
 import time
 from collections import OrderedDict, deque
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
-from checker.errors import AuthenticationError, CSRFError
+from checker.errors import AuthenticationError, BadRequestError, CSRFError
 from checker.web.settings import LOOPBACK_NAMES, Settings
 
 SESSION_COOKIE = "clausecheck_session"
@@ -190,6 +190,22 @@ def check_same_origin(request) -> None:
 
 def new_csrf_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+FORM_LIMIT = 4096  # bytes of a small form (sign-in, OCR job buttons)
+
+
+async def small_form(request, what: str = "form") -> dict:
+    """A small urlencoded form posted from this site's pages, its CSRF token checked. At most
+    FORM_LIMIT bytes are read; a longer body is refused as "`what` too long"."""
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > FORM_LIMIT:
+            raise BadRequestError(f"{what} too long")
+    form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
+    check_csrf(request, form.get(CSRF_FIELD))
+    return form
 
 
 def check_csrf(request, form_value: str | None) -> None:
