@@ -20,6 +20,14 @@ def default_corpus() -> Corpus:
     global _BUILTIN
     if _BUILTIN is None:
         _BUILTIN = load_corpus()
+        # The corpus and the engine it imported live as long as the process. Frozen, the cyclic
+        # collector no longer walks them, and the interpreter no longer takes them apart object by
+        # object at exit (measured: 0.02-0.03 s of the 0.2 s CPU of `clausecheck check` on a
+        # one-line file); a forked worker inherits the frozen heap. Once per process, so a
+        # long-running server freezes only what it held at start-up.
+        import gc
+
+        gc.freeze()
     return _BUILTIN
 
 

@@ -99,7 +99,10 @@ _MAYBE_HEADING = re.compile(
 
 # ---- tables of contents ----------------------------------------------------------------------
 _TOC_TITLE = re.compile(r"^(?:TABLE OF CONTENTS|Table of Contents|CONTENTS|Contents|INDEX)\s*$")
-_LEADER_PAGE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,}|_{4,})\s*\.?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$")
+# Possessive runs that start only where a run starts: a line of 90 leader dots with no page number
+# backtracked through every start and length (0.5-0.8 ms a line, 0.04 s of a 150-page PDF's TOCs);
+# the lines it matches are the same (checked on 300,000 random strings of dots, spaces and digits).
+_LEADER_PAGE = re.compile(r"(?:(?<!\.)\.{4,}+|(?<!…)…{2,}+|(?<!\. )(?:\. ){3,}+|(?<!_)_{4,}+)\s*\.?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$")
 _TRAILING_PAGE = re.compile(r"\s\d{1,3}\s*$")
 _TITLED_PAGE = re.compile(r"^\S+\s+\S+\s.*[^\d\s]\s+\d{1,3}$")  # "Article 9 HOLIDAYS 17", not "ARTICLE 41"
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")

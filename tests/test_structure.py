@@ -120,6 +120,22 @@ ARTICLE 3 HOURS
     assert d.in_toc(a + 5) and not d.in_toc(arts[0].start)
 
 
+@pytest.mark.parametrize("leader, page, is_toc", [
+    (" " + "." * 40 + " ", "12", True),
+    ("." * 60, "12", True),
+    (" " + "." * 40 + " . ", "12", True),  # a last dot set apart
+    (" " + "…" * 12 + " ", "12", True),
+    (" " + ". " * 12, "12", True),
+    (" " + "_" * 30 + " ", "iv", True),
+    (" " + "." * 90, "", False),  # a ruled-off line of dots with no page number is no entry
+    (" ...", "12", False),  # three dots are an ellipsis, not a leader
+])
+def test_structure_toc_leader_styles(leader, page, is_toc):
+    toc = "\n".join(f"ARTICLE {n} TITLE {n}{leader}{page}" for n in (1, 2, 3))
+    d = doc_of(f"TABLE OF CONTENTS\n{toc}\nAGREEMENT\nARTICLE 1 RECOGNITION\nThe Employer recognizes the Union.")
+    assert bool(d.toc_spans) == is_toc
+
+
 def test_structure_toc_without_leaders():
     d = doc_of("Article 1 RECOGNITION 1\nArticle 2 WAGES 3\nArticle 3 HOURS 5\n\nARTICLE 1 RECOGNITION\nText.")
     assert len(d.toc_spans) == 1

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 
 from checker.batch.errors import WorkerCrashError
-from checker.batch.worker import audit_many, error_record, warm
+from checker.batch.worker import audit_many, error_record, freeze_once, warm
 from checker.errors import ConfigError
 
 # Small documents travel several to one Dask task (one scheduler round trip and one result message
@@ -54,6 +54,7 @@ def _local_cluster(jobs: int, processes: bool):
     import dask
     from dask.distributed import LocalCluster
 
+    freeze_once("dask")  # before the workers are forked from this process
     settings = dict(_QUIET)
     if processes and sys.platform.startswith("linux"):
         settings["distributed.worker.multiprocessing-method"] = "fork"

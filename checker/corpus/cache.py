@@ -234,6 +234,7 @@ def load_corpus(directory: Path | str | None = None):
     if key is not None:
         try:
             import checker.engine  # noqa: F401 — every engine module, for their patterns
+            import checker.i18n, checker.screening, checker.structure  # noqa: F401, E401 — and a check's others
 
             _write(path, key, {"corpus": corpus, "literals": _prefilters(corpus), "strength": strength.builtin(),
                                "lemmas": nlp.lemma_table(), "module_patterns": sorted(rxcode.module_patterns())})

@@ -191,7 +191,7 @@ def clean_pages(pages: list[list[tuple[str, int]]], *, paged: bool, hints: dict[
                 removed += 1
                 continue
             src_line = page[i][1]
-            if last and not blank_pending and _HYPHEN_END.search(last) and ln[0].islower():
+            if last and not blank_pending and last[-1] == "-" and _HYPHEN_END.search(last) and ln[0].islower():
                 if keep_hyphen(_TRAILING_WORD.search(last).group(1), _LEADING_WORD.match(ln).group(0)):
                     omap.add(pos, page_no, src_line)  # "self-" + "employed": the hyphen stays
                 else:

@@ -5,8 +5,9 @@ Detection reads only what pypdfium2 already has open (text rectangles, path obje
 
 - two-column pages are re-read with pdfplumber, band by band (full-width lines, then the left
   column, then the right), each character assigned by its centre so none is read twice;
-- ruled tables are found with pdfplumber's own cell algorithm (`pdfplumber.table`) fed with the
-  ruling lines of pdfium's path objects, and each cell's text is read with pdfium. Running
+- ruled tables are found with pdfplumber's own cell algorithm (ported in `ruling`, so that a page
+  with ruling lines does not import pdfplumber) fed with the ruling lines of pdfium's path
+  objects, and each cell's text is read with pdfium. Running
   `pdfplumber.Page.find_tables()` instead costs 90-120 ms a page (measured on the Safeway wage
   tables, pp. 37, 38, 43), about the raw time of the whole 70-page contract, which would break
   the 2x budget of issue 2; reading the edges from pdfium costs ~1 ms.
@@ -162,13 +163,13 @@ def find_tables(page, height: float) -> list[list[Rect]]:
     edges = _path_edges(page, height)
     if sum(e["orientation"] == "v" for e in edges) < 2 or sum(e["orientation"] == "h" for e in edges) < 2:
         return []
-    from pdfplumber import table as pt
+    from checker.ingest import ruling
 
     # pdfplumber's default tolerances (TableSettings: snap 3, join 3, intersection 3).
-    edges = pt.merge_edges(edges, 3, 3, 3, 3)
-    cells = pt.intersections_to_cells(pt.edges_to_intersections(edges, 3, 3))
+    edges = ruling.merge_edges(edges, 3, 3, 3, 3)
+    cells = ruling.intersections_to_cells(ruling.edges_to_intersections(edges, 3, 3))
     out = []
-    for tbl in pt.cells_to_tables(cells):
+    for tbl in ruling.cells_to_tables(cells):
         if len({c[1] for c in tbl}) >= 2 and len({c[0] for c in tbl}) >= 2:
             out.append(tbl)
     return out
