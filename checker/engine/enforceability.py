@@ -841,6 +841,19 @@ def _subject_elements(a, protection, text: str) -> list[int]:
 
 _NEUTRAL = "the parties agree."
 
+
+def _worded_subject(protection: str, text: str) -> str:
+    """The id of the entry of clause_corpus/strength/subject.yaml that finds the protection's
+    subject in a described subject's own words ("questions about work permits", "audits of hiring
+    records"), or "" (a protection without an entry, or a subject of another kind)."""
+    from checker.corpus.strength import builtin
+
+    entry = next((e for e in builtin()["subject"] if e.id == f"subject.{protection}"), None)
+    if entry is None:
+        return ""
+    said = " ".join(text.lower().replace("’", "'").split())
+    return entry.id if entry.regex.search(said) else ""
+
 # words every exclusion or provision uses, which say nothing of its topic
 _GENERIC = frozenset("""
 shall will must would could should have been being with from that this these those which whose there their them they
@@ -941,20 +954,25 @@ def apply_defeats(a, protections, findings: list[Finding]) -> None:
                 continue
             elements = sorted({el for u, el in ev.items()
                                if any(s <= a.units[u].start < e for s, e in d.spans)})
-            quote = d.clause
+            quote, via = d.clause, ""
             if not elements and d.subjects and f.protection in by_id:
                 for subject in d.subjects:
                     # a classifier's reading names a subject only in the protection's own terms
                     # (immigration words and its element's concepts), never by shared words alone
                     elements = _subject_elements(a, by_id[f.protection], subject) or (
                         _topic_elements(a, ev, subject) if not d.rule.startswith("learned_defeater.") else [])
+                    # or the subject in other words than the protection's own (subject.yaml)
+                    worded = [] if elements else _worded_subject(f.protection, subject)
+                    if worded:
+                        elements, via = [min(ev.values())], worded
                     if elements:
                         quote = _original(a, d.unit, subject)
                         break
             for el in elements[:1]:
                 touched |= _add(a, f, el, d.unit, Deviation(
                     "enforceability", el, f"reads at full strength but cannot be enforced: "
-                    f"{EXPLAIN[d.how]} ({_where(a, d.unit)})", _clip(quote), EXPECTED, rule=d.rule))
+                    f"{EXPLAIN[d.how]} ({_where(a, d.unit)}{f', its subject described as in {via}' if via else ''})",
+                    _clip(quote), EXPECTED, rule=d.rule))
         if touched:
             _restatus(f)
 
