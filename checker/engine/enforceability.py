@@ -44,6 +44,7 @@ HOW = {
     "enforceability.no_recourse": "exclusion",
     "enforceability.no_jurisdiction": "exclusion",
     "enforceability.resolved_solely_elsewhere": "exclusion",
+    "enforceability.stops_at_a_step": "exclusion",
     "enforceability.nothing_enforceable": "exclusion",
     "enforceability.no_obligation": "non_binding",
     "enforceability.hortatory": "non_binding",
@@ -395,13 +396,15 @@ def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
 
 _FORUM_WORD = re.compile(r"griev|arbitra|dispute[- ]resolution|adjustment|jurisdiction|this (?:article|procedure)")
 _ARTICLE_NUMBER = re.compile(rf"\barticle ({_NUM})")
+# a limit at one step of the procedure names the procedure by its steps ("beyond Step 2", "go no further")
+_STEP_WORD = re.compile(r"\bsteps?\b|\bno (?:further|farther|higher)\b|\b(?:level|stage)\b")
 
 
 def _forum_named(a, unit: int, text: str, m: re.Match) -> bool:
     """An exclusion names the grievance procedure: in words ("the grievance machinery", "arbitration"),
     or as the number of the article that holds it ("not subject to Article 7")."""
     said = m.group(0)
-    if _FORUM_WORD.search(said):
+    if _FORUM_WORD.search(said) or _STEP_WORD.search(said):
         return True
     tail = text[m.end():m.end() + 40]
     for ref in _ARTICLE_NUMBER.finditer(said + tail):
