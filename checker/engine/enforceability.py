@@ -485,6 +485,10 @@ def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None,
     clause = clause_around(text, m.start(), m.end())
     c0 = text.find(clause) if clause else 0
     spans = _targets(a, unit, clause)
+    if not spans and how == "exclusion":
+        listed = _listed_elsewhere(a, unit, clause, strict)
+        if listed[0] or listed[1]:
+            return listed
     if spans:
         # a heading named in a description ("leave during an immigration detention") names the
         # section and describes the subject: both reach
@@ -554,11 +558,44 @@ _DESCRIBES = re.compile(r"\b(?:disputes?|claims?|matters?|grievances?|complaints
 _ROUTES = re.compile(r"\b(?:disputes?|claims?|matters?|grievances?|complaints?|questions?|controvers(?:y|ies))\b")
 
 
+def _listed_elsewhere(a, unit: int, clause: str, strict: bool) -> tuple[list[tuple[int, int]], list[str]]:
+    """(spans, subjects) of a list the exclusion points to in another section of the grievance
+    article ("The matters listed in Section 6.5 shall not be subject to arbitration." / "6.5 (a)
+    Article 19; (b) ..."): the provisions and subjects its items name, one level deep."""
+    spans: list[tuple[int, int]] = []
+    subjects: list[str] = []
+    for m in _REFS.finditer(clause):
+        if m.group(1).startswith("art"):
+            continue
+        for number in _expand_numbers(m.group(2)):
+            target = _resolve(a, unit, m.group(1), number)
+            if target is None or not _is_procedure(a, target) or target.start <= a.units[unit].start < target.end:
+                continue
+            for j in a.units_between(target.start, target.end):
+                if a.units[j].heading:
+                    continue
+                for item in (t for t in _ITEM.split(a.surfaces[j]) if t.strip()):
+                    found = _targets(a, j, item)
+                    spans.extend(found)
+                    if not found and not strict and item.count(" ") >= 2:
+                        subjects.append(item)
+    return spans, subjects
+
+
+# an exclusion speaking of the provisions the sentence before it named, by a pronoun ("Grievances
+# under Article 19 may be filed. However, the arbitrator shall have no authority over them.")
+_OBJECT_PRONOUN = re.compile(r"\b(?:over|to|of|on|concerning|regarding|about|under|involving|relating to|related to|"
+                             r"arising (?:under|from|out of)|with respect to|in respect of|as to) (?:them|it|its|their|"
+                             r"these|those|the same|said)\b")
+
+
 def _antecedent(a, unit: int, clause: str):
     """(spans, subjects) of the sentence before `unit` in its section, when the exclusion at `unit`
     speaks of its disputes or their decision; None otherwise."""
     own = set(_section_units(a, unit))
-    if not _ANAPHOR.search(clause) or _DESCRIBES.search(clause) or unit - 1 not in own or a.units[unit - 1].heading:
+    pronoun = _OBJECT_PRONOUN.search(clause) is not None
+    if not (_ANAPHOR.search(clause) or pronoun) or (_DESCRIBES.search(clause) and not pronoun) \
+            or unit - 1 not in own or a.units[unit - 1].heading:
         return None  # no back-reference, or the exclusion describes its own subject
     # the sentence before, whole: a line break may have cut it in pieces ("... arising under this" /
     # "Article 27 shall be submitted ...")
@@ -567,12 +604,14 @@ def _antecedent(a, unit: int, clause: str):
             and not a.surfaces[first - 1].rstrip().endswith((".", ";", ":")):
         first -= 1
     prev = " ".join(a.surfaces[first:unit])
-    if not _ROUTES.search(prev) or prev.count(" ") < 5:
+    if prev.count(" ") < 5:
         return None
     spans = _targets(a, first, prev)
-    if spans:
-        return spans, []
-    return [], [prev]
+    if spans and (pronoun or _ROUTES.search(prev)):
+        return spans, []  # a pronoun's antecedent may be any provision the sentence before names
+    if not _ROUTES.search(prev):
+        return None
+    return ([], [prev]) if not spans else (spans, [])
 
 
 # --- dates: a provision's end against the agreement's ------------------------------------------

@@ -1,0 +1,62 @@
+"""An exclusion spread over two sentences or two sections: a pronoun pointing back to the provisions
+the sentence before names ("... may be filed. However, the arbitrator shall have no authority over
+them."; "Disputes about its administration are not grievable."), and a list kept in another section
+of the grievance article ("The matters listed in Section 7.4 ..." / "7.4 (a) Article 23; ...").
+The same shapes over other subjects change nothing (checker/engine/enforceability.py,
+`_antecedent` and `_listed_elsewhere`)."""
+from __future__ import annotations
+
+import pytest
+from test_enforceability import ARTICLE_23, CONTROL, findings, kinds
+
+LEAVE = "immigration_proceedings_leave"
+WARRANT = "judicial_warrant_for_nonpublic_access"
+
+WHOLE = {
+    "object pronoun": "7.3 Grievances under Article 23 may be filed. However, the arbitrator shall have no authority "
+                      "over them.",
+    "pronoun after a title": "7.3 The Immigration Protections article binds the Employer at the terminal. Claims "
+                             "arising under it shall not be subject to arbitration.",
+    "list in another section": "7.3 The matters listed in Section 7.4 shall not be subject to arbitration.\n\n"
+                               "7.4 Listed matters: (a) Article 23; (b) disputes over the pension plan.",
+}
+
+
+@pytest.mark.parametrize("name", WHOLE)
+def test_an_exclusion_spread_over_two_sentences_reaches_what_the_first_names(name):
+    got = findings(grievance=WHOLE[name])
+    for pid in ARTICLE_23:
+        assert got[pid].status == "weakened" and "enforceability" in kinds(got[pid]), (name, pid)
+    assert got[CONTROL].status == "matching", name
+
+
+def test_a_possessive_points_back_to_the_one_section_named_before():
+    got = findings(grievance="7.3 Section 23.3 shall be administered by the Human Resources Department. Disputes "
+                             "about its administration are not grievable.")
+    assert "enforceability" in kinds(got[LEAVE])
+    assert got[WARRANT].status == "matching" and got[CONTROL].status == "matching"
+
+
+def test_a_list_item_describing_a_subject_reaches_it():
+    got = findings(grievance="7.3 The matters listed in Section 7.4 shall not be subject to arbitration.\n\n"
+                             "7.4 Listed matters: (a) complaints about federal officers coming onto the terminal; "
+                             "(b) disputes over the pension plan.")
+    assert "enforceability" in kinds(got[WARRANT])
+    assert got[LEAVE].status == "matching" and got[CONTROL].status == "matching"
+
+
+CONTROLS = {
+    "another subject after a named section": "7.3 Section 23.3 shall be administered by the Human Resources "
+                                             "Department. Disputes about overtime are not grievable.",
+    "pronoun for another subject": "7.3 Vacation requests are handled by the supervisor. Disputes about them are not "
+                                   "arbitrable.",
+    "list of other subjects": "7.3 The matters listed in Section 7.4 shall not be subject to arbitration.\n\n"
+                              "7.4 Listed matters: (a) disputes over the pension plan; (b) health plan eligibility.",
+}
+
+
+@pytest.mark.parametrize("name", CONTROLS)
+def test_the_same_shapes_over_other_subjects_change_nothing(name):
+    got = findings(grievance=CONTROLS[name])
+    for pid in (*ARTICLE_23, CONTROL):
+        assert got[pid].status == "matching", (name, pid)
