@@ -59,3 +59,46 @@ def test_a_step_that_only_sets_a_timeline_or_names_another_subject_changes_nothi
     got = findings(grievance=TIMELINES[name])
     for pid in (*ARTICLE_23, CONTROL):
         assert got[pid].status == "matching", (name, pid)
+
+
+# ---- a final say given to someone other than an arbitrator, in the grievance article -----------
+
+FINAL_SAY = {
+    "HR director final": "7.3 Notwithstanding anything heretofore provided in this Article, all controversies "
+                         "touching upon Sections 23.1 through 23.3 shall be determined by the Director of Human "
+                         "Resources, whose determination thereof shall be final.",
+    "committee conclusive": "7.3 Disputes arising under Article 23 shall be decided by the Joint Committee, whose "
+                            "decision is conclusive.",
+}
+
+
+@pytest.mark.parametrize("name", FINAL_SAY)
+def test_a_final_say_outside_arbitration_in_the_grievance_article_is_an_exclusion(name):
+    got = findings(grievance=FINAL_SAY[name])
+    for pid in ARTICLE_23:
+        assert any(d.rule == "enforceability.final_determination_elsewhere" for d in got[pid].deviations), (name, pid)
+    assert got[CONTROL].status == "matching"
+
+
+FINAL_CONTROLS = {
+    "the arbitrator's final decision": "7.3 Grievances under Article 23 shall be heard by the arbitrator, whose "
+                                       "decision shall be final and binding.",
+    "final unless referred": "7.3 Grievances under Article 23 shall be decided by the Terminal Manager, whose decision "
+                             "shall be final unless the Union refers the grievance to arbitration.",
+    "another subject": "7.3 Disputes arising out of payroll audits shall be referred to the Payroll Review "
+                       "Committee, whose decision shall be final.",
+}
+
+
+@pytest.mark.parametrize("name", FINAL_CONTROLS)
+def test_a_final_say_by_an_arbitrator_conditioned_or_on_another_subject_changes_nothing(name):
+    got = findings(grievance=FINAL_CONTROLS[name])
+    for pid in (*ARTICLE_23, CONTROL):
+        assert got[pid].status == "matching", (name, pid)
+
+
+def test_a_final_say_outside_the_grievance_article_that_names_no_procedure_changes_nothing():
+    got = findings(management="3.2 Questions about Article 23 shall be decided by the Terminal Manager, whose decision "
+                              "shall be final.")
+    for pid in (*ARTICLE_23, CONTROL):
+        assert got[pid].status == "matching", pid

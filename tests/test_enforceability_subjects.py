@@ -72,7 +72,7 @@ def test_without_an_exclusion_nothing_is_unenforceable():
 
 
 REACHES = {
-    "papers": ("6.4 Complaints about workers' papers are not arbitrable.", {NO_REVERIFY, DUE_PROCESS, NAME_SSN}),
+    "papers": ("6.4 Complaints about workers' papers are not arbitrable.", {NO_REVERIFY, DUE_PROCESS}),
     "work permits": ("6.4 Questions about work permits shall be decided by the Human Resources Director and shall "
                      "not be subject to arbitration.", {REINSTATE, DUE_PROCESS}),
     "status questions": ("6.4 Status questions are excluded from the grievance procedure.", {NO_REVERIFY}),

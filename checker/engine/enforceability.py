@@ -45,6 +45,7 @@ HOW = {
     "enforceability.no_jurisdiction": "exclusion",
     "enforceability.resolved_solely_elsewhere": "exclusion",
     "enforceability.stops_at_a_step": "exclusion",
+    "enforceability.final_determination_elsewhere": "exclusion",
     "enforceability.nothing_enforceable": "exclusion",
     "enforceability.no_obligation": "non_binding",
     "enforceability.hortatory": "non_binding",
@@ -558,6 +559,10 @@ _DESCRIBES = re.compile(r"\b(?:disputes?|claims?|matters?|grievances?|complaints
 _ROUTES = re.compile(r"\b(?:disputes?|claims?|matters?|grievances?|complaints?|questions?|controvers(?:y|ies))\b")
 
 
+_LISTED_IN = re.compile(r"\b(?:listed|set (?:out|forth)|enumerated|described|identified|specified|named|itemi[sz]ed|"
+                        r"referred to|contained|found) (?:below |above )?(?:in|under|at)\s+$")
+
+
 def _listed_elsewhere(a, unit: int, clause: str, strict: bool) -> tuple[list[tuple[int, int]], list[str]]:
     """(spans, subjects) of a list the exclusion points to in another section of the grievance
     article ("The matters listed in Section 6.5 shall not be subject to arbitration." / "6.5 (a)
@@ -565,8 +570,8 @@ def _listed_elsewhere(a, unit: int, clause: str, strict: bool) -> tuple[list[tup
     spans: list[tuple[int, int]] = []
     subjects: list[str] = []
     for m in _REFS.finditer(clause):
-        if m.group(1).startswith("art"):
-            continue
+        if m.group(1).startswith("art") or not _LISTED_IN.search(clause[:m.start()]):
+            continue  # "arbitration under Section 6.4" names the procedure, not a list
         for number in _expand_numbers(m.group(2)):
             target = _resolve(a, unit, m.group(1), number)
             if target is None or not _is_procedure(a, target) or target.start <= a.units[unit].start < target.end:
@@ -793,7 +798,11 @@ def defeats(a) -> list[Defeat]:
                 section = a.document.section_at(a.units[i].start)
                 if section is None or not _is_procedure(a, section):
                     continue
-            if how == "exclusion" and not _forum_named(a, i, text, m):
+            if phrase.id == "enforceability.final_determination_elsewhere":
+                section = a.document.section_at(a.units[i].start)
+                if not _FORUM_WORD.search(text) and (section is None or not _is_procedure(a, section)):
+                    continue  # a final say outside the grievance article that names no procedure
+            elif how == "exclusion" and not _forum_named(a, i, text, m):
                 continue  # "not subject to Article 12" names an article, not the grievance procedure
             if how == "expiry":
                 after = _dates(text[m.start():]) or _relative_end(a, text[m.start():])
