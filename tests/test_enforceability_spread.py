@@ -60,3 +60,28 @@ def test_the_same_shapes_over_other_subjects_change_nothing(name):
     got = findings(grievance=CONTROLS[name])
     for pid in (*ARTICLE_23, CONTROL):
         assert got[pid].status == "matching", (name, pid)
+
+
+SUSPENDED = {
+    "on any agency's notice": "23.4 Sections 23.1 and 23.2 govern the Employer's dealings with federal agents. Upon "
+                              "notice from any federal agency that compliance would interfere with its activities, "
+                              "those Sections shall be suspended for such period as the Employer considers necessary.",
+    "while the employer sees fit": "23.4 The Employer's duties under Sections 23.1 and 23.2 are important to the "
+                                   "parties. The said duties may be discontinued for whatever period the Employer "
+                                   "judges prudent.",
+}
+
+
+@pytest.mark.parametrize("name", SUSPENDED)
+def test_a_suspension_of_the_sections_the_sentence_before_named_reaches_them(name):
+    got = findings(immigration=SUSPENDED[name])
+    for pid in ("judicial_warrant_for_nonpublic_access", "union_notice_of_immigration_contact"):
+        assert "enforceability" in kinds(got[pid]), (name, pid)
+    assert got[LEAVE].status == "matching" and got[CONTROL].status == "matching"
+
+
+def test_a_suspension_the_parties_agree_to_changes_nothing():
+    got = findings(immigration="23.4 Sections 23.1 and 23.2 govern the Employer's dealings with federal agents. Those "
+                               "Sections shall be suspended only for such period as the parties agree in writing.")
+    for pid in (*ARTICLE_23, CONTROL):
+        assert got[pid].status == "matching", pid

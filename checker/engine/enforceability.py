@@ -65,6 +65,7 @@ HOW = {
     "enforceability.no_longer_due": "expiry",
     "enforceability.employer_may_suspend": "suspension",
     "enforceability.suspended_on_directive": "suspension",
+    "enforceability.suspended_while_employer_sees_fit": "suspension",
 }
 HOW.update({f"learned_defeater.{label}": how for label, how in defeater_model.ENFORCEABILITY.items()})
 EXPLAIN = {
@@ -519,7 +520,7 @@ def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None,
         top = next((s for s in chain if s.kind in ("article", "appendix", "side_letter")), None)
         if top is not None and top.start < a.units[unit].start:
             return [(top.start, a.units[unit].start)], []
-    pronoun = _PRONOUN.search(clause) or not before.strip() and m.start() - c0 < 4
+    pronoun = _PRONOUN.search(clause) or not before.strip() and m.start() - c0 < 4 or _DEMONSTRATIVE.search(text)
     if pronoun:
         # "They are aspirations ... They are not intended to create enforceable rights": back over
         # the sentences that go on speaking of the same provisions, to the one that names them
@@ -544,6 +545,12 @@ def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None,
     if speaks_of_provision and not strict:
         return [_provision_span(a, unit)], []
     return [], []
+
+
+# provisions the sentence before named, taken up again ("Sections 3 and 4 of Article XII govern ...
+# Upon notice from any federal agency ... those Sections shall be suspended")
+_DEMONSTRATIVE = re.compile(r"\b(?:those|these|said|the said|the same|the foregoing|such) (?:[\w-]+ )?(?:sections?|articles?|"
+                            r"provisions?|paragraphs?|subsections?|commitments?|obligations?|undertakings?|duties|protections?)\b")
 
 
 # an exclusion speaking of disputes or a decision the sentence before it introduced ("Disputes
