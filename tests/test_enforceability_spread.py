@@ -85,3 +85,35 @@ def test_a_suspension_the_parties_agree_to_changes_nothing():
                                "Sections shall be suspended only for such period as the parties agree in writing.")
     for pid in (*ARTICLE_23, CONTROL):
         assert got[pid].status == "matching", pid
+
+
+def _with_side_letter(letter: str) -> dict:
+    from test_enforceability import agreement
+
+    from checker.api import check_text
+
+    text = agreement() + "\nSIDE LETTER NO. 3\n\nRe: Immigration Matters\n\n" + letter + "\n"
+    return {f.protection: f for f in check_text(text).findings}
+
+
+SIDE_LETTERS = {
+    "expresses intent": "The parties acknowledge that Sections 23.1 and 23.2 of the Agreement concern matters outside "
+                        "the Employer's control. Accordingly, Sections 23.1 and 23.2 express the Employer's intent.",
+    "not part of the collective agreement": "Sections 23.1 and 23.2 of the Agreement shall not form part of the "
+                                            "collective agreement for purposes of Article 7.",
+}
+
+
+@pytest.mark.parametrize("name", SIDE_LETTERS)
+def test_a_side_letter_declaring_main_agreement_sections_non_binding_reaches_them(name):
+    got = _with_side_letter(SIDE_LETTERS[name])
+    for pid in ("judicial_warrant_for_nonpublic_access", "union_notice_of_immigration_contact"):
+        assert "enforceability" in kinds(got[pid]), (name, pid)
+    assert got[LEAVE].status == "matching" and got[CONTROL].status == "matching"
+
+
+def test_a_side_letter_stating_an_intent_to_act_changes_nothing():
+    got = _with_side_letter("The Employer states its intent to review Sections 23.1 and 23.2 of the Agreement with the "
+                            "Union each year, and the parties remain bound by them.")
+    for pid in (*ARTICLE_23, CONTROL):
+        assert got[pid].status == "matching", pid
