@@ -117,3 +117,50 @@ def test_a_side_letter_stating_an_intent_to_act_changes_nothing():
                             "Union each year, and the parties remain bound by them.")
     for pid in (*ARTICLE_23, CONTROL):
         assert got[pid].status == "matching", pid
+
+
+LETTERED = """AGREEMENT between Hillside Growers and Farm Workers United
+January 1, 2026 through December 31, 2029
+
+ARTICLE 9 -- GRIEVANCES
+
+(a) A grievance is any dispute over the interpretation or application of this Agreement.
+
+(b) A grievance not settled at Step 2 may be referred to arbitration, and the award shall be final and binding.
+
+ARTICLE 11 -- IMMIGRATION ENFORCEMENT
+
+(a) No consent without a warrant. No supervisor, foreman or contractor of the Grower shall consent to an immigration agent entering a non-public area of the ranch, or questioning, searching or seizing any person there, unless the agent first presents a judicial warrant signed by a judge or magistrate.
+
+(b) Word to the Union. The Grower shall notify the Union within twenty-four (24) hours of any visit, inspection, records request or other contact by an immigration agency, and shall give the Union copies of every document the agency provides.
+
+(c) Appointments. The Grower shall grant a worker leave to attend any immigration or citizenship appointment, interview or hearing of the worker or of the worker's spouse, domestic partner, child or parent. Up to five (5) days of such leave each calendar year shall be paid, the leave shall not count as an absence for any disciplinary purpose, and the worker shall return to the same position without loss of seniority.
+
+ARTICLE 13 -- GENERAL PROVISIONS
+
+(a) Agency visits. {first} {second}
+
+ARTICLE 20 -- DURATION
+
+This Agreement shall be effective January 1, 2026 and shall remain in effect through December 31, 2029.
+"""
+
+
+def test_lettered_paragraphs_of_an_article_named_in_the_sentence_before_reach_those_paragraphs_only():
+    from checker.api import check_text
+
+    text = LETTERED.format(first="Paragraphs (a) through (b) of Article 11 set out how the Grower will respond when "
+                                 "immigration officers arrive at the ranch.",
+                           second="Such matters are operational in nature and shall not be submitted to an arbitrator "
+                                  "under Article 9.")
+    got = {f.protection: f for f in check_text(text).findings}
+    assert "enforceability" in kinds(got["judicial_warrant_for_nonpublic_access"])
+    assert "enforceability" in kinds(got["union_notice_of_immigration_contact"])
+    assert got[LEAVE].status == "matching" and "enforceability" not in kinds(got[LEAVE])
+
+
+def test_the_letter_range_expands():
+    from checker.engine.enforceability import _letters
+
+    assert _letters("a", " through (c)") == ["a", "b", "c"]
+    assert _letters("b", ", (d) and (f)") == ["b", "d", "f"]

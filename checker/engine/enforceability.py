@@ -348,12 +348,37 @@ def _self_span(a, unit: int, word: str) -> tuple[int, int]:
     return a.units[units[0]].start, a.units[units[-1]].end
 
 
+_LETTERED = re.compile(rf"\b(?:paragraphs?|items?|subsections?|subparagraphs?|clauses?|subdivisions?)\s+\(([a-z])\)"
+                       rf"((?:\s*(?:,|and|or|through|thru|to|-|–|—)\s*\([a-z]\))*)\s+(?:of|in|under)\s+(?:the\s+)?"
+                       rf"(article|section)\s+({_NUM})")
+
+
+def _letters(first: str, rest: str) -> list[str]:
+    """'a', ' through (c)' -> a, b, c; 'a', ', (c) and (e)' -> a, c, e."""
+    out = [first]
+    for word, letter in re.findall(r"(through|thru|to|-|–|—|,|and|or)\s*\(([a-z])\)", rest):
+        if word in ("through", "thru", "to", "-", "–", "—") and letter > out[-1]:
+            out.extend(chr(c) for c in range(ord(out[-1]) + 1, ord(letter) + 1))
+        else:
+            out.append(letter)
+    return out
+
+
 def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
     """The spans a stretch of one sentence names: numbered references, titles, "this Article"."""
     spans = []
     numbered = False
+    lettered = []
+    for m in _LETTERED.finditer(text):  # "Paragraphs (a) through (c) of Article 11": those items only
+        keys = [f"{_arabic(m.group(4))}({x})" for x in _letters(m.group(1), m.group(2))]
+        found = [s for s in a.document.sections if s.key in keys]
+        if found:
+            spans.extend((s.start, s.end) for s in found)
+            lettered.append(m.span())
+            numbered = True
     for m in _REFS.finditer(text):
-        if _PROCEDURE_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+        if _PROCEDURE_BEFORE.search(text[max(0, m.start() - 60):m.start()]) or any(lo <= m.start() < hi
+                                                                                  for lo, hi in lettered):
             continue
         if re.match(r"\s*of (?:the|this) (?:agreement|cba|contract|collective)", text[m.end():]) and \
                 not any(s.kind == "article" for s in a.document.sections):
