@@ -31,6 +31,19 @@ CONDITIONED = {
                                "Agreement.",
     "coverage extends to verified": "1.2 Coverage under this Agreement extends to those employees whose right to work "
                                     "in the United States has been verified.",
+    "not employees without status": "1.2 Persons without lawful immigration status are not employees within the "
+                                    "meaning of this Agreement.",
+    "covers only the verified": "1.2 The Agreement covers only those persons who meet the employment verification "
+                                "requirements of the Immigration Reform and Control Act.",
+    "unit membership after E-Verify": "1.2 An applicant hired by the Employer shall become a member of the bargaining "
+                                      "unit only after the Employer has confirmed the applicant's identity and work "
+                                      "eligibility through E-Verify.",
+    "references read as employable": "1.2 All references in this Agreement to employees shall be read as references to "
+                                     "employees who are lawfully employable in the United States.",
+    "term excludes the unproven": '1.2 The term "employee" excludes any individual who has not furnished proof of '
+                                  "authorization to work.",
+    "status requires a matching number": "1.2 Employee status under this Agreement requires a Social Security number "
+                                         "that matches Social Security Administration records.",
 }
 
 
@@ -51,6 +64,10 @@ CONTROLS = {
                      "covered by this Agreement.",
     "no inquiry": "1.2 The Employer shall not ask any employee covered by this Agreement about immigration status "
                   "unless federal law requires it.",
+    "I-9 timeline": '1.2 "Employee" means any person on the payroll, and new hires shall complete Form I-9 within three '
+                    "days as federal law requires.",
+    "paid by check": "1.2 Members of the bargaining unit without a Social Security number shall be paid by check.",
+    "badge": "1.2 Employees shall have their identity verified by a photo badge at the gate.",
 }
 
 

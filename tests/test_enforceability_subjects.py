@@ -86,6 +86,10 @@ REACHES = {
                               {I9}),
     "release of personnel files": ("6.4 Disputes over the release of personnel files to outside agencies are not "
                                    "grievable.", {PRIVACY}),
+    "re-prove right to work": ("6.4 Claims about demands that employees re-prove their right to work are not subject "
+                               "to the grievance procedure.", {NO_REVERIFY}),
+    "hyphenated work-authorization": ("6.4 Grievances about work-authorization expirations may not proceed past "
+                                      "Step 1.", {REINSTATE}),
     "consular appointments": ("6.4 Requests for time off for consular appointments are not subject to the grievance "
                               "procedure.", {LEAVE}),
 }
@@ -118,6 +122,13 @@ CONTROLS = {
                         "grievable.",
     "safety inspectors": "6.4 Complaints about visits by state safety inspectors are excluded from arbitration.",
     "jury duty": "6.4 Requests for time off for jury duty are not subject to the grievance procedure.",
+    "wage audits": "6.4 Disputes over Department of Labor wage audits are not arbitrable.",
+    "unemployment claims": "6.4 Disputes concerning unemployment insurance claims are excluded from arbitration.",
+    "licence renewals": "6.4 Disputes about commercial driver's license renewals are not arbitrable.",
+    "W-4 forms": "6.4 Disputes concerning W-4 forms and tax withholding may not be advanced beyond Step 2.",
+    "OSHA inspections": "6.4 Claims about OSHA inspections of the plant are not subject to the grievance procedure.",
+    "USDA audits": "6.4 Disputes over food safety audits by USDA inspectors at the plant are not arbitrable.",
+    "police": "6.4 Disputes about police officers entering the plant to investigate thefts are not arbitrable.",
 }
 
 
