@@ -22,6 +22,13 @@ STOPS = {
     "not carried past": "7.3 Grievances concerning Sections 23.1 to 23.3 shall not be carried past the second step.",
     "settled at a step, final": "7.3 Grievances arising under Article 23 shall be settled at Step 2, whose answer is "
                                 "final and binding.",
+    "terminates at a step": "7.3 Grievances under Article 23 shall terminate at Step 2 of the procedure.",
+    "first two steps": "7.3 Claims under Article 23 shall be limited to the first two steps of the grievance "
+                       "procedure.",
+    "only early steps apply": "7.3 Only Steps 1 and 2 shall apply to grievances under Article 23.",
+    "answer is the final step": "7.3 Grievances alleging a breach of Article 23 shall be heard by the Terminal Manager, "
+                                "and the Terminal Manager's answer shall be the final step.",
+    "not appealed above a level": "7.3 Article 23 grievances shall not be appealed above the department-head level.",
 }
 
 
@@ -51,6 +58,10 @@ TIMELINES = {
                              "refers the grievance to arbitration.",
     "another subject": "7.3 Grievances over vacation scheduling may not be advanced beyond Step 2.",
     "every grievance": "7.3 Grievances not resolved at Step 1 shall go to Step 2.",
+    "skipping a step": "7.3 Grievances under Article 23 shall proceed directly to Step 2, skipping Step 1.",
+    "expedited": "7.3 Grievances under Article 23 shall be expedited and answered at each step within three days.",
+    "other subject, first two steps": "7.3 Grievances over vacation scheduling shall be limited to the first two steps "
+                                      "of the grievance procedure.",
 }
 
 

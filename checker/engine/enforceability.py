@@ -77,10 +77,12 @@ EXPLAIN = {
 EXPECTED = "a provision enforceable through the grievance and arbitration procedure for the whole term of the agreement"
 
 
-def _finditer(category: str, text: str) -> list:
+def _finditer(category: str, text: str, veto=None) -> list:
     """(entry, match) for the category's entries over `text`, left to right and not overlapping,
     the earlier entry winning at a tie: what one alternation of them finds (the strength lexicon's
-    examples are checked that way), searched entry by entry, which is several times faster."""
+    examples are checked that way), searched entry by entry, which is several times faster.
+    `veto(entry, match)`: a match it rejects is no match, and hides none after it ("Grievances under
+    Article 19 shall terminate at Step 2": an expiry without a date is no expiry, the step limit stands)."""
     from checker.corpus.strength import builtin
 
     entries = builtin()[category]
@@ -88,7 +90,7 @@ def _finditer(category: str, text: str) -> list:
                   key=lambda h: (h[0], h[1]))
     out, end = [], -1
     for start, i, m in hits:
-        if start >= end:
+        if start >= end and not (veto is not None and veto(entries[i], m)):
             out.append((entries[i], m))
             end = max(m.end(), start + 1)
     return out
@@ -818,7 +820,7 @@ def defeats(a) -> list[Defeat]:
         text, raw = _joined(a, i)
         if (i in excluded and not a.units[i].heading) or not text:
             continue
-        hits = _finditer("enforceability", text) if i in phrased else []
+        hits = _finditer("enforceability", text, _dateless_expiry(a, text)) if i in phrased else []
         if not hits and i in learned:
             hits = _learned_hits(text, learned[i][0])
         for phrase, m in hits:
@@ -858,6 +860,13 @@ def defeats(a) -> list[Defeat]:
                 out.append(Defeat(i, rule, "expiry", clause, spans))
     a.__dict__["_enforceability_defeats"] = out
     return out
+
+
+def _dateless_expiry(a, text: str):
+    """A veto for _finditer: an expiry phrase with no end date after it ("shall terminate at Step 2")."""
+    def veto(entry, m) -> bool:
+        return HOW.get(entry.id) == "expiry" and not (_dates(text[m.start():]) or _relative_end(a, text[m.start():]))
+    return veto
 
 
 _CONTINUES = re.compile(r"^\d+(?:\.\d+)+\s+(?:of\s+|and\s+|or\s+|through\s+|to\s+)?[a-z]")
