@@ -186,6 +186,22 @@ def _learned_hits(text: str, label: str) -> list:
     return [(_Phrase(label), _Reading(_Phrase(label).id, at, len(text), text[at:]))]
 
 
+class _Guard:
+    """A condition the passes test sentences against, kept as data in
+    clause_corpus/strength/defeat_guard.yaml (`clausecheck explain defeat_guard.<name>`)."""
+
+    def __init__(self, name: str):
+        self.id = f"defeat_guard.{name}"
+        self._regex: re.Pattern | None = None
+
+    def search(self, text: str):
+        if self._regex is None:
+            from checker.corpus.strength import builtin
+
+            self._regex = builtin().get(self.id).regex
+        return self._regex.search(text)
+
+
 # --- what a defeating clause reaches -------------------------------------------------------------
 
 # a provision's number: "23", "14.1(c)", or a Roman numeral ("Sections VIII and IX", "Article XXIV")
@@ -227,11 +243,8 @@ _FOREGOING = re.compile(r"\b(?:the )?(?:foregoing|above|preceding|previous|prior
                         r"subsections?|commitments?|undertakings?|obligations?|terms?)\b")
 _ITEM = re.compile(r"(?:^|\s|;)\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
 _LETTERISH = re.compile(r"letter|memorandum|understanding|mou|moa|lou|addendum|side")
-_IMMIGRATION = re.compile(r"immigra|citizenship|naturaliz|work[- ]authori|employment authori|e-?verify|\bi-9|"
-                          r"social security|no-?match|\bvisas?\b|deport|\bdaca\b|\btps\b|\bice\b|detention|detained")
-_BARGAINED = re.compile(r"\bmutual|\bjointly\b|\bby (?:written )?agreement\b|agreement of the (?:parties|union)|"
-                        r"(?:consent|agreement|approval) of the union|union(?:'s)? (?:written )?(?:consent|agreement|"
-                        r"approval)|after (?:bargaining|negotiat)|meet and confer|bargain(?:ing)? over|both parties")
+_IMMIGRATION = _Guard("immigration_words")
+_BARGAINED = _Guard("bargained_change")
 
 
 @dataclass
@@ -1115,17 +1128,10 @@ def _clip(text: str, n: int = 240) -> str:
 
 # --- cross-article defeats -----------------------------------------------------------------------
 
-_NEGATED = re.compile(r"\b(?:shall not|will not|may not|must not|cannot|not by itself|no employee shall|never)\b[^.;]{0,80}"
-                      r"\b(?:grounds?|cause|basis|discharg|terminat|disciplin)|\bnot (?:be )?(?:a )?(?:grounds?|cause)")
-_DISCHARGE = re.compile(r"\b(?:grounds? for (?:immediate |summary )?(?:discharge|termination|dismissal)|"
-                        r"summary (?:discharge|termination|dismissal)|subject to (?:immediate )?(?:discharge|termination|dismissal)|"
-                        r"immediate (?:discharge|termination|dismissal)|(?:shall|will|may) be (?:immediately )?"
-                        r"(?:discharged|terminated|dismissed)|group a offen[cs]es?|dischargeable offen[cs]es?|"
-                        r"(?:major|serious|cardinal) offen[cs]es?)")
-_CORRECTION = re.compile(r"\b(?:except|unless|other than|provided that|correct(?:ion|ed|s)?|lawful(?:ly)? change|"
-                         r"name change|clerical|good[- ]faith|opportunity to|legal name|updated?)\b")
-_CONDITIONED = re.compile(r"\b(?:judicial warrant|signed by a (?:judge|magistrate)|subpoena|court order|"
-                          r"shall not|will not|may not|no (?:manager|supervisor|employee))\b")
+_NEGATED = _Guard("negated_penalty")
+_DISCHARGE = _Guard("discharge_penalty")
+_CORRECTION = _Guard("correction_exception")
+_CONDITIONED = _Guard("conditioned_access")
 # a definition that narrows a term narrows every clause using it (LABELS.md conventions)
 _EMPLOYEE = re.compile(r"\b[Ee]mployees?\b")
 _ACCESS = re.compile(r"\b(?:access|premises|facilit(?:y|ies)|property|workplace|plant|enter|entry)\b")
