@@ -90,6 +90,9 @@ REACHES = {
                                "to the grievance procedure.", {NO_REVERIFY}),
     "hyphenated work-authorization": ("6.4 Grievances about work-authorization expirations may not proceed past "
                                       "Step 1.", {REINSTATE}),
+    "immigration leave": ("6.4 Disputes over immigration leave are not arbitrable.", {LEAVE}),
+    "a heading named as a section": ("6.4 Claims under the Worker Records section are not arbitrable.", {PRIVACY}),
+    "a capitalized heading": ("6.4 Disputes arising under Notice to the Union are not arbitrable.", {NOTICE}),
     "consular appointments": ("6.4 Requests for time off for consular appointments are not subject to the grievance "
                               "procedure.", {LEAVE}),
 }
@@ -129,6 +132,9 @@ CONTROLS = {
     "OSHA inspections": "6.4 Claims about OSHA inspections of the plant are not subject to the grievance procedure.",
     "USDA audits": "6.4 Disputes over food safety audits by USDA inspectors at the plant are not arbitrable.",
     "police": "6.4 Disputes about police officers entering the plant to investigate thefts are not arbitrable.",
+    # a section's heading in lower case inside a description names a subject, not the section
+    "union notice of layoffs": "6.4 Disputes over notice to the Union of layoffs are not arbitrable.",
+    "records kept by payroll": "6.4 Disputes concerning worker records kept by the payroll service are not arbitrable.",
 }
 
 

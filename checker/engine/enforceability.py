@@ -468,12 +468,21 @@ def _titled(a, unit: int, text: str) -> list[tuple[int, int]]:
         at = re.search(rf"(?<![\w-]){re.escape(title)}(?![\w-])", text)
         if at is None:
             continue
-        if len(words) < 2 and not (re.search(r"(?:entitled|titled|headed|captioned|called|\")\s*$", text[:at.start()])
-                                   or re.match(r"\"?\s*(?:article|section|provisions?)\b", text[at.end():])):
+        marked = (re.search(r"(?:entitled|titled|headed|captioned|called|\")\s*$", text[:at.start()])
+                  or re.match(r"\"?\s*(?:article|section|provisions?)\b", text[at.end():]))
+        if len(words) < 2 and not marked:
             continue
+        if not marked and not _capitalized(a.units[unit].text, words):
+            continue  # "notice to the Union of layoffs" describes a subject; "Notice to the Union" names one
         if not _is_procedure(a, s):
             spans.append((s.start, s.end))
     return spans
+
+
+def _capitalized(raw: str, words: list[str]) -> bool:
+    """Whether the sentence prints a heading's words as a name: the first word capitalized."""
+    pattern = r"(?<![\w-])" + r"\W+".join(re.escape(w) for w in words) + r"(?![\w-])"
+    return any(m.group(0)[:1].isupper() for m in re.finditer(pattern, raw, re.I))
 
 
 def _headings_in(a, text: str) -> list:
