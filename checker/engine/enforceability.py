@@ -1143,7 +1143,8 @@ _CORRECTION = _Guard("correction_exception")
 _CONDITIONED = _Guard("conditioned_access")
 # a definition that narrows a term narrows every clause using it (LABELS.md conventions)
 _EMPLOYEE = re.compile(r"\b[Ee]mployees?\b")
-_ACCESS = re.compile(r"\b(?:access|premises|facilit(?:y|ies)|property|workplace|plant|enter|entry)\b")
+_ACCESS = re.compile(r"\b(?:access|premises|facilit(?:y|ies)|property|workplace|plant|enter|entry|onto|into|terminal|site|"
+                     r"worksite|buildings?|grounds|store|warehouse|interview\w*|question\w*)\b")
 _RECORDS = re.compile(r"\b(?:records?|information|documents?|files?|data|disclos\w*|release|furnish)\b")
 
 
