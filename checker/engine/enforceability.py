@@ -1211,7 +1211,7 @@ def cross_article(a) -> list[Cross]:
                                  # a classifier's reading reaches the coverage clause alone, not every
                                  # clause using the word
                                  term=None if isinstance(m, _Reading) else _EMPLOYEE))
-            elif name == "discharge_for_any_discrepancy":
+            elif name.startswith("discharge_for_"):
                 context = " ".join(a.surfaces[j] for j in _lead_in(a, i))
                 if _NEGATED.search(item) or not _DISCHARGE.search(context) or _CORRECTION.search(item):
                     continue
