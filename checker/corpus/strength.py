@@ -37,6 +37,10 @@ CATEGORIES = {
     "employer_side": "who holds the duty: the employer and those acting for it (modality)",
     "learned_defeater": "what a sentence the defeater classifier reads as a defeater must name for the reading "
                         "to count (enforceability, scope, reversed, discretion)",
+    "defeat_guard": "conditions under which a defeating clause is set aside (a change needing the union, a "
+                    "correction exception, a warrant condition) or a described subject counts (immigration words)",
+    "subject": "the words in which an exclusion elsewhere may describe a protection's subject, one entry per "
+               "protection (`subject.<protection id>`): such an exclusion reaches that protection (enforceability)",
 }
 
 

@@ -199,7 +199,7 @@ def fired(category: str, text: str, lex=None) -> set[str]:
     if category == "vague_time":
         f = vague_time(t, lex)
         return {f.rule} if f else set()
-    if category in ("right_holder", "employer_side", "learned_defeater"):
+    if category in ("right_holder", "employer_side", "learned_defeater", "subject", "defeat_guard"):
         return {e.id for e in lex[category] if e.regex.search(t)}
     if category == "carve_out":
         return {e.id for e, _ in carve_outs(t, lex)}
