@@ -46,6 +46,42 @@ def _expand_defined_terms(matcher: UnitMatcher, units: list[Unit]) -> None:
             matcher.add_units(concept, users)
 
 
+# What a table's lead-in says of every row ("The Company shall grant the leaves listed in the table
+# below"): the rows name the purposes, the lead-in the grant. Only these concepts are carried, and
+# only from a binding lead-in, so a permissive one ("may be granted") never makes a row read strong.
+TABLE_CARRIED = ("grant_verb", "leave")
+_LEAD_IN = re.compile(r"\b(?:table|chart|schedule|below|following|as follows)\b", re.I)
+_BINDING = re.compile(r"\b(?:shall|must|will|agrees? to|(?:is|are) entitled)\b", re.I)
+_NOT_BINDING = re.compile(r"\b(?:may|might|discretion|endeavou?r|reasonabl\w*|practicable|possible|should)\b", re.I)
+LEAD_IN_REACH = 6  # units before a table searched for its lead-in (a translation may sit between)
+
+
+def _carry_table_lead_in(matcher: UnitMatcher, units: list[Unit]) -> None:
+    """Every row of a table counts as holding the TABLE_CARRIED concepts of the binding sentence that
+    introduces the table, so a row "| Immigration hearing | Worker and family | 5 paid days |" under
+    "The Company shall grant the leaves listed in the table below" states the leave it grants."""
+    i = 0
+    n = len(units)
+    while i < n:
+        if not units[i].text.lstrip().startswith("|"):
+            i += 1
+            continue
+        j = i
+        while j < n and units[j].text.lstrip().startswith("|"):
+            j += 1
+        rows = set(range(i, j))
+        for k in range(i - 1, max(-1, i - 1 - LEAD_IN_REACH), -1):
+            text = units[k].text
+            if text.lstrip().startswith("|") or not _LEAD_IN.search(text):
+                continue
+            if _BINDING.search(text) and not _NOT_BINDING.search(text):
+                for concept in TABLE_CARRIED:
+                    if k in matcher.units_with(concept):
+                        matcher.add_units(concept, rows)
+            break
+        i = j
+
+
 _WORD_START = re.compile(r"(?<![\w.])[A-Z]\w*")
 
 
@@ -110,6 +146,7 @@ class Analysis:
             lemmas = list(lemmas)
         matcher = UnitMatcher(index, surfaces, lemmas)
         _expand_defined_terms(matcher, units)
+        _carry_table_lead_in(matcher, units)
         recalled = recall.expand(matcher, lemmas) if recall is not None else frozenset()
         return cls(document, units, surfaces, matcher, router, recalled=recalled)
 

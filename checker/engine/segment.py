@@ -84,7 +84,9 @@ def _join_lead_ins(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
         a, b = blocks[i]
         j = i + 1
         if text[a:b].rstrip().endswith(":") and not _is_heading(text[a:b].strip()):
+            # a table's rows stay rows (each is read with its lead-in's grant: analysis._carry_table_lead_in)
             while (j < len(blocks) and _ITEM_START.match(text[blocks[j][0]:blocks[j][1]])
+                   and not text[blocks[j][0]:blocks[j][1]].lstrip().startswith("|")
                    and blocks[j][1] - a <= _MAX_UNIT and not text[a:blocks[j - 1][1]].rstrip().endswith(".")):
                 j += 1
         out.append((a, blocks[j - 1][1]))
