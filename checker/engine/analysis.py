@@ -3,6 +3,7 @@ passages and heading context. Built once per document (the NLP pass runs once)."
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -81,6 +82,11 @@ def _carry_table_lead_in(matcher: UnitMatcher, units: list[Unit]) -> None:
             break
         i = j
 
+
+# a paragraph named after a section reference ("Art. VII ¶ 2", "Article 7, paragraph 2"), and the
+# line that opens such a paragraph ("**¶ 2. Agents at the Project Site.**", "Paragraph 2.")
+_PARAGRAPH_REF = re.compile(r"\s*,?\s*(?:¶|para(?:graph)?\.?)\s*(?P<n>\d+[a-z]?)\b", re.I)
+_PARAGRAPH_OPEN = re.compile(r"(?m)^[\W_]{0,4}(?:¶|para(?:graph)?\.?)\s*(?P<n>\d+[a-z]?)\b", re.I)
 
 _WORD_START = re.compile(r"(?<![\w.])[A-Z]\w*")
 
@@ -235,8 +241,24 @@ class Analysis:
             number = m.group("ref") or ""
             target = self._resolve(i, m.group(0), number)
             if target is not None:
+                target = self._paragraph_of(target, text[m.end():])
                 out.append((i, target, clause_around(self.units[i].text, m.start(), m.end()), weakening, entry.id))
         return out
+
+    def _paragraph_of(self, target: Section, after: str) -> Section:
+        """The numbered paragraph a reference names inside `target` ("Art. VII ¶ 2", "Article 7,
+        paragraph 2") when the section tree does not hold it: the span from the line that opens
+        that paragraph to the next paragraph of the same kind. The whole section when none opens it."""
+        ref = _PARAGRAPH_REF.match(after)
+        if ref is None:
+            return target
+        text = self.document.text
+        opens = [o for o in _PARAGRAPH_OPEN.finditer(text, target.start, target.end)]
+        for k, o in enumerate(opens):
+            if o.group("n").lower() == ref.group("n").lower():
+                end = opens[k + 1].start() if k + 1 < len(opens) else target.end
+                return dataclasses.replace(target, start=o.start(), end=end)
+        return target
 
     def _resolve(self, unit: int, phrase: str, number: str) -> Section | None:
         """The section a reference in `unit` names ("Section 12.9(a)", "Article 19", "paragraph 4")."""
