@@ -48,3 +48,38 @@ def test_tables_a_table_without_an_immigration_row_grants_no_immigration_leave()
 def test_tables_rows_without_a_lead_in_are_not_granted_anything():
     finding = _leave("Leave is described in Article 14.")
     assert finding.status != "matching"
+
+
+def _row(paid: str, unpaid: str = "up to 20 days") -> str:
+    return ("| Purpose | Who is covered | Paid days per year | Additional unpaid |\n|---|---|---|---|\n"
+            "| Bereavement | Immediate family | 8 days | 2 days |\n"
+            f"| Immigration or citizenship appointment, interview or hearing | Employee, spouse or partner, children "
+            f"and parents | {paid} | {unpaid} |\n")
+
+
+def _leave_table(table: str):
+    text = (f"ARTICLE 10 LEAVES\n\n10.1 The Company shall grant the leaves listed in the table below.\n\n{table}{AFTER}"
+            "\n10.2 An employee shall give the supervisor notice of immigration hearing leave as soon as the "
+            "hearing is scheduled.\n")
+    return next(f for f in check_text(text, markdown=True).findings if f.protection == "immigration_proceedings_leave")
+
+
+@pytest.mark.parametrize("paid", ["3 days", "three (3) days", "2 days per year"])
+def test_tables_a_row_is_read_column_by_column_for_its_numbers(paid):
+    finding = _leave_table(_row(paid))
+    assert finding.status == "weakened"
+    assert [d.kind for d in finding.deviations] == ["parameter"]
+    assert finding.evidence[0].text.startswith("| Immigration")
+
+
+def test_tables_another_rows_or_columns_numbers_do_not_count():
+    # 8 paid days of bereavement leave and 20 unpaid days do not make 3 paid days enough, nor 5 too few
+    assert _leave_table(_row("5 days")).status == "matching"
+    assert _leave_table(_row("5 days", "none")).status == "matching"
+
+
+def test_tables_a_workers_notice_of_the_leave_is_not_its_grant():
+    text = ("10.2 An employee shall give the supervisor notice of immigration hearing leave as soon as the hearing "
+            "is scheduled.\n")
+    finding = next(f for f in check_text(text).findings if f.protection == "immigration_proceedings_leave")
+    assert finding.status == "missing"

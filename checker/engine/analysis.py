@@ -71,15 +71,21 @@ def _carry_table_lead_in(matcher: UnitMatcher, units: list[Unit]) -> None:
         while j < n and units[j].text.lstrip().startswith("|"):
             j += 1
         rows = set(range(i, j))
+        carried: set[str] = set()
         for k in range(i - 1, max(-1, i - 1 - LEAD_IN_REACH), -1):
             text = units[k].text
-            if text.lstrip().startswith("|") or not _LEAD_IN.search(text):
+            if text.lstrip().startswith("|") or units[k].heading:
+                break
+            if not _LEAD_IN.search(text):
                 continue
-            if _BINDING.search(text) and not _NOT_BINDING.search(text):
-                for concept in TABLE_CARRIED:
-                    if k in matcher.units_with(concept):
-                        matcher.add_units(concept, rows)
-            break
+            if not _BINDING.search(text) or _NOT_BINDING.search(text):
+                carried = set()  # a permissive lead-in ("may be granted") grants nothing
+                break
+            # "The Grower shall grant the leaves listed in the table below. Leave in the table shall
+            # not be counted as an absence ...": both sentences introduce the table
+            carried.update(c for c in TABLE_CARRIED if k in matcher.units_with(c))
+        for concept in carried:
+            matcher.add_units(concept, rows)
         i = j
 
 

@@ -33,14 +33,16 @@ def _parameter(p, el, a, unit: int, passage: frozenset[int]) -> list[Deviation]:
     order = [unit] + sorted(_same_clause(el, a, unit, passage) - {unit}, key=lambda i: (abs(i - unit), i < unit))
     values = []
     for i in order:
-        text = a.surfaces[i]
-        cue_pos = [m.start() for r in cue_res for m in r.finditer(text)]
-        for d in find_durations(text):
-            if cue_res and not any(abs(c - d.start) <= CUE_DISTANCE for c in cue_pos):
-                continue
-            if d.value == 0 and p.better == "higher":
-                continue  # "forthwith notified ... the full contest period": a deadline, not the period's length
-            values.append(d)
+        if i != unit and _is_row(a, i) and not any(a.matcher.detector(det, frozenset({i})) for det in el.detect):
+            continue  # another row of the table ("| Bereavement | 3 days |") says nothing of this element
+        for text in _readings(a, i):
+            cue_pos = [m.start() for r in cue_res for m in r.finditer(text)]
+            for d in find_durations(text):
+                if cue_res and not any(abs(c - d.start) <= CUE_DISTANCE for c in cue_pos):
+                    continue
+                if d.value == 0 and p.better == "higher":
+                    continue  # "forthwith notified ... the full contest period": a deadline, not the period's length
+                values.append(d)
         if values:
             break
     model = f"{p.model:g} {p.unit}"
@@ -65,6 +67,30 @@ def _parameter(p, el, a, unit: int, passage: frozenset[int]) -> list[Deviation]:
                       f"'{pick.text}' is about {got:.3g} {p.unit}, worse than the model's {model} "
                       f"({'shorter' if p.better == 'lower' else 'longer'} is better)",
                       pick.text, f"{model} {better}", p.rule)]
+
+
+def _is_row(a, i: int) -> bool:
+    return a.surfaces[i].lstrip().startswith("|")
+
+
+def _readings(a, i: int) -> list[str]:
+    """The texts a unit's numbers are read in: the sentence itself, or for a table row each cell
+    after its column's heading ("paid days per year: 3", "additional unpaid: up to 20 days"), so a
+    number counts for a cue in its own column only."""
+    if not _is_row(a, i):
+        return [a.surfaces[i]]
+    head = i
+    while head > 0 and _is_row(a, head - 1):
+        head -= 1
+    cells = _cells(a.surfaces[i])
+    if head == i:
+        return cells
+    headers = _cells(a.surfaces[head])
+    return [f"{headers[k] if k < len(headers) else ''}: {cell}" for k, cell in enumerate(cells)]
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
 
 
 def _same_clause(el, a, unit: int, passage: frozenset[int]) -> frozenset[int]:
