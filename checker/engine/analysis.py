@@ -166,6 +166,18 @@ class Analysis:
     def _starts(self) -> list[int]:
         return [u.start for u in self.units]
 
+    def _paragraph_opening(self, unit: int) -> set[int]:
+        """The first sentence of the paragraph (text between blank lines) the unit sits in: its run-in
+        heading ("**If officers come with a warrant.** The Company shall ..."). Nothing when neither a
+        blank line nor the document's start opens the paragraph within PASSAGE_MAX_CHARS."""
+        text = self.document.text
+        u = self.units[unit]
+        start = text.rfind("\n\n", max(0, u.start - PASSAGE_MAX_CHARS), u.start)
+        if start < 0 and u.start > PASSAGE_MAX_CHARS:
+            return set()
+        first = self.units_between(max(start, 0), u.start)
+        return {first[0]} if len(first) else set()
+
     def units_between(self, start: int, end: int) -> range:
         a = bisect.bisect_left(self._starts, start)
         b = bisect.bisect_left(self._starts, end)
@@ -214,6 +226,7 @@ class Analysis:
     def context(self, unit: int) -> frozenset[int]:
         """The passage plus the headings above it (section chain and the nearest heading lines)."""
         out = set(self.passage(unit))
+        out.update(self._paragraph_opening(unit))
         section = self.document.section_at(self.units[unit].start)
         chain = [section, *self.document.ancestors(section)] if section else []
         for s in chain:
