@@ -176,7 +176,17 @@ class Analysis:
         if start < 0 and u.start > PASSAGE_MAX_CHARS:
             return set()
         first = self.units_between(max(start, 0), u.start)
-        return {first[0]} if len(first) else set()
+        return {first[0]} if len(first) else {unit}
+
+    def _paragraph_after(self, unit: int) -> range:
+        """The units after `unit` to the end of its paragraph, when `unit` opens a paragraph (the
+        units whose `_paragraph_opening` it is)."""
+        if self._paragraph_opening(unit) != {unit}:
+            return range(0)
+        text = self.document.text
+        u = self.units[unit]
+        end = text.find("\n\n", u.end, u.end + PASSAGE_MAX_CHARS)
+        return self.units_between(u.end, end if end >= 0 else u.end + PASSAGE_MAX_CHARS)
 
     def units_between(self, start: int, end: int) -> range:
         a = bisect.bisect_left(self._starts, start)
@@ -336,6 +346,7 @@ class Analysis:
         for y in self.matcher.detector(anchor):
             zone |= self.passage(y)
             zone.update(range(max(0, y - WINDOW), min(len(self.units), y + WINDOW + 1)))
+            zone.update(self._paragraph_after(y))  # the opening of a paragraph is context for all of it
             if self.units[y].heading or self.document.section_at(self.units[y].start) is not None:
                 # a heading (or a section's first line) anchors what follows it
                 section = self.document.section_at(self.units[y].start)
