@@ -94,6 +94,11 @@ def _carry_table_lead_in(matcher: UnitMatcher, units: list[Unit]) -> None:
 _PARAGRAPH_REF = re.compile(r"\s*,?\s*(?:¶|para(?:graph)?\.?)\s*(?P<n>\d+[a-z]?)\b", re.I)
 _PARAGRAPH_OPEN = re.compile(r"(?m)^[\W_]{0,4}(?:¶|para(?:graph)?\.?)\s*(?P<n>\d+[a-z]?)\b", re.I)
 
+# a line of a schedule that restates clauses by their labels ("C.1   Agency visit ...   2 hours")
+# (three such lines inside one sentence: prose starts each labelled paragraph as a sentence of its own)
+_SCHEDULE_LINE = re.compile(r"(?m)^[ \t]*(?:[A-Z]{1,2}[.-]\d{1,3}|\d{1,3}\.\d{1,3})[ \t]+\S")
+SCHEDULE_MIN_ROWS = 3
+
 _WORD_START = re.compile(r"(?<![\w.])[A-Z]\w*")
 
 
@@ -201,6 +206,10 @@ class Analysis:
         out = {u.index for u in self.units if u.heading}
         for a, b in self.document.toc_spans:
             out.update(self.units_between(a, b))
+        text = self.document.text
+        for u in self.units:  # a schedule restating the clauses' times by their labels: the clauses are the terms
+            if len(_SCHEDULE_LINE.findall(text, u.start, u.end)) >= SCHEDULE_MIN_ROWS:
+                out.add(u.index)
         for i, text in enumerate(self.surfaces):
             _, m = language.disclaimer(text, self.strength)
             if m:

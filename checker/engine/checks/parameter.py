@@ -45,6 +45,8 @@ def _parameter(p, el, a, unit: int, passage: frozenset[int]) -> list[Deviation]:
                 values.append(d)
         if values:
             break
+    if not values:
+        values = _scheduled(a, unit)  # "within the time set in the Schedule of Deadlines"
     model = f"{p.model:g} {p.unit}"
     better = "or fewer" if p.better == "lower" else "or more"
     if not values:
@@ -67,6 +69,37 @@ def _parameter(p, el, a, unit: int, passage: frozenset[int]) -> list[Deviation]:
                       f"'{pick.text}' is about {got:.3g} {p.unit}, worse than the model's {model} "
                       f"({'shorter' if p.better == 'lower' else 'longer'} is better)",
                       pick.text, f"{model} {better}", p.rule)]
+
+
+# A clause that leaves its time to a schedule elsewhere ("within the times set in the Schedule of
+# Deadlines"), and the label that opens a numbered paragraph ("C.1", "12.4", "K-2")
+_SCHEDULED = re.compile(r"\b(?:set|stated|specified|listed|shown|fixed|provided)(?: (?:out|forth))? (?:in|by) "
+                        r"(?:the )?(?:\w+ ){0,2}(?:schedule|table|appendix|exhibit|chart)\b", re.I)
+_LABEL = re.compile(r"^\s*(?P<label>[A-Z]{1,2}[.-]\d{1,3}(?:\.\d{1,3})?|\d{1,3}(?:\.\d{1,3}){1,3})(?=[\s:)])")
+SCHEDULE_ROW_CHARS = 400  # a schedule's row with its continuation lines, at most
+
+
+def _scheduled(a, unit: int) -> list:
+    """The durations the schedule's row for this clause gives: the row that opens with the label of
+    the clause's paragraph ("C.1   Agency visit ...   Union, by telephone   2 hours"), with its
+    continuation lines. Nothing when the clause names no schedule, has no label, or no row holds a
+    number."""
+    if not _SCHEDULED.search(a.surfaces[unit]):
+        return []
+    opening = min(a._paragraph_opening(unit))
+    m = _LABEL.match(a.units[opening].text)
+    if m is None:
+        return []
+    text = a.document.text
+    own = a.units[opening].start
+    row = re.compile(rf"(?m)^[ \t]*{re.escape(m.group('label'))}[ \t]+(?P<row>[^\n]*(?:\n(?![ \t]*(?:[A-Z]{{1,2}}[.-]\d|\d+\.\d)|[ \t]*\n)[^\n]*)*)")
+    for r in row.finditer(text):
+        if r.start() <= own < r.end() or own <= r.start() < a.units[unit].end:
+            continue  # the clause itself
+        found = find_durations(" ".join(r.group("row")[:SCHEDULE_ROW_CHARS].split()).lower())
+        if found:
+            return found
+    return []
 
 
 def _is_row(a, i: int) -> bool:
