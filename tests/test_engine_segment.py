@@ -70,7 +70,7 @@ def test_segment_hyphenated_compounds_lemmatize_like_spaced_words():
 @pytest.mark.parametrize("first_line", [
     "22.2 Government Agents. If an agent of U.S. Immigration and Customs",
     "7.4 Agency Visits. When Homeland Security Investigations Agents",
-    "4.1 Notice to the Union. Whenever Immigration Officers Visit Any Plant and
+    "4.1 Notice to the Union. Whenever Immigration Officers Visit Any Plant and",
 ])
 def test_segment_a_hard_wrapped_run_in_heading_and_its_sentence_stay_one_unit(first_line):
     from checker.engine.segment import split_units
