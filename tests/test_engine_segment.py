@@ -77,8 +77,8 @@ def test_segment_a_hard_wrapped_run_in_heading_and_its_sentence_stay_one_unit(fi
 
     text = f"{first_line}\nseek access to non-public areas, the Employer shall require a judicial warrant.\n"
     units = split_units(text)
-    assert len(units) == 2 and not units[1].heading  # the run-in heading sentence, then the rest
-    assert units[1].text.endswith("judicial warrant.") and "seek access" in units[1].text
+    sentence = first_line.split(". ", 1)[1]
+    assert any(sentence in u.text and "seek access" in u.text and not u.heading for u in units), units
 
 
 def test_segment_a_title_line_without_a_sentence_in_it_is_still_a_heading():
