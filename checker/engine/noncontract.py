@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
-_STRUCK = re.compile(r"~~.+?~~|<(?:del|s|strike)\b[^>]*>.*?</(?:del|s|strike)>", re.S | re.I)
+# struck text: Markdown ~~...~~, HTML <del>/<s>/<strike>, and the word-diff convention [-...-] of a
+# plain-text redline (whose insertions read {+...+} and stay)
+_STRUCK = re.compile(r"~~.+?~~|<(?:del|s|strike)\b[^>]*>.*?</(?:del|s|strike)>|\[-.+?-\]", re.S | re.I)
+_INSERTED = re.compile(r"\{\+.+?\+\}", re.S)
 # "(?!_)": the leading word cannot begin with the "_" the prefix class also takes, or a line of
 # underscores is split every possible way (quadratic: 20,000 "_" took 2.6 s).
 _MEMO_START = re.compile(
@@ -54,6 +57,8 @@ def _note_end(text: str, m: re.Match) -> int:
 
 def non_contract_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _STRUCK.finditer(text)]
+    for m in _INSERTED.finditer(text):  # "{+seventy-two (72)+} hours": the marks go, the words stay
+        spans += [(m.start(), m.start() + 2), (m.end() - 2, m.end())]
     for m in _MEMO_START.finditer(text):
         before = text[:m.start()].rstrip().rsplit("\n", 1)[-1].strip()
         if _RULE.fullmatch(before):  # a memo boxed between rules ends at the closing rule
