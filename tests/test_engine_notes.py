@@ -24,6 +24,7 @@ def test_notes_a_partys_figure_in_brackets_is_no_term(note):
     finding = _notice(note)
     assert [d.kind for d in finding.deviations] == ["parameter"]
     assert finding.deviations[0].found.startswith("forty-eight")
+    assert note in finding.evidence[0].text  # quoted as the document has it
 
 
 def test_notes_without_a_note_the_number_is_read_the_same():

@@ -25,8 +25,9 @@ _RULE = re.compile(r"[=\-_*~]{3,}")
 _NOTE = re.compile(r"^[ \t>*_\[]*(?:note|comment|drafting note|union note|employer note)\b[^\n]*"
                    r"(?:\n(?![ \t]*\n)[^\n]*)*", re.I | re.M)
 _BRACKETED = re.compile(r"^[ \t>*_]*(?:\(?[a-z0-9]{1,3}[.)][ \t]*)?\[[^\]\[]{8,600}\][ \t*_]*$", re.M)  # a bracketed note, over lines too
-# a party's figure or wording noted inside a sentence ("within forty-eight (48) hours [Union: 12 hours]")
-_INLINE_NOTE = re.compile(r"\[(?:the )?(?:union|local|employer|company|hotel|city|county|district|management|"
+# a party's figure or wording noted inside a sentence ("within forty-eight (48) hours [Union: 12 hours]"):
+# kept in the quoted text (it is in the document), but no number in it is the clause's (checks/parameter.py)
+INLINE_NOTE = re.compile(r"\[(?:the )?(?:union|local|employer|company|hotel|city|county|district|management|"
                           r"association|prior|current|existing|old|previous|original|was|ta|u|e)(?:'s)?"
                           r"(?: (?:proposal|position|figure|text|language|offer))?\s*[:=][^\]\[\n]{1,120}\]", re.I)
 _NOTE_VOICE = re.compile(r"\b(?:we|our|us|negotiat\w*|withdrawn|withdraws?|deleted|struck|across the table|proposal|request|agreed to|"
@@ -76,5 +77,4 @@ def non_contract_spans(text: str) -> list[tuple[int, int]]:
     for m in _BRACKETED.finditer(text):  # "[Union's request for paid sessions withdrawn; ...]"
         if _NOTE_VOICE.search(m.group(0)):
             spans.append((m.start(), m.end()))
-    spans += [(m.start(), m.end()) for m in _INLINE_NOTE.finditer(text)]
     return sorted(spans)
