@@ -14,7 +14,7 @@ import re
 from checker.document import Section
 from checker.engine import language
 from checker.engine.language import clause_around, normalize
-from checker.engine.noncontract import blank, non_contract_spans
+from checker.engine.noncontract import INLINE_NOTE, blank, non_contract_spans
 from checker.engine.segment import Unit, split_units
 from checker.nlp import iter_lemma_tokens
 
@@ -157,7 +157,8 @@ class Analysis:
     @classmethod
     def build(cls, document: Document, index: ConceptIndex, router=None, recall=None) -> "Analysis":
         units = split_units(blank(document.text, non_contract_spans(document.text)))
-        surfaces = [normalize(u.text) for u in units]
+        # a party's bracketed figure ("[Union: 12 hours]") stays in the quoted text but is read as blank
+        surfaces = [INLINE_NOTE.sub(lambda m: " " * len(m.group(0)), normalize(u.text)) for u in units]
         lemmas = iter_lemma_tokens(u.text for u in units)  # read once, by the concept index
         if recall is not None:  # ...and a second time by the recall layer: kept
             lemmas = list(lemmas)

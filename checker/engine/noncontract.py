@@ -26,7 +26,7 @@ _NOTE = re.compile(r"^[ \t>*_\[]*(?:note|comment|drafting note|union note|employ
                    r"(?:\n(?![ \t]*\n)[^\n]*)*", re.I | re.M)
 _BRACKETED = re.compile(r"^[ \t>*_]*(?:\(?[a-z0-9]{1,3}[.)][ \t]*)?\[[^\]\[]{8,600}\][ \t*_]*$", re.M)  # a bracketed note, over lines too
 # a party's figure or wording noted inside a sentence ("within forty-eight (48) hours [Union: 12 hours]"):
-# kept in the quoted text (it is in the document), but no number in it is the clause's (checks/parameter.py)
+# kept in the quoted text (it is in the document), but read as blank (analysis.Analysis.build)
 INLINE_NOTE = re.compile(r"\[(?:the )?(?:union|local|employer|company|hotel|city|county|district|management|"
                           r"association|prior|current|existing|old|previous|original|was|ta|u|e)(?:'s)?"
                           r"(?: (?:proposal|position|figure|text|language|offer))?\s*[:=][^\]\[\n]{1,120}\]", re.I)

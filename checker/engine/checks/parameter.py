@@ -7,7 +7,6 @@ import re
 from checker.corpus.patterns import compiled
 from checker.engine import language
 from checker.engine.checks.base import Check, Context
-from checker.engine.noncontract import INLINE_NOTE
 from checker.engine.numbers import find_durations
 from checker.result import Deviation
 
@@ -110,10 +109,9 @@ def _is_row(a, i: int) -> bool:
 def _readings(a, i: int) -> list[str]:
     """The texts a unit's numbers are read in: the sentence itself, or for a table row each cell
     after its column's heading ("paid days per year: 3", "additional unpaid: up to 20 days"), so a
-    number counts for a cue in its own column only. A party's figure noted in brackets ("[Union: 12
-    hours]") is no number of the clause."""
+    number counts for a cue in its own column only."""
     if not _is_row(a, i):
-        return [INLINE_NOTE.sub(lambda m: " " * len(m.group(0)), a.surfaces[i])]
+        return [a.surfaces[i]]
     head = i
     while head > 0 and _is_row(a, head - 1):
         head -= 1

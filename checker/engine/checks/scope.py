@@ -15,7 +15,7 @@ def find(ctx: Context) -> list[Deviation]:
             for f in language.eligibility(text, ctx.lexicon)]
     defined_by = ctx.defined_by
     for n in el.narrowing:
-        where = _provision(a, unit, ctx.passage) if n.within == "provision" else frozenset({unit})
+        where = frozenset({unit}) | ctx.passage if n.within == "provision" else frozenset({unit})
         if a.matcher.detector(n.detect, where) and not _defined_broadly(n, a, text, defined_by):
             devs.append(Deviation("scope", el.index, n.explain, n.found, rule=n.rule))
     covered = ctx.passage | {unit} | defined_by
@@ -27,17 +27,6 @@ def find(ctx: Context) -> list[Deviation]:
             devs.append(Deviation("scope", el.index, f"the definition of \"{d.term}\" narrows it ('{d.narrowing}')",
                                   d.narrowing, f"\"{d.term}\" covering everyone the model covers", d.rule))
     return devs
-
-
-def _provision(a, unit: int, passage: frozenset[int]) -> frozenset[int]:
-    """The sentences of the unit's own numbered provision (its innermost section, when short): "27.9.4"
-    alone, not the "27.9.2" beside it; the passage when the unit sits in no short section."""
-    from checker.engine.analysis import PASSAGE_MAX_CHARS
-
-    section = a.document.section_at(a.units[unit].start)
-    if section is None or section.end - section.start > PASSAGE_MAX_CHARS:
-        return passage | {unit}
-    return frozenset(a.units_between(section.start, section.end)) | {unit}
 
 
 def _defined_broadly(n, a, text: str, defined_by: frozenset[int]) -> bool:
