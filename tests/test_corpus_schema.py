@@ -67,6 +67,8 @@ def test_corpus_custom_pack_loads(tmp_path):
     ("title: A custom protection\n", "", 1, "missing required key 'title'"),
     ("  - index: 1", "  - index: 2", 10, "element index 2 out of order"),
     ("rationale: Because.", "rationale: [1, 2]", 7, "protection.rationale must be str"),
+    ("detect: [tell, imm]\n", "detect: [tell, imm]\n    narrowing:\n      - detect: [imm]\n        found: x\n"
+     "        explain: y\n        within: article\n", 18, "within: 'article' is not one of sentence, provision"),
 ])
 def test_corpus_broken_protection_is_reported_at_its_line(tmp_path, old, new, line, message):
     assert old in GOOD
@@ -153,3 +155,25 @@ def test_corpus_lexicon_file_without_a_mapping_is_a_problem_not_a_crash(tmp_path
     (tmp_path / "lexicon" / "empty.yaml").write_text(body)
     problems = problems_of(tmp_path)
     assert any("empty.yaml:1: `concepts:` must map concept names" in p for p in problems), problems
+
+
+NARROWED = GOOD.replace("detect: [tell, imm]\n", """detect: [tell, imm]
+    narrowing:
+      - detect: ['re:\\bonly\\b']
+        found: only some
+        explain: the notice covers only some matters
+        within: WITHIN
+""")
+
+
+@pytest.mark.parametrize(("within", "weakened"), [("provision", True), ("sentence", False)])
+def test_corpus_a_narrowing_read_within_the_provision_reaches_its_other_sentences(tmp_path, within, weakened):
+    from checker.api import check_text
+
+    corpus = load_corpus(make_pack(tmp_path, NARROWED.replace("WITHIN", within)))
+    text = ("7.1 The Employer shall notify the Union of any immigration inspection. This applies to the "
+            "main plant only.\n")
+    finding = check_text(text, corpus).findings[0]
+    assert (finding.status == "weakened") is weakened
+    lone = check_text("7.1 The Employer shall notify the Union of any immigration inspection.\n", corpus).findings[0]
+    assert lone.status == "matching"

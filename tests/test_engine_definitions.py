@@ -91,3 +91,28 @@ def test_definitions_both_names_of_an_aliased_term_are_defined():
     text = ('In this Article, "Federal Enforcement Personnel" or "FEP" means any officer of U.S. Immigration and '
             "Customs Enforcement.")
     assert {t for t, _, _ in defined_terms([text])} == {"FEP", "Federal Enforcement Personnel"}
+
+
+@pytest.mark.parametrize("before", [
+    '"Senior Worker" means a Worker, other than an H-2A Worker, who has worked one full season.',
+    '"Regular Employee" means an employee other than a temporary or seasonal employee.',
+    '"Covered Employee" means an Employee who has completed the probationary period.',
+])
+def test_definitions_a_narrow_definition_before_another_in_the_same_provision_narrows_only_its_own_term(before):
+    from checker.engine.definitions import narrowing_definitions
+
+    texts = [f"(i) {before}",
+             '(ii) "Immigration Authorities" means U.S. Immigration and Customs Enforcement, U.S. Customs and '
+             'Border Protection and any other part of the Department of Homeland Security.']
+    found = narrowing_definitions(texts, lambda i: " ".join(texts))
+    assert [d.unit for d in found] == [0]
+    assert "Immigration Authorities" not in [d.term for d in found]
+
+
+def test_definitions_a_narrow_definition_after_a_broad_one_still_narrows():
+    from checker.engine.definitions import narrowing_definitions
+
+    texts = ['(i) "Worker" means every employee in the bargaining unit, seasonal workers included.',
+             '(ii) "Agency" means Immigration and Customs Enforcement only.']
+    found = narrowing_definitions(texts, lambda i: " ".join(texts))
+    assert [d.term for d in found] == ["Agency"]

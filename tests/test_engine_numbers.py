@@ -65,3 +65,33 @@ def test_numbers_spelled_and_parenthesised_forms_agree(n, unit):
     a = find_durations(f"within {_spell(n)} ({n}) {unit}")
     b = find_durations(f"within {n} {unit}")
     assert len(a) == 1 and len(b) == 1 and a[0].value == b[0].value
+
+
+@pytest.mark.parametrize("text", [
+    "two (2) days a year of this time off will be paid",
+    "five paid days a year",
+    "up to 8 hours a month",
+    "3 shifts a year",
+])
+def test_numbers_a_rates_denominator_is_no_duration_of_its_own(text):
+    assert [d.text for d in find_durations(text)] == [text.split(" a ")[0].split("up to ")[-1]]
+
+
+def test_numbers_a_lone_a_year_is_still_a_duration():
+    assert [d.to("months") for d in find_durations("paid leave within a year")] == [pytest.approx(12, rel=0.02)]
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("paid days per year: four (4); more unpaid", 4),
+    ("paid days per calendar year / días pagados por año: 5", 5),
+    ("days of paid leave: at least 3", 3),
+    ("business days to respond: ten (10)", 14),
+])
+def test_numbers_a_number_after_a_label_naming_its_unit(text, days):
+    assert find_durations(text)[0].to("days") == pytest.approx(days, rel=0.02)
+
+
+@pytest.mark.parametrize("text", ["hours of work: 8:00 a.m. to 4:30 p.m.", "days: 12.5%", "days: an employee may ask",
+                                  "sick days: see Article 12"])
+def test_numbers_a_label_without_a_count_after_it_is_no_duration(text):
+    assert find_durations(text) == []

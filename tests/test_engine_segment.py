@@ -65,3 +65,24 @@ def test_segment_hyphenated_compounds_lemmatize_like_spaced_words():
     from checker.nlp import lemma_tokens
 
     assert lemma_tokens(["immigration-enforcement agents"]) == lemma_tokens(["immigration enforcement agents"])
+
+
+@pytest.mark.parametrize("first_line", [
+    "22.2 Government Agents. If an agent of U.S. Immigration and Customs",
+    "7.4 Agency Visits. When Homeland Security Investigations Agents",
+    "4.1 Notice to the Union. Whenever Immigration Officers Visit Any Plant and",
+])
+def test_segment_a_hard_wrapped_run_in_heading_and_its_sentence_stay_one_unit(first_line):
+    from checker.engine.segment import split_units
+
+    text = f"{first_line}\nseek access to non-public areas, the Employer shall require a judicial warrant.\n"
+    units = split_units(text)
+    sentence = first_line.split(". ", 1)[1]
+    assert any(sentence in u.text and "seek access" in u.text and not u.heading for u in units), units
+
+
+def test_segment_a_title_line_without_a_sentence_in_it_is_still_a_heading():
+    from checker.engine.segment import split_units
+
+    units = split_units("Article 22 Immigration Related Matters\nThe Employer shall notify the Union.\n")
+    assert units[0].heading and units[0].text == "Article 22 Immigration Related Matters"

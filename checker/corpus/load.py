@@ -59,7 +59,8 @@ PARAMETER_KEYS = {"name": (str, True), "unit": (str, True), "model": ((int, floa
                   "better": (str, True), "required": (bool, True), "cues": (list, False),
                   "note": (str, False)}
 SCOPE_KEYS = {"requires": (list, True), "expected": (str, True), "explain": (str, True), "kind": (str, False)}
-NARROWING_KEYS = {"detect": (list, True), "found": (str, True), "explain": (str, True)}
+NARROWING_KEYS = {"detect": (list, True), "found": (str, True), "explain": (str, True), "within": (str, False)}
+NARROWING_WITHIN = ("sentence", "provision")
 REVERSAL_KEYS = {"detect": (list, True), "explain": (str, True)}
 EXAMPLE_KEYS = {"text": (str, True), "status": (str, True), "deviations": (list, False),
                 "note": (str, False)}
@@ -278,9 +279,13 @@ def _load_protection(path: Path, data, concepts, catalog, builtin: bool, problem
         narrowing = []
         for j, s in enumerate(raw.get("narrowing", [])):
             if _check_keys(s, NARROWING_KEYS, path, f"{where}.narrowing[{j}]", problems):
+                within = s.get("within", "sentence")
+                if within not in NARROWING_WITHIN:
+                    problems.add(path, s.line_of("within") if "within" in s else s.line,
+                                 f"{where}.narrowing[{j}].within: '{within}' is not one of {', '.join(NARROWING_WITHIN)}")
                 narrowing.append(Narrowing(_detector(s["detect"], path, s.line_of("detect"), concepts, problems,
                                                      f"{where}.narrowing.detect"), s["found"], s["explain"],
-                                           f"{pid}.e{idx}.narrowing.{j + 1}"))
+                                           f"{pid}.e{idx}.narrowing.{j + 1}", within))
         reversals = []
         for j, s in enumerate(raw.get("reversed", [])):
             if _check_keys(s, REVERSAL_KEYS, path, f"{where}.reversed[{j}]", problems):

@@ -45,6 +45,9 @@ class Narrowing:
     found: str
     explain: str
     rule: str = ""  # "<protection>.e<element>.<kind>.<n>": the id a deviation it finds carries
+    # "sentence": read in the evidence sentence only; "provision": in any sentence of its provision
+    # ("The Fund pays for ... Services are available to employees only; family members are not eligible.")
+    within: str = "sentence"
 
 
 @dataclass(frozen=True)

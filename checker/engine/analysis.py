@@ -3,6 +3,7 @@ passages and heading context. Built once per document (the NLP pass runs once)."
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -13,7 +14,7 @@ import re
 from checker.document import Section
 from checker.engine import language
 from checker.engine.language import clause_around, normalize
-from checker.engine.noncontract import blank, non_contract_spans
+from checker.engine.noncontract import INLINE_NOTE, blank, non_contract_spans
 from checker.engine.segment import Unit, split_units
 from checker.nlp import iter_lemma_tokens
 
@@ -45,6 +46,58 @@ def _expand_defined_terms(matcher: UnitMatcher, units: list[Unit]) -> None:
         for concept in concepts:
             matcher.add_units(concept, users)
 
+
+# What a table's lead-in says of every row ("The Company shall grant the leaves listed in the table
+# below"): the rows name the purposes, the lead-in the grant. Only these concepts are carried, and
+# only from a binding lead-in, so a permissive one ("may be granted") never makes a row read strong.
+TABLE_CARRIED = ("grant_verb", "leave")
+_LEAD_IN = re.compile(r"\b(?:table|chart|schedule|below|following|as follows)\b", re.I)
+_BINDING = re.compile(r"\b(?:shall|must|will|agrees? to|(?:is|are) entitled)\b", re.I)
+_NOT_BINDING = re.compile(r"\b(?:may|might|discretion|endeavou?r|reasonabl\w*|practicable|possible|should)\b", re.I)
+LEAD_IN_REACH = 6  # units before a table searched for its lead-in (a translation may sit between)
+
+
+def _carry_table_lead_in(matcher: UnitMatcher, units: list[Unit]) -> None:
+    """Every row of a table counts as holding the TABLE_CARRIED concepts of the binding sentence that
+    introduces the table, so a row "| Immigration hearing | Worker and family | 5 paid days |" under
+    "The Company shall grant the leaves listed in the table below" states the leave it grants."""
+    i = 0
+    n = len(units)
+    while i < n:
+        if not units[i].text.lstrip().startswith("|"):
+            i += 1
+            continue
+        j = i
+        while j < n and units[j].text.lstrip().startswith("|"):
+            j += 1
+        rows = set(range(i, j))
+        carried: set[str] = set()
+        for k in range(i - 1, max(-1, i - 1 - LEAD_IN_REACH), -1):
+            text = units[k].text
+            if text.lstrip().startswith("|") or units[k].heading:
+                break
+            if not _LEAD_IN.search(text):
+                continue
+            if not _BINDING.search(text) or _NOT_BINDING.search(text):
+                carried = set()  # a permissive lead-in ("may be granted") grants nothing
+                break
+            # "The Grower shall grant the leaves listed in the table below. Leave in the table shall
+            # not be counted as an absence ...": both sentences introduce the table
+            carried.update(c for c in TABLE_CARRIED if k in matcher.units_with(c))
+        for concept in carried:
+            matcher.add_units(concept, rows)
+        i = j
+
+
+# a paragraph named after a section reference ("Art. VII ¶ 2", "Article 7, paragraph 2"), and the
+# line that opens such a paragraph ("**¶ 2. Agents at the Project Site.**", "Paragraph 2.")
+_PARAGRAPH_REF = re.compile(r"\s*,?\s*(?:¶|para(?:graph)?\.?)\s*(?P<n>\d+[a-z]?)\b", re.I)
+_PARAGRAPH_OPEN = re.compile(r"(?m)^[\W_]{0,4}(?:¶|para(?:graph)?\.?)\s*(?P<n>\d+[a-z]?)\b", re.I)
+
+# a line of a schedule that restates clauses by their labels ("C.1   Agency visit ...   2 hours")
+# (three such lines inside one sentence: prose starts each labelled paragraph as a sentence of its own)
+_SCHEDULE_LINE = re.compile(r"(?m)^[ \t]*(?:[A-Z]{1,2}[.-]\d{1,3}|\d{1,3}\.\d{1,3})[ \t]+\S")
+SCHEDULE_MIN_ROWS = 3
 
 _WORD_START = re.compile(r"(?<![\w.])[A-Z]\w*")
 
@@ -104,18 +157,42 @@ class Analysis:
     @classmethod
     def build(cls, document: Document, index: ConceptIndex, router=None, recall=None) -> "Analysis":
         units = split_units(blank(document.text, non_contract_spans(document.text)))
-        surfaces = [normalize(u.text) for u in units]
+        # a party's bracketed figure ("[Union: 12 hours]") stays in the quoted text but is read as blank
+        surfaces = [INLINE_NOTE.sub(lambda m: " " * len(m.group(0)), normalize(u.text)) for u in units]
         lemmas = iter_lemma_tokens(u.text for u in units)  # read once, by the concept index
         if recall is not None:  # ...and a second time by the recall layer: kept
             lemmas = list(lemmas)
         matcher = UnitMatcher(index, surfaces, lemmas)
         _expand_defined_terms(matcher, units)
+        _carry_table_lead_in(matcher, units)
         recalled = recall.expand(matcher, lemmas) if recall is not None else frozenset()
         return cls(document, units, surfaces, matcher, router, recalled=recalled)
 
     @cached_property
     def _starts(self) -> list[int]:
         return [u.start for u in self.units]
+
+    def _paragraph_opening(self, unit: int) -> set[int]:
+        """The first sentence of the paragraph (text between blank lines) the unit sits in: its run-in
+        heading ("**If officers come with a warrant.** The Company shall ..."). Nothing when neither a
+        blank line nor the document's start opens the paragraph within PASSAGE_MAX_CHARS."""
+        text = self.document.text
+        u = self.units[unit]
+        start = text.rfind("\n\n", max(0, u.start - PASSAGE_MAX_CHARS), u.start)
+        if start < 0 and u.start > PASSAGE_MAX_CHARS:
+            return set()
+        first = self.units_between(max(start, 0), u.start)
+        return {first[0]} if len(first) else {unit}
+
+    def _paragraph_after(self, unit: int) -> range:
+        """The units after `unit` to the end of its paragraph, when `unit` opens a paragraph (the
+        units whose `_paragraph_opening` it is)."""
+        if self._paragraph_opening(unit) != {unit}:
+            return range(0)
+        text = self.document.text
+        u = self.units[unit]
+        end = text.find("\n\n", u.end, u.end + PASSAGE_MAX_CHARS)
+        return self.units_between(u.end, end if end >= 0 else u.end + PASSAGE_MAX_CHARS)
 
     def units_between(self, start: int, end: int) -> range:
         a = bisect.bisect_left(self._starts, start)
@@ -130,6 +207,10 @@ class Analysis:
         out = {u.index for u in self.units if u.heading}
         for a, b in self.document.toc_spans:
             out.update(self.units_between(a, b))
+        text = self.document.text
+        for u in self.units:  # a schedule restating the clauses' times by their labels: the clauses are the terms
+            if len(_SCHEDULE_LINE.findall(text, u.start, u.end)) >= SCHEDULE_MIN_ROWS:
+                out.add(u.index)
         for i, text in enumerate(self.surfaces):
             _, m = language.disclaimer(text, self.strength)
             if m:
@@ -165,6 +246,7 @@ class Analysis:
     def context(self, unit: int) -> frozenset[int]:
         """The passage plus the headings above it (section chain and the nearest heading lines)."""
         out = set(self.passage(unit))
+        out.update(self._paragraph_opening(unit))
         section = self.document.section_at(self.units[unit].start)
         chain = [section, *self.document.ancestors(section)] if section else []
         for s in chain:
@@ -198,8 +280,24 @@ class Analysis:
             number = m.group("ref") or ""
             target = self._resolve(i, m.group(0), number)
             if target is not None:
+                target = self._paragraph_of(target, text[m.end():])
                 out.append((i, target, clause_around(self.units[i].text, m.start(), m.end()), weakening, entry.id))
         return out
+
+    def _paragraph_of(self, target: Section, after: str) -> Section:
+        """The numbered paragraph a reference names inside `target` ("Art. VII ¶ 2", "Article 7,
+        paragraph 2") when the section tree does not hold it: the span from the line that opens
+        that paragraph to the next paragraph of the same kind. The whole section when none opens it."""
+        ref = _PARAGRAPH_REF.match(after)
+        if ref is None:
+            return target
+        text = self.document.text
+        opens = [o for o in _PARAGRAPH_OPEN.finditer(text, target.start, target.end)]
+        for k, o in enumerate(opens):
+            if o.group("n").lower() == ref.group("n").lower():
+                end = opens[k + 1].start() if k + 1 < len(opens) else target.end
+                return dataclasses.replace(target, start=o.start(), end=end)
+        return target
 
     def _resolve(self, unit: int, phrase: str, number: str) -> Section | None:
         """The section a reference in `unit` names ("Section 12.9(a)", "Article 19", "paragraph 4")."""
@@ -258,6 +356,7 @@ class Analysis:
         for y in self.matcher.detector(anchor):
             zone |= self.passage(y)
             zone.update(range(max(0, y - WINDOW), min(len(self.units), y + WINDOW + 1)))
+            zone.update(self._paragraph_after(y))  # the opening of a paragraph is context for all of it
             if self.units[y].heading or self.document.section_at(self.units[y].start) is not None:
                 # a heading (or a section's first line) anchors what follows it
                 section = self.document.section_at(self.units[y].start)

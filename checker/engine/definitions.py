@@ -66,8 +66,12 @@ def narrowing_definitions(units_text: list[str], section_text_of, lex=None) -> l
             continue
         term = m.group("term").strip()
         body = section_text_of(i)
-        # stop the definition where the next one starts
-        nxt = _DEFINES.search(body, body.find(m.group(0)) + len(m.group(0)) if m.group(0) in body else 0)
+        # the definition starts at its own defining words (the definitions before it in the same
+        # provision narrow their own terms, not this one) and stops where the next one starts
+        start = body.find(m.group(0))
+        if start > 0:
+            body = body[start:]
+        nxt = _DEFINES.search(body, len(m.group(0)) if start >= 0 else 0)
         if nxt:
             body = body[:nxt.start()]
         low = " ".join(body.lower().split())

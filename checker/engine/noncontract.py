@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
-_STRUCK = re.compile(r"~~.+?~~|<(?:del|s|strike)\b[^>]*>.*?</(?:del|s|strike)>", re.S | re.I)
+# struck text: Markdown ~~...~~, HTML <del>/<s>/<strike>, and the word-diff convention [-...-] of a
+# plain-text redline (whose insertions read {+...+} and stay)
+_STRUCK = re.compile(r"~~.+?~~|<(?:del|s|strike)\b[^>]*>.*?</(?:del|s|strike)>|\[-.+?-\]", re.S | re.I)
+_INSERTED = re.compile(r"\{\+.+?\+\}", re.S)
 # "(?!_)": the leading word cannot begin with the "_" the prefix class also takes, or a line of
 # underscores is split every possible way (quadratic: 20,000 "_" took 2.6 s).
 _MEMO_START = re.compile(
@@ -21,8 +24,13 @@ _MEMO_END = re.compile(
 _RULE = re.compile(r"[=\-_*~]{3,}")
 _NOTE = re.compile(r"^[ \t>*_\[]*(?:note|comment|drafting note|union note|employer note)\b[^\n]*"
                    r"(?:\n(?![ \t]*\n)[^\n]*)*", re.I | re.M)
-_BRACKETED = re.compile(r"^[ \t>*_]*\[[^\]\n]{8,600}\][ \t*_]*$", re.M)
-_NOTE_VOICE = re.compile(r"\b(?:we|our|us|negotiat\w*|withdrawn|withdraws?|across the table|proposal|request|agreed to|"
+_BRACKETED = re.compile(r"^[ \t>*_]*(?:\(?[a-z0-9]{1,3}[.)][ \t]*)?\[[^\]\[]{8,600}\][ \t*_]*$", re.M)  # a bracketed note, over lines too
+# a party's figure or wording noted inside a sentence ("within forty-eight (48) hours [Union: 12 hours]"):
+# kept in the quoted text (it is in the document), but read as blank (analysis.Analysis.build)
+INLINE_NOTE = re.compile(r"\[(?:the )?(?:union|local|employer|company|hotel|city|county|district|management|"
+                          r"association|prior|current|existing|old|previous|original|was|ta|u|e)(?:'s)?"
+                          r"(?: (?:proposal|position|figure|text|language|offer))?\s*[:=][^\]\[\n]{1,120}\]", re.I)
+_NOTE_VOICE = re.compile(r"\b(?:we|our|us|negotiat\w*|withdrawn|withdraws?|deleted|struck|across the table|proposal|request|agreed to|"
                          r"caucus|tentative(?:ly)? agreed)\b", re.I)
 
 
@@ -54,6 +62,8 @@ def _note_end(text: str, m: re.Match) -> int:
 
 def non_contract_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _STRUCK.finditer(text)]
+    for m in _INSERTED.finditer(text):  # "{+seventy-two (72)+} hours": the marks go, the words stay
+        spans += [(m.start(), m.start() + 2), (m.end() - 2, m.end())]
     for m in _MEMO_START.finditer(text):
         before = text[:m.start()].rstrip().rsplit("\n", 1)[-1].strip()
         if _RULE.fullmatch(before):  # a memo boxed between rules ends at the closing rule

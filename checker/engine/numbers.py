@@ -28,6 +28,15 @@ _DURATION = re.compile(
     r"(?P<unit>hours?|hrs?|days?|weeks?|months?|years?|shifts?|workdays?|workweeks?)\b",
     re.I,
 )
+# a unit named in a label and its number after the colon: "Paid days per year: four (4)"
+_LABELLED = re.compile(
+    r"\b(?:(?P<qual>business|working|work)\s+)?(?P<unit>hours?|days?|weeks?|months?|shifts?|workdays?)\b"
+    r"[^:\d|;.]{0,50}:\s*(?:up to\s+|at least\s+)?"
+    rf"(?!an?\b)(?P<num>\d+(?:\.\d+)?(?![.\d])|{_WORDS}\b)(?:\s*\((?P<paren>\d+(?:\.\d+)?)\))?(?!\s*(?:[.:/-]\s*\d|%|percent|cents|dollars|\$))",
+    re.I,
+)
+# a duration's unit right before "a year" / "an hour" makes that the rate's denominator ("5 days a year")
+_PER = re.compile(r"(?:hours?|hrs?|days?|weeks?|months?|shifts?|workdays?)\s*$", re.I)
 _IMMEDIATE = re.compile(r"\b(?:immediately|at once|without delay|forthwith|same[- ]day|the same day)\b", re.I)
 @dataclass(frozen=True)
 class Duration:
@@ -96,10 +105,22 @@ def find_durations(text: str) -> list[Duration]:
         value = _number(m.group("num"), m.group("paren"))
         if value is None:
             continue
+        if m.group("num").lower() in ("a", "an") and _PER.search(text, 0, m.start()):
+            continue  # "two (2) days a year": a rate's denominator, not a duration of its own
         unit = m.group("unit").lower().rstrip("s")
         qual = (m.group("qual") or "").lower()
         out.append(Duration(value * _UNITS[unit], m.group(0), m.start(), m.end(),
                             working=bool(re.search(r"\b(?:business|working|work)\b", qual)) or unit == "workday"))
+    for m in _LABELLED.finditer(text):
+        # "Paid days per year: four (4)", a table cell under its heading ("paid days per year: 5")
+        if any(d.start <= m.start("num") < d.end for d in out):
+            continue
+        value = _number(m.group("num"), m.group("paren"))
+        if value is None:
+            continue
+        unit = m.group("unit").lower().rstrip("s")
+        out.append(Duration(value * _UNITS[unit], m.group(0), m.start(), m.end(),
+                            working=bool(m.group("qual")) or unit == "workday"))
     for m in _IMMEDIATE.finditer(text):
         out.append(Duration(0.0, m.group(0), m.start(), m.end()))
     return sorted(out, key=lambda d: d.start)

@@ -21,6 +21,9 @@ _CONTINUES = re.compile(r"^\s*\(\d+\)\s+(?:calendar |business |working |consecut
 # next line, however much that next line looks like a title.
 _RUNS_ON = re.compile(r"(?:[a-z,\-–(]|\b(?:the|a|an|of|and|or|to|for|in|by|with)|\b(?:U\.S|No|Nos|Sec|Art|"
                       r"Inc|Co|Corp|e\.g|i\.e|incl|approx|Dept|St)\.)$")
+# "22.2 Government Agents. If an agent of U.S. Immigration and Customs": a run-in heading and the
+# start of its sentence, hard-wrapped; the line is no heading, and the next line continues it
+_RUN_IN_SENTENCE = re.compile(r"[a-z]{3,}\.\s+[A-Z][a-z]*\s+\w")
 _MAX_UNIT = 1600  # longer paragraphs are also split at semicolons (measured: 99% of real sentences are shorter)
 
 
@@ -84,7 +87,9 @@ def _join_lead_ins(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
         a, b = blocks[i]
         j = i + 1
         if text[a:b].rstrip().endswith(":") and not _is_heading(text[a:b].strip()):
+            # a table's rows stay rows (each is read with its lead-in's grant: analysis._carry_table_lead_in)
             while (j < len(blocks) and _ITEM_START.match(text[blocks[j][0]:blocks[j][1]])
+                   and not text[blocks[j][0]:blocks[j][1]].lstrip().startswith("|")
                    and blocks[j][1] - a <= _MAX_UNIT and not text[a:blocks[j - 1][1]].rstrip().endswith(".")):
                 j += 1
         out.append((a, blocks[j - 1][1]))
@@ -108,7 +113,7 @@ def split_units(text: str) -> list[Unit]:
             block_start = pos
         elif (_ITEM_START.match(line) and not _CONTINUES.match(line)) \
                 or (_is_heading(stripped) and not _RUNS_ON.search(prev)) \
-                or _is_heading(text[block_start:pos].strip()):
+                or (_is_heading(text[block_start:pos].strip()) and not _RUN_IN_SENTENCE.search(text[block_start:pos])):
             blocks.append((block_start, pos))
             block_start = pos
         if stripped:

@@ -33,16 +33,20 @@ def _parameter(p, el, a, unit: int, passage: frozenset[int]) -> list[Deviation]:
     order = [unit] + sorted(_same_clause(el, a, unit, passage) - {unit}, key=lambda i: (abs(i - unit), i < unit))
     values = []
     for i in order:
-        text = a.surfaces[i]
-        cue_pos = [m.start() for r in cue_res for m in r.finditer(text)]
-        for d in find_durations(text):
-            if cue_res and not any(abs(c - d.start) <= CUE_DISTANCE for c in cue_pos):
-                continue
-            if d.value == 0 and p.better == "higher":
-                continue  # "forthwith notified ... the full contest period": a deadline, not the period's length
-            values.append(d)
+        if i != unit and _is_row(a, i) and not any(a.matcher.detector(det, frozenset({i})) for det in el.detect):
+            continue  # another row of the table ("| Bereavement | 3 days |") says nothing of this element
+        for text in _readings(a, i):
+            cue_pos = [m.start() for r in cue_res for m in r.finditer(text)]
+            for d in find_durations(text):
+                if cue_res and not any(abs(c - d.start) <= CUE_DISTANCE for c in cue_pos):
+                    continue
+                if d.value == 0 and p.better == "higher":
+                    continue  # "forthwith notified ... the full contest period": a deadline, not the period's length
+                values.append(d)
         if values:
             break
+    if not values:
+        values = _scheduled(a, unit)  # "within the time set in the Schedule of Deadlines"
     model = f"{p.model:g} {p.unit}"
     better = "or fewer" if p.better == "lower" else "or more"
     if not values:
@@ -65,6 +69,61 @@ def _parameter(p, el, a, unit: int, passage: frozenset[int]) -> list[Deviation]:
                       f"'{pick.text}' is about {got:.3g} {p.unit}, worse than the model's {model} "
                       f"({'shorter' if p.better == 'lower' else 'longer'} is better)",
                       pick.text, f"{model} {better}", p.rule)]
+
+
+# A clause that leaves its time to a schedule elsewhere ("within the times set in the Schedule of
+# Deadlines"), and the label that opens a numbered paragraph ("C.1", "12.4", "K-2")
+_SCHEDULED = re.compile(r"\b(?:set|stated|specified|listed|shown|fixed|provided)(?: (?:out|forth))? (?:in|by) "
+                        r"(?:the )?(?:\w+ ){0,2}(?:schedule|table|appendix|exhibit|chart)\b", re.I)
+_LABEL = re.compile(r"^\s*(?P<label>[A-Z]{1,2}[.-]\d{1,3}(?:\.\d{1,3})?|\d{1,3}(?:\.\d{1,3}){1,3})(?=[\s:)])")
+SCHEDULE_ROW_CHARS = 400  # a schedule's row with its continuation lines, at most
+
+
+def _scheduled(a, unit: int) -> list:
+    """The durations the schedule's row for this clause gives: the row that opens with the label of
+    the clause's paragraph ("C.1   Agency visit ...   Union, by telephone   2 hours"), with its
+    continuation lines. Nothing when the clause names no schedule, has no label, or no row holds a
+    number."""
+    if not _SCHEDULED.search(a.surfaces[unit]):
+        return []
+    opening = min(a._paragraph_opening(unit))
+    m = _LABEL.match(a.units[opening].text)
+    if m is None:
+        return []
+    text = a.document.text
+    own = a.units[opening].start
+    row = re.compile(rf"(?m)^[ \t]*{re.escape(m.group('label'))}[ \t]+(?P<row>[^\n]*(?:\n(?![ \t]*(?:[A-Z]{{1,2}}[.-]\d|\d+\.\d)|[ \t]*\n)[^\n]*)*)")
+    for r in row.finditer(text):
+        if r.start() <= own < r.end() or own <= r.start() < a.units[unit].end:
+            continue  # the clause itself
+        found = find_durations(" ".join(r.group("row")[:SCHEDULE_ROW_CHARS].split()).lower())
+        if found:
+            return found
+    return []
+
+
+def _is_row(a, i: int) -> bool:
+    return a.surfaces[i].lstrip().startswith("|")
+
+
+def _readings(a, i: int) -> list[str]:
+    """The texts a unit's numbers are read in: the sentence itself, or for a table row each cell
+    after its column's heading ("paid days per year: 3", "additional unpaid: up to 20 days"), so a
+    number counts for a cue in its own column only."""
+    if not _is_row(a, i):
+        return [a.surfaces[i]]
+    head = i
+    while head > 0 and _is_row(a, head - 1):
+        head -= 1
+    cells = _cells(a.surfaces[i])
+    if head == i:
+        return cells
+    headers = _cells(a.surfaces[head])
+    return [f"{headers[k] if k < len(headers) else ''}: {cell}" for k, cell in enumerate(cells)]
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
 
 
 def _same_clause(el, a, unit: int, passage: frozenset[int]) -> frozenset[int]:

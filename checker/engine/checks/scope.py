@@ -15,7 +15,8 @@ def find(ctx: Context) -> list[Deviation]:
             for f in language.eligibility(text, ctx.lexicon)]
     defined_by = ctx.defined_by
     for n in el.narrowing:
-        if a.matcher.detector(n.detect, frozenset({unit})) and not _defined_broadly(n, a, text, defined_by):
+        where = frozenset({unit}) | ctx.passage if n.within == "provision" else frozenset({unit})
+        if a.matcher.detector(n.detect, where) and not _defined_broadly(n, a, text, defined_by):
             devs.append(Deviation("scope", el.index, n.explain, n.found, rule=n.rule))
     covered = ctx.passage | {unit} | defined_by
     for s in el.scope:
