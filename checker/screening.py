@@ -95,9 +95,11 @@ class Screening:
 
 
 def screen(text: str) -> Screening:
-    words = [w.lower() for w in _WORD.findall(text)]
-    n = len(words)
-    counts = Counter(words)
+    counts: Counter[str] = Counter()
+    n = 0
+    for word, k in Counter(_WORD.findall(text)).items():  # each distinct spelling lower-cased once
+        counts[word.lower()] += k
+        n += k
     shares = {lang: sum(counts[w] for w in lst) / n if n else 0.0 for lang, lst in _LISTS.items()}
     language = _language(text, n, shares)
     return Screening(language=language, english_share=round(shares["English"], 3), words=n,

@@ -21,6 +21,13 @@ _CONTINUES = re.compile(r"^\s*\(\d+\)\s+(?:calendar |business |working |consecut
 # next line, however much that next line looks like a title.
 _RUNS_ON = re.compile(r"(?:[a-z,\-–(]|\b(?:the|a|an|of|and|or|to|for|in|by|with)|\b(?:U\.S|No|Nos|Sec|Art|"
                       r"Inc|Co|Corp|e\.g|i\.e|incl|approx|Dept|St)\.)$")
+_RUNS_ON_LAST = frozenset("abcdefghijklmnopqrstuvwxyz,-–(")  # a line ending in one runs on (_RUNS_ON's first branch)
+
+
+def _runs_on(line: str) -> bool:
+    return line[-1:] in _RUNS_ON_LAST or _RUNS_ON.search(line) is not None
+
+
 _MAX_UNIT = 1600  # longer paragraphs are also split at semicolons (measured: 99% of real sentences are shorter)
 
 
@@ -38,19 +45,24 @@ _LOWER = re.compile(r"[a-z\u00df-\u00ff]")
 _MODAL = re.compile(r"\b(shall|must|will|may|agree|agrees)\b", re.I)
 
 
+_HEADING_CHARS = 140  # 14 words of a heading fit in well under 140 characters
+
+
 def _is_heading(text: str) -> bool:
-    if len(text) > 140:  # 14 words of a heading fit in well under 140 characters
+    if len(text) > _HEADING_CHARS:
         return False
     words = text.split()
     if not words or len(words) > 14 or text.rstrip().endswith((".", ";", ":", ",")) and len(words) > 4:
         return False
     n_upper = len(_UPPER.findall(text))
     n_letters = n_upper + len(_LOWER.findall(text))
-    upper = n_letters and n_upper / n_letters > 0.7
+    if n_letters and n_upper / n_letters > 0.7:
+        return True
+    if text.rstrip().endswith("."):
+        return False
     alpha = [w for w in words if w[:1].isalpha()]
     title = sum(w[:1].isupper() for w in alpha) >= max(1, 0.6 * len(alpha))
-    has_modal = _MODAL.search(text)
-    return bool(upper or (title and not has_modal and not text.rstrip().endswith(".")))
+    return title and not _MODAL.search(text)
 
 
 def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
@@ -97,6 +109,7 @@ def split_units(text: str) -> list[Unit]:
     blocks: list[tuple[int, int]] = []
     pos = 0
     block_start = None
+    long_block = False  # the block so far is past a heading's length: it stays so as it grows
     prev = ""
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
@@ -105,12 +118,18 @@ def split_units(text: str) -> list[Unit]:
                 blocks.append((block_start, pos))
                 block_start = None
         elif block_start is None:
-            block_start = pos
+            block_start, long_block = pos, False
         elif (_ITEM_START.match(line) and not _CONTINUES.match(line)) \
-                or (_is_heading(stripped) and not _RUNS_ON.search(prev)) \
-                or _is_heading(text[block_start:pos].strip()):
+                or (not _runs_on(prev) and _is_heading(stripped)):
             blocks.append((block_start, pos))
-            block_start = pos
+            block_start, long_block = pos, False
+        elif not long_block:  # the block so far, read as a heading
+            so_far = text[block_start:pos].strip()
+            if len(so_far) > _HEADING_CHARS:
+                long_block = True
+            elif _is_heading(so_far):
+                blocks.append((block_start, pos))
+                block_start = pos
         if stripped:
             prev = stripped
         pos += len(line)
