@@ -77,9 +77,9 @@ def required_literals(pattern: str) -> frozenset[str] | None:
 
 
 def _conjuncts(items) -> list[frozenset[str]]:
-    """Every set of strings that a match must contain one of, from each part of the sequence that
-    every match goes through (its literal runs, groups, alternations and repeats of at least one):
-    a match holds a string of each set, not just of the best one."""
+    """Every set of strings that a text must hold one of for the sequence to match in it, from each
+    part that every match goes through (its literal runs, groups, alternations, repeats of at least
+    one, and positive lookarounds, whose words the text holds though the match does not)."""
     out: list[frozenset[str]] = []
 
     def add(candidate: frozenset[str] | None) -> None:
@@ -104,6 +104,8 @@ def _conjuncts(items) -> list[frozenset[str]]:
                 add(frozenset(prefix + _leading(branch) for branch in av[1]))
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
             out.extend(_conjuncts(av[2]))
+        elif op is C.ASSERT:  # "^(?=.*\bgriev)": not in the match, but the text must hold it
+            out.extend(_conjuncts(av[1]))
     add(frozenset({run}) if run else None)
     return out
 

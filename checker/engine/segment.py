@@ -65,12 +65,15 @@ def _is_heading(text: str) -> bool:
     return title and not _MODAL.search(text)
 
 
+_LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
+
+
 def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _SENT_END.finditer(text):
         before = text[start:m.start() + 1]
-        word = re.search(r"([A-Za-z.]+)\.$", before.rstrip("\"'”’)]"))
+        word = _LAST_WORD.search(before.rstrip("\"'”’)]"))
         if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
             continue
         spans.append((start, m.end()))
