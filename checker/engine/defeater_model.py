@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from contextlib import contextmanager
 from functools import lru_cache
@@ -133,7 +134,7 @@ def probabilities(text: str, kinds: set[str] | None = None) -> dict[str, float]:
     weights = m["weights"]
     acc = list(m["bias"])
     for w in filter(None, map(weights.get, features(text, kinds))):
-        acc = [x + y for x, y in zip(acc, w)]
+        acc = list(map(operator.add, acc, w))  # the same sums in the same order, added in C
     scores = dict(zip(m["labels"], acc))
     top = max(scores.values())
     exp = {k: math.exp(v - top) for k, v in scores.items()}

@@ -174,6 +174,6 @@ def _join_questions(text: str, units: list[Unit]) -> list[Unit]:
             out.append(Unit(len(out), u.start, nxt.end, " ".join(text[u.start:nxt.end].split())))
             i += 2
             continue
-        out.append(Unit(len(out), u.start, u.end, u.text, u.heading))
+        out.append(u if u.index == len(out) else Unit(len(out), u.start, u.end, u.text, u.heading))
         i += 1
     return out
