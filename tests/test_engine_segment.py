@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.engine.segment import split_units
 
@@ -65,3 +67,12 @@ def test_segment_hyphenated_compounds_lemmatize_like_spaced_words():
     from checker.nlp import lemma_tokens
 
     assert lemma_tokens(["immigration-enforcement agents"]) == lemma_tokens(["immigration enforcement agents"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab.Z .\n!", max_size=160))
+def test_segment_last_word_read_from_the_end_is_the_full_search(before):
+    from checker.engine.segment import _LAST_WORD, _last_word
+
+    full, near = _LAST_WORD.search(before), _last_word(before)
+    assert (full and (full.span(), full.group(1))) == (near and (near.span(), near.group(1)))

@@ -68,12 +68,21 @@ def _is_heading(text: str) -> bool:
 _LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
 
 
+def _last_word(before: str) -> re.Match | None:
+    """`_LAST_WORD.search(before)`, read from near the end: the search from the start of a long
+    sentence costs more than the sentence's split. A match that begins where the reading began may
+    run on to its left, so that one is searched for in full."""
+    pos = max(0, len(before) - 48)
+    word = _LAST_WORD.search(before, pos)
+    return word if pos == 0 or word is None or word.start() > pos else _LAST_WORD.search(before)
+
+
 def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _SENT_END.finditer(text):
         before = text[start:m.start() + 1]
-        word = _LAST_WORD.search(before.rstrip("\"'”’)]"))
+        word = _last_word(before.rstrip("\"'”’)]"))
         if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
             continue
         spans.append((start, m.end()))
