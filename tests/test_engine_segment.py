@@ -76,3 +76,16 @@ def test_segment_last_word_read_from_the_end_is_the_full_search(before):
 
     full, near = _LAST_WORD.search(before), _last_word(before)
     assert (full and (full.span(), full.group(1))) == (near and (near.span(), near.group(1)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n~[]", max_size=80), st.lists(st.tuples(st.integers(0, 80), st.integers(0, 80)), max_size=5))
+def test_segment_blanked_text_keeps_length_and_newlines(text, raw_spans):
+    """Blanking non-contract text (checker.engine.noncontract.blank): each character of a span becomes a
+    space, a newline stays, and nothing else changes, whether the spans overlap or not."""
+    from checker.engine.noncontract import blank
+
+    spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in raw_spans]
+    inside = {i for a, b in spans for i in range(a, b)}
+    expected = "".join(" " if i in inside and c != "\n" else c for i, c in enumerate(text))
+    assert blank(text, spans) == expected
