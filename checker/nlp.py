@@ -64,19 +64,23 @@ def lemma_tokens(texts: list[str]) -> list[list[str]]:
 
 def iter_lemma_tokens(texts):
     """`lemma_tokens`, one text at a time: a long document's lemmas need not all be held at once."""
-    table = lemma_table()
-    memo: dict[str, str] = {}
+    memo = _Lemmas(lemma_table())
+    lemma = memo.__getitem__
     for text in texts:
-        toks = _TOKEN.findall(text.lower())
-        lem = []
-        for t in toks:
-            if t in _JOINERS:  # "immigration-enforcement agent" reads as "immigration enforcement agent"
-                continue
-            x = memo.get(t)
-            if x is None:
-                x = memo[t] = table.get(t, t)
-            lem.append(x)
-        yield lem
+        yield [x for x in map(lemma, _TOKEN.findall(text.lower())) if x is not None]
+
+
+class _Lemmas(dict):
+    """token -> lemma, each token looked up in the table once per document (None: a joiner, which
+    is dropped: "immigration-enforcement agent" reads as "immigration enforcement agent")."""
+
+    def __init__(self, table: dict):
+        super().__init__()
+        self.table = table
+
+    def __missing__(self, token: str) -> str | None:
+        x = self[token] = None if token in _JOINERS else self.table.get(token, token)
+        return x
 
 
 def lemma_strings(texts: list[str]) -> list[str]:

@@ -62,3 +62,73 @@ def test_literals_a_match_always_contains_a_required_literal(words):
         literals = required_literals(pattern)
         if literals is not None and compiled(pattern).search(text):
             assert any(lit in text for lit in literals), (pattern, text)
+
+
+# --- the literal gate of the strength entries: every set it names must be met ----------------------
+
+@pytest.mark.parametrize(("pattern", "text", "passes"), [
+    (r"\bstatement of (?:intent|intention)\b", "this is a statement of intent", True),
+    (r"\bstatement of (?:intent|intention)\b", "a statement of the union's position", False),  # "intent" missing
+    (r"\b(?:this|such) article (?:expires|lapses)\b", "this article lapses", True),
+    (r"\b(?:this|such) article (?:expires|lapses)\b", "this article continues", False),
+    (r"(?:shall|may)? ?set aside", "the employer will set aside", True),  # the optional part asks nothing
+    (r"(?i)statement of intent", "STATEMENT OF INTENT", True),  # case-insensitive: no gate
+    (r"(?i:statement) of intent", "STATEMENT of intent", True),
+    (r"(?x) statement \s of", "statement of", True),
+])
+def test_literals_gate_rows(pattern, text, passes):
+    from checker.engine.literals import literal_gate, passes as gate_passes
+
+    assert gate_passes(literal_gate(pattern), text) == passes
+    if re.search(pattern, text):
+        assert passes  # a text the pattern matches always passes its gate
+
+
+def _strength_texts() -> list[str]:
+    from checker.corpus.strength import builtin
+    from checker.engine.language import normalize
+    from checker.engine.segment import split_units
+
+    lex = builtin()
+    texts = [normalize(ex.text) for es in lex.entries.values() for e in es for ex in (*e.fires, *e.quiet)]
+    for doc in sorted((ROOT / "tests" / "devset" / "traps_a").glob("*.txt"))[:4]:
+        texts += [normalize(u.text) for u in split_units(doc.read_text())]
+    return texts
+
+
+def test_literals_gate_never_hides_a_strength_match():
+    """Every strength entry, on every example sentence of the lexicon and the sentences of some
+    development documents: where its pattern matches, its gate lets the text through."""
+    from checker.corpus.strength import builtin
+    from checker.engine.literals import passes
+
+    lex = builtin()
+    texts = _strength_texts()
+    gated = 0
+    for es in lex.entries.values():
+        for e in es:
+            gated += bool(e.gate)
+            for t in texts:
+                if e.regex.search(t):
+                    assert passes(e.gate, t), (e.id, t)
+                    assert next(e.finditer(t)).span() == e.regex.search(t).span()
+                else:
+                    assert e.search(t) is None
+    assert gated > 100  # nearly every entry has one: the gate is doing work
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["the", "employer", "shall", "not", "be", "subject", "to", "grievance", "arbitration",
+                                 "this", "article", "is", "a", "statement", "of", "intent", "only", "may", "suspend",
+                                 "expires", "on", "december", "31,", "2026", "nothing", "in", "agreement", "binding",
+                                 "advisory", "policy", "as", "amended", "ice", "access", "records", "goals", "."]),
+                min_size=1, max_size=25))
+def test_literals_gate_agrees_with_every_strength_pattern(words):
+    from checker.corpus.strength import builtin
+    from checker.engine.literals import passes
+
+    text = " ".join(words)
+    for es in builtin().entries.values():
+        for e in es:
+            if e.regex.search(text):
+                assert passes(e.gate, text), (e.id, text)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.engine.segment import split_units
 
@@ -86,3 +88,25 @@ def test_segment_a_title_line_without_a_sentence_in_it_is_still_a_heading():
 
     units = split_units("Article 22 Immigration Related Matters\nThe Employer shall notify the Union.\n")
     assert units[0].heading and units[0].text == "Article 22 Immigration Related Matters"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab.Z .\n!", max_size=160))
+def test_segment_last_word_read_from_the_end_is_the_full_search(before):
+    from checker.engine.segment import _LAST_WORD, _last_word
+
+    full, near = _LAST_WORD.search(before), _last_word(before)
+    assert (full and (full.span(), full.group(1))) == (near and (near.span(), near.group(1)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n~[]", max_size=80), st.lists(st.tuples(st.integers(0, 80), st.integers(0, 80)), max_size=5))
+def test_segment_blanked_text_keeps_length_and_newlines(text, raw_spans):
+    """Blanking non-contract text (checker.engine.noncontract.blank): each character of a span becomes a
+    space, a newline stays, and nothing else changes, whether the spans overlap or not."""
+    from checker.engine.noncontract import blank
+
+    spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in raw_spans]
+    inside = {i for a, b in spans for i in range(a, b)}
+    expected = "".join(" " if i in inside and c != "\n" else c for i, c in enumerate(text))
+    assert blank(text, spans) == expected

@@ -4,12 +4,15 @@ agreement) in every output format and on stderr, instead of a silent "25 missing
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.api import check_text
 from checker.ingest import load_document
@@ -112,3 +115,54 @@ def test_screening_warning_on_stderr_and_in_every_format(spanish):
     assert suite.find("system-err").text.startswith("warning: W201")
     github = _run([spanish, "--format", "github"]).stdout
     assert any(line.startswith("::warning file=") and "W201" in line for line in github.splitlines())
+
+
+# --- counting on lower-cased text gives the case-blind counts --------------------------------------
+
+def _characters_folding_like_ascii() -> str:
+    from checker.screening import FOLDS_LIKE_ASCII
+
+    ranges = re.findall(r"(.)-(.)", FOLDS_LIKE_ASCII, re.S)
+    return "".join(chr(c) for a, b in ranges for c in range(ord(a), ord(b) + 1) if not 0xD800 <= c <= 0xDFFF)
+
+
+def test_screening_characters_counted_lower_cased_fold_like_ascii():
+    """Each character the lower-cased count reads lower-cases to one character of the same kind
+    (word, space, digit), and matches an ASCII letter without regard to case only if it lower-cases
+    to that letter: so a pattern matches the lower-cased text where the case-blind one matches the text."""
+    chars = _characters_folding_like_ascii()
+    assert len(chars) > 1000
+    for c in chars:
+        low = c.lower()
+        assert len(low) == 1, hex(ord(c))
+        for cls in (r"\w", r"\s", r"\d"):
+            assert bool(re.match(cls, c)) == bool(re.match(cls, low)), (hex(ord(c)), cls)
+    letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    for a in letters:
+        blind = set(re.findall(a, chars, re.I))
+        assert blind == {c for c in chars if c.lower() == a.lower()}, a
+
+
+@pytest.mark.parametrize("text", [
+    "The Employer SHALL not ask; Article IV and Section 3 of this AGREEMENT – “the Parties” agree to it.",
+    "The Employer \u212aeeps records; the Union ſhall be told (Article \u2163).",  # Kelvin sign, long s: case-blind path
+    "İ9 forms: the EMPLOYER shall not re-verify; the Union İS entitled to notice.",
+])
+def test_screening_counts_match_the_case_blind_patterns(text):
+    from checker.screening import _INSTRUMENT, _OBLIGATION
+
+    s = screen(text * 3)
+    assert (s.obligations, s.instrument_terms) == (len(_OBLIGATION.findall(text * 3)), len(_INSTRUMENT.findall(text * 3)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["shall", "SHALL", "Shall", "will", "agrees", "to", "that", "may", "not", "IS",
+                                 "required", "article", "ARTICLE", "IV", "xii", "12", "section", "§", "employer",
+                                 "Union", "the", "PARTIES", "letter", "of", "Agreement", "–", "“", "”", "·", "é",
+                                 "É", "ß", "µ", "ÿ", "\uf0a0", "•", "\u00a0", "\n", ",", "."]), min_size=1, max_size=40))
+def test_screening_counts_agree_on_any_mix(words):
+    from checker.screening import _INSTRUMENT, _OBLIGATION
+
+    text = " ".join(words)
+    s = screen(text)
+    assert (s.obligations, s.instrument_terms) == (len(_OBLIGATION.findall(text)), len(_INSTRUMENT.findall(text)))

@@ -85,6 +85,7 @@ class Entry:
     path: str
     line: int
     _regex: re.Pattern | None = None
+    _gate: tuple[frozenset[str], ...] | None = None  # computed at load: it is stored with the cached corpus
 
     @property
     def regex(self) -> re.Pattern:
@@ -94,6 +95,35 @@ class Entry:
 
             self._regex = rxcode.compile(self.pattern)
         return self._regex
+
+    @property
+    def gate(self) -> tuple[frozenset[str], ...]:
+        """The literals a text must hold for the pattern to match in it (checker.engine.literals)."""
+        if self._gate is None:
+            from checker.engine.literals import literal_gate
+
+            self._gate = literal_gate(self.pattern)
+        return self._gate
+
+    def admits(self, text: str) -> bool:
+        """Whether `text` holds a literal of every set of the gate (checker.engine.literals.passes,
+        inlined: it runs for every entry on every sentence)."""
+        for literals in self._gate if self._gate is not None else self.gate:
+            for lit in literals:
+                if lit in text:
+                    break
+            else:
+                return False
+        return True
+
+    def finditer(self, text: str):
+        """`regex.finditer(text)`, not run on a text that lacks the pattern's required literals
+        (most sentences lack most entries': measured, the literal checks cost a tenth of the searches)."""
+        return (self._regex or self.regex).finditer(text) if self.admits(text) else iter(())
+
+    def search(self, text: str) -> re.Match | None:
+        """`regex.search(text)`, behind the same literal gate as `finditer`."""
+        return (self._regex or self.regex).search(text) if self.admits(text) else None
 
     @property
     def location(self) -> str:
@@ -138,18 +168,29 @@ class Lexicon:
     def entry_of(self, category: str, match: re.Match) -> Entry:
         return self[category][int(match.lastgroup[1:])]
 
+    def may_match(self, category: str, text: str) -> bool:
+        """False when no entry of the category can match in `text`: it holds the required literals of
+        none of them (checker.engine.literals), so neither can their alternation."""
+        return any(e.admits(text) for e in self[category])
+
     def finditer(self, category: str, text: str):
         """(entry, match) for the category's alternation over `text`, left to right."""
+        if not self.may_match(category, text):
+            return
         entries = self[category]
         for m in self.alternation(category).finditer(text):
             yield entries[int(m.lastgroup[1:])], m
+
+    def search(self, category: str, text: str) -> re.Match | None:
+        """The first match of the category's alternation in `text` (`entry_of` names its entry)."""
+        return self.alternation(category).search(text) if self.may_match(category, text) else None
 
     def first(self, category: str, text: str) -> tuple[Entry, re.Match] | tuple[None, None]:
         """The leftmost match of any entry (the earlier entry at a tie), as an alternation would
         find it; works for entries that share a named group (`(?P<ref>...)`)."""
         best: tuple[Entry, re.Match] | tuple[None, None] = (None, None)
         for e in self[category]:
-            m = e.regex.search(text)
+            m = e.search(text)
             if m is not None and (best[1] is None or m.start() < best[1].start()):
                 best = (e, m)
         return best
@@ -253,6 +294,8 @@ def load_lexicon(directory: Path, problems, *, partial: bool = False) -> Lexicon
             out.append(Entry(eid, category, pattern, raw["why"].strip(), fires, quiet, str(path), line))
             pattern_line[eid] = raw.line_of("pattern")
         entries[category] = tuple(_compiled(category, out, path, pattern_line, alternations, problems))
+        for e in entries[category]:
+            e.gate  # noqa: B018 — computed now, so that the cached corpus stores it
     for category in () if partial else categories():
         if category not in entries:
             problems.add(directory / f"{category}.yaml", 1, f"missing strength file for {category!r}")

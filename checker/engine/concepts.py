@@ -106,6 +106,7 @@ class UnitMatcher:
         self._lengths = [len(x) for x in surfaces]
         self._term_hits = index.term_hits(lemma_tokens)
         self._cache: dict[str, frozenset[int]] = {}
+        self._scans: dict[str, set[int]] = {}  # pattern source -> units (a pattern shared by concepts runs once)
 
     def units_with(self, member: str) -> frozenset[int]:
         hit = self._cache.get(member)
@@ -152,7 +153,13 @@ class UnitMatcher:
 
     def _scan(self, source: str) -> set[int]:
         """Units in which the pattern `source` matches: through its literal prefilter when it has
-        one (and compiled only when some unit holds one of its literals)."""
+        one (and compiled only when some unit holds one of its literals). Callers do not change it."""
+        found = self._scans.get(source)
+        if found is None:
+            found = self._scans[source] = self._scan_once(source)
+        return found
+
+    def _scan_once(self, source: str) -> set[int]:
         literals = required_literals(source)
         if literals is None:
             return _scan(compiled(source), self._surface_all, self._surface_starts, self._lengths)

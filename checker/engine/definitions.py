@@ -17,7 +17,7 @@ def narrowing_entry(low: str, lex=None):
     definition, or None."""
     from checker.corpus.strength import builtin
 
-    return next((e for e in (lex or builtin())["definition_narrowing"] if e.regex.search(low)), None)
+    return next((e for e in (lex or builtin())["definition_narrowing"] if e.search(low)), None)
 
 
 @dataclass(frozen=True)

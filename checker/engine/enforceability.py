@@ -86,7 +86,7 @@ def _finditer(category: str, text: str, veto=None) -> list:
     from checker.corpus.strength import builtin
 
     entries = builtin()[category]
-    hits = sorted(((m.start(), i, m) for i, e in enumerate(entries) for m in e.regex.finditer(text)),
+    hits = sorted(((m.start(), i, m) for i, e in enumerate(entries) for m in e.finditer(text)),
                   key=lambda h: (h[0], h[1]))
     out, end = [], -1
     for start, i, m in hits:

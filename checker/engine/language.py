@@ -52,7 +52,7 @@ def section_limits(text: str, lex=None):
     lex = lex or _lex()
     if lex.passes("section_limit", text):
         for e in lex["section_limit"]:
-            for m in e.regex.finditer(text):
+            for m in e.finditer(text):
                 yield e, m
 
 
@@ -60,7 +60,7 @@ def global_override(text: str, lex=None):
     """(entry, match) of a reservation aimed at everything ("Nothing in this Agreement limits ...",
     "management retains ..."), or (None, None)."""
     lex = lex or _lex()
-    m = lex.alternation("global_override").search(text)
+    m = lex.search("global_override", text)
     return (lex.entry_of("global_override", m), m) if m else (None, None)
 
 
@@ -85,7 +85,7 @@ def non_binding(text: str, lex=None) -> list[Finding]:
 def vague_time(text: str, lex=None) -> Finding | None:
     """The first vague time ("promptly", "as soon as practicable") where a number belongs."""
     lex = lex or _lex()
-    m = lex.alternation("vague_time").search(text)
+    m = lex.search("vague_time", text)
     return Finding("hedge", m.group(0), m.start(), lex.entry_of("vague_time", m).id) if m else None
 
 
@@ -126,7 +126,7 @@ def permissive(text: str, allow: tuple[str, ...] = (), lex=None) -> list[Finding
     out = []
     taken: list[tuple[int, int]] = []
     for entry in lex["modality"]:
-        for m in entry.regex.finditer(t):
+        for m in entry.finditer(t):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             owner = _nearest_party(t, m.start(), lex)
@@ -155,7 +155,7 @@ def _mask(text: str, allow: tuple[str, ...], lex) -> str:
 def hedges(text: str, allow: tuple[str, ...] = (), lex=None) -> list[Finding]:
     lex = lex or _lex()
     t = _mask(text, allow, lex)
-    return [Finding("hedge", text[m.start():m.end()], m.start(), e.id) for e in lex["hedge"] for m in e.regex.finditer(t)]
+    return [Finding("hedge", text[m.start():m.end()], m.start(), e.id) for e in lex["hedge"] for m in e.finditer(t)]
 
 
 def discretion(text: str, allow: tuple[str, ...] = (), lex=None) -> list[Finding]:
@@ -163,7 +163,7 @@ def discretion(text: str, allow: tuple[str, ...] = (), lex=None) -> list[Finding
     t = _mask(text, allow, lex)
     # one finding per wording: of overlapping matches the one starting first (the longest of those) wins
     matches = sorted(((m.start(), m.end(), i, e.id) for i, e in enumerate(lex["discretion"])
-                      for m in e.regex.finditer(t)),
+                      for m in e.finditer(t)),
                      key=lambda span: (span[0], -span[1], span[2]))
     out, last_end = [], -1
     for a, b, _, rule in matches:

@@ -38,12 +38,19 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with each span replaced by spaces (newlines kept, so lines stay where they were)."""
     if not spans:
         return text
-    chars = list(text)
-    for a, b in spans:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    out, done = [], 0  # the text up to `done` is in `out`
+    for a, b in sorted(spans):
+        a = max(a, done)  # spans may overlap: what an earlier one blanked is not read twice
+        if b <= a:
+            continue
+        out.append(text[done:a])
+        out.append(_NOT_NEWLINE.sub(" ", text[a:b]))
+        done = b
+    out.append(text[done:])
+    return "".join(out)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _note_end(text: str, m: re.Match) -> int:

@@ -24,6 +24,13 @@ _RUNS_ON = re.compile(r"(?:[a-z,\-–(]|\b(?:the|a|an|of|and|or|to|for|in|by|wit
 # "22.2 Government Agents. If an agent of U.S. Immigration and Customs": a run-in heading and the
 # start of its sentence, hard-wrapped; the line is no heading, and the next line continues it
 _RUN_IN_SENTENCE = re.compile(r"[a-z]{3,}\.\s+[A-Z][a-z]*\s+\w")
+_RUNS_ON_LAST = frozenset("abcdefghijklmnopqrstuvwxyz,-–(")  # a line ending in one runs on (_RUNS_ON's first branch)
+
+
+def _runs_on(line: str) -> bool:
+    return line[-1:] in _RUNS_ON_LAST or _RUNS_ON.search(line) is not None
+
+
 _MAX_UNIT = 1600  # longer paragraphs are also split at semicolons (measured: 99% of real sentences are shorter)
 
 
@@ -41,19 +48,36 @@ _LOWER = re.compile(r"[a-z\u00df-\u00ff]")
 _MODAL = re.compile(r"\b(shall|must|will|may|agree|agrees)\b", re.I)
 
 
+_HEADING_CHARS = 140  # 14 words of a heading fit in well under 140 characters
+
+
 def _is_heading(text: str) -> bool:
-    if len(text) > 140:  # 14 words of a heading fit in well under 140 characters
+    if len(text) > _HEADING_CHARS:
         return False
     words = text.split()
     if not words or len(words) > 14 or text.rstrip().endswith((".", ";", ":", ",")) and len(words) > 4:
         return False
     n_upper = len(_UPPER.findall(text))
     n_letters = n_upper + len(_LOWER.findall(text))
-    upper = n_letters and n_upper / n_letters > 0.7
+    if n_letters and n_upper / n_letters > 0.7:
+        return True
+    if text.rstrip().endswith("."):
+        return False
     alpha = [w for w in words if w[:1].isalpha()]
     title = sum(w[:1].isupper() for w in alpha) >= max(1, 0.6 * len(alpha))
-    has_modal = _MODAL.search(text)
-    return bool(upper or (title and not has_modal and not text.rstrip().endswith(".")))
+    return title and not _MODAL.search(text)
+
+
+_LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
+
+
+def _last_word(before: str) -> re.Match | None:
+    """`_LAST_WORD.search(before)`, read from near the end: the search from the start of a long
+    sentence costs more than the sentence's split. A match that begins where the reading began may
+    run on to its left, so that one is searched for in full."""
+    pos = max(0, len(before) - 48)
+    word = _LAST_WORD.search(before, pos)
+    return word if pos == 0 or word is None or word.start() > pos else _LAST_WORD.search(before)
 
 
 def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
@@ -61,7 +85,7 @@ def _split_paragraph(text: str, base: int) -> list[tuple[int, int]]:
     start = 0
     for m in _SENT_END.finditer(text):
         before = text[start:m.start() + 1]
-        word = re.search(r"([A-Za-z.]+)\.$", before.rstrip("\"'”’)]"))
+        word = _last_word(before.rstrip("\"'”’)]"))
         if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
             continue
         spans.append((start, m.end()))
@@ -102,6 +126,7 @@ def split_units(text: str) -> list[Unit]:
     blocks: list[tuple[int, int]] = []
     pos = 0
     block_start = None
+    long_block = False  # the block so far is past a heading's length: it stays so as it grows
     prev = ""
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
@@ -110,12 +135,18 @@ def split_units(text: str) -> list[Unit]:
                 blocks.append((block_start, pos))
                 block_start = None
         elif block_start is None:
-            block_start = pos
+            block_start, long_block = pos, False
         elif (_ITEM_START.match(line) and not _CONTINUES.match(line)) \
-                or (_is_heading(stripped) and not _RUNS_ON.search(prev)) \
-                or (_is_heading(text[block_start:pos].strip()) and not _RUN_IN_SENTENCE.search(text[block_start:pos])):
+                or (not _runs_on(prev) and _is_heading(stripped)):
             blocks.append((block_start, pos))
-            block_start = pos
+            block_start, long_block = pos, False
+        elif not long_block:  # the block so far, read as a heading
+            so_far = text[block_start:pos].strip()
+            if len(so_far) > _HEADING_CHARS:
+                long_block = True
+            elif _is_heading(so_far) and not _RUN_IN_SENTENCE.search(so_far):
+                blocks.append((block_start, pos))
+                block_start = pos
         if stripped:
             prev = stripped
         pos += len(line)
@@ -157,6 +188,6 @@ def _join_questions(text: str, units: list[Unit]) -> list[Unit]:
             out.append(Unit(len(out), u.start, nxt.end, " ".join(text[u.start:nxt.end].split())))
             i += 2
             continue
-        out.append(Unit(len(out), u.start, u.end, u.text, u.heading))
+        out.append(u if u.index == len(out) else Unit(len(out), u.start, u.end, u.text, u.heading))
         i += 1
     return out
