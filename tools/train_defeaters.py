@@ -213,6 +213,15 @@ def fit(rows: list[dict], vocab=None, l2: float = 1e-4, epochs: int = 300, lr: f
     return W, b, vocab
 
 
+def to_json(W, b, vocab, th: dict[str, float]) -> dict:
+    """The content of model.json: labels, bias, thresholds and the weights of every feature some
+    label weighs at least 0.01, rounded to 3 decimals."""
+    keep = np.abs(W).max(axis=1) >= 0.01
+    inv = sorted(vocab, key=vocab.get)
+    weights = {f: [round(float(x), 3) for x in W[i]] for i, f in enumerate(inv) if keep[i]}
+    return {"labels": list(dm.LABELS), "bias": [round(float(x), 3) for x in b], "thresholds": th, "weights": weights}
+
+
 def predict(W, b, vocab, rows) -> np.ndarray:
     idx, _ = _index(rows, vocab)
     return _softmax(_scores(W, b, idx)[0])
@@ -328,13 +337,11 @@ def main(argv=None) -> int:
                           for r, o in zip(c_test, got) if o != r["label"]]
     every = clauses + registry + docs
     W, b, vocab = fit(every)
-    keep = np.abs(W).max(axis=1) >= 0.01
-    inv = sorted(vocab, key=vocab.get)
-    weights = {f: [round(float(x), 3) for x in W[i]] for i, f in enumerate(inv) if keep[i]}
+    shipped = to_json(W, b, vocab, th)
+    weights = shipped["weights"]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "model.json").write_text(json.dumps({"labels": list(dm.LABELS), "bias": [round(float(x), 3) for x in b],
-                                                "thresholds": th, "weights": weights}, sort_keys=True) + "\n")
+    (out / "model.json").write_text(json.dumps(shipped, sort_keys=True) + "\n")
     h = hashlib.sha256()
     for r in every:
         h.update(f"{r['label']}\t{r['text']}\n".encode())
