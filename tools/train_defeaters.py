@@ -153,10 +153,101 @@ def document_sentences(exclude: set[str], max_none: int, seed: int) -> list[dict
     return positives + none[:max_none]
 
 
+# --- the concept lexicon: word classes the model reads as features -------------------------------
+# Broad classes of what a defeating clause speaks of (a forum, a denial, a work status, a definition,
+# a record discrepancy, a discharge, an agency, a handing-over...), so that a word or phrase no
+# training clause used still counts through its class ("Home Office" as an agency, "right-to-work
+# papers" as a status). Shipped inside model.json (the weights are only meaningful with the lexicon
+# they were trained with) and matched on the lower-cased sentence.
+CONCEPTS = (
+    ("forum", r"\b(?:griev\w*|arbitra\w*|umpires?|adjustment (?:board|procedure)|dispute[- ]resolution|"
+              r"grievance machinery|(?:first|second|third|fourth|final) step|step (?:\d|one|two|three|four))"),
+    ("deny", r"\b(?:not|no|never|nor|neither|none|nothing|without|exclu\w*|exempt\w*|outside|barred|preclud\w*|"
+             r"waive\w*|beyond|lacks?|removed|withdrawn|carved?)\b"),
+    ("only", r"\b(?:only|solely|exclusive(?:ly)?|alone|sole)\b"),
+    ("body", r"\b(?:committee|board|panel|trustees?|administrator|director|manager|commission|council|ombuds\w*|"
+             r"internal|open[- ]door|human resources|general manager|chief|president|superintendent)\b"),
+    ("final", r"\b(?:final|conclusive|unreviewable|not (?:be )?subject to (?:further )?review|shall not be reviewed)\b"),
+    ("bind", r"\b(?:bind\w*|enforc(?!ement)\w*|obligat\w*|contractual|contract|legal(?:ly)?|dut(?:y|ies)|rights?|"
+             r"terms? (?:and conditions )?of (?:this|the) (?:collective )?agreement|part of (?:this|the) agreement|"
+             r"rel(?:y|ied) on|cited|liab\w*|commitments?|promises?|guarantee\w*)\b"),
+    ("aspire", r"\b(?:aspir\w*|precatory|hortatory|goals?|hopes?|intent\w*|guid\w*|best practices?|recommend\w*|"
+               r"encourag\w*|voluntar\w*|advisory|moral|informational|principles?|endeavou?r\w*|good[- ]faith efforts?|"
+               r"wish\w*|statements? of|matters? of policy|expectations?|ideals?|objectives?|desir\w*|courtes\w*)\b"),
+    ("end", r"\b(?:expir\w*|sunset\w*|laps\w*|terminat\w*|ceas\w*|end(?:s|ed|ing)?|no longer|no further|"
+            r"discontinu\w*|conclud\w*|revert\w*|of no (?:force|effect)|null and void|run out)\b"),
+    ("temporary", r"\b(?:temporar\w*|trial|pilot|interim|until|for (?:a|the) (?:period|term) of|initial|first \w+ "
+                  r"(?:months?|years?)|calendar year|fiscal year|school year|contract year|anniversary|(?:months?|days?|"
+                  r"weeks?|years?) (?:from|after|following)|only for|through|thru|valid|in (?:force|effect)|remain\w*)\b"),
+    ("term", r"\b(?:term of (?:this|the) (?:collective (?:bargaining )?)?(?:agreement|contract)|successor agreement|"
+             r"full term|life of (?:this|the) (?:agreement|contract)|duration|renew\w*|survive\w*|coterminous|"
+             r"expiration of (?:this|the) (?:collective (?:bargaining )?)?(?:agreement|contract))\b"),
+    ("suspend", r"\b(?:suspen\w*|set\w* (?:\w+ )?aside|abeyance|paus\w*|halt\w*|discontinu\w*|withdraw\w*|rescind\w*|"
+                r"revok\w*|modif\w*|amend\w*|var(?:y|ied|ies)|overrid\w*|waive\w*|opt(?:s|ed)? out|relieve\w*|"
+                r"not (?:to )?apply|inoperative|on hold|disregard\w*|excuse\w*|release\w*|defer\w*|postpon\w*)\b"),
+    ("discretion", r"\b(?:sole\w*|option|discretion\w*|judge?ment|unilateral\w*|as it (?:determines|deems|sees fit|"
+                   r"considers|chooses)|whenever|at any time|for any reason|reserves?|retains?|business (?:conditions|"
+                   r"needs|necessity|reasons)|economic|operational|emergenc\w*|necessity|staffing|budget\w*|fiscal|"
+                   r"directive|guidance|orders?|determines?|deems?|prudent|appropriate)\b"),
+    ("mutual", r"\b(?:mutual\w*|jointly|joint|both parties|by agreement of|consent of the union|union's (?:\w+ )?"
+               r"(?:consent|agreement)|agreement of the union)\b"),
+    ("status", r"(?:\bsocial security|\bssns?\b|\b(?:work|employment)[- ]authori[sz]\w*|\bauthori[sz]ed to (?:work|be "
+               r"employed)|\beligib\w* (?:to|for) (?:work|employment)|\bemployment eligibility|\bright[- ]to[- ]work|"
+               r"\blawful\w*|\blegal(?:ly)? (?:status|present|entitled|authori[sz]ed|employ\w*|resident|right)|"
+               r"\bcitizen\w*|\bimmigration status|\bpermanent residen\w*|\bgreen cards?|\bvisas?\b|\bi-9|"
+               r"\be-?verify|\b(?:un)?documented|\baliens?\b|\bsponsor\w*|\bwork permits?|\bentitled to (?:work|"
+               r"employment)|\bunexpired|\bimmigration documents?)"),
+    ("define", r"\b(?:means?|defin\w*|refer(?:s|red)? to|includ\w*|exclud\w*|consists? of|compris\w*|limited to|"
+               r"restricted to|extends? only|appl(?:y|ies) only|deemed|regarded|considered|treated as|eligib\w*|"
+               r"cover\w*|bargaining unit|members?|recogni[sz]\w*|provided that|must (?:hold|have|possess|present|"
+               r"furnish|produce|be)|unless|until|as used|for (?:the )?purposes? of|shall not include|term)\b"),
+    ("discrepancy", r"\b(?:discrepan\w*|mismatch\w*|no-?match\w*|inconsisten\w*|irregular\w*|errors?|omissions?|"
+                    r"incorrect|inaccura\w*|false\w*|falsif\w*|misrepresent\w*|different|differs?|other than|more than "
+                    r"one|(?:does|do|did) not (?:match|agree|correspond)|not (?:be )?(?:verified|confirmed)|(?:cannot|could "
+                    r"not|unable to) (?:be )?(?:verif|confirm)\w*|nonconfirmation|conflict\w*|invalid|fraudulent|"
+                    r"variance|anomal\w*|problems? with)\b"),
+    ("records", r"\b(?:records?|documents?|documentation|papers?|identity|names?|numbers?|i-9s?|forms?|information|"
+                r"data|files?|details|payroll|personnel|correspondence|letters?|notices?)\b"),
+    ("discharge", r"\b(?:discharg\w*|dismiss\w*|terminat\w*|fir(?:e|ed|ing)|separat\w*|removal|gross misconduct|"
+                  r"misconduct|offen[cs]es?|violations?|disciplin\w*|just cause|cause for|grounds? for|summary|"
+                  r"immediate(?:ly)?|at once|retain\w* in employment|breach)\b"),
+    ("correction", r"\b(?:correct\w*|lawful(?:ly)? chang\w*|legal(?:ly)? chang\w*|name change|chang\w* (?:of|in) "
+                   r"(?:name|number)|updated?|good faith|opportunity to|reasonable (?:time|period)|except\w*|solely "
+                   r"because|shall not (?:be )?(?:disciplin|discharg)\w*)\b"),
+    ("agency", r"\b(?:agenc\w*|authorit\w*|officials?|officers?|agents?|law[- ]enforcement|government\w*|federal|"
+               r"homeland|dhs|ice|cbp|hsi|uscis|home office|immigration enforcement|police|sheriff\w*|"
+               r"investigators?|inspectors?|department of|state|public bod\w*)\b"),
+    ("handover", r"\b(?:cooperat\w*|assist\w*|complian\w*|compl(?:y|ies)|admit\w*|allow\w*|permit\w*|grant\w*|open\w*|"
+                 r"shar\w*|disclos\w*|releas\w*|furnish\w*|hand\w* over|turn\w* over|make available|provid\w*|"
+                 r"report\w*|access|entry|enter\w*|interview\w*|respond\w*|honou?r\w*|participat\w*|inquir\w*|"
+                 r"subpoena\w*|detainers?|transmit\w*|send|sent|give|supply\w*|copies)\b"),
+    ("free", r"\b(?:free to|right to|entitled to|reserves?|retains?|nothing in|(?:shall|does|will) not (?:be construed "
+             r"to )?(?:restrict|limit|affect|prevent|prohibit|impair|apply to)|ability to|at its option|may)\b"),
+    ("safeguard", r"\b(?:judicial warrant|signed by a (?:judge|court)|court order|notify the union|notice to the union|"
+                  r"inform the union|union (?:representative|steward)|prohibit\w*|shall not (?:permit|allow|disclose|"
+                  r"share|provide|release))\b"),
+    ("policy", r"\b(?:polic(?:y|ies)|rules?|regulations?|procedures?|practices?|handbook|guidelines?|directives?|"
+               r"manual|standards?|needs of the service|operational (?:needs|requirements)|programs?|programmes?)\b"),
+    ("subject", r"\b(?:subject to|in accordance with|consistent with|as (?:set out|provided|defined|determined|amended|"
+                r"revised|modified|changed) (?:in|by|from)|pursuant to|governed by|from time to time|as (?:it|they|the "
+                r"\w+) (?:may )?(?:\w+ )?(?:amend|revis|modif|chang|allow|permit|determin)\w*|to the extent)\b"),
+    ("immigration", r"\b(?:immigra\w*|no-?match|reverif\w*|re-verif\w*|naturali[sz]\w*|raids?|deport\w*|asylum|"
+                    r"citizenship|undocumented|migrant)"),
+    ("other_subject", r"\b(?:pensions?|health (?:and welfare|plan|benefits?)|welfare|trust fund|workers' compensation|"
+                      r"classification|reclassification|probation\w*|curriculum|wage rates?|layoffs?|cafeteria|"
+                      r"apprentic\w*|tuition|job evaluation|salary grades?|vacation|overtime|insurance|retirement)\b"),
+)
+USE_CONCEPTS = True
+
+
+def concepts() -> tuple[tuple[str, str], ...]:
+    return CONCEPTS if USE_CONCEPTS else ()
+
+
 # --- the model: multinomial logistic regression over sparse binary features ----------------------
 
 def _index(rows: list[dict], vocab: dict[str, int] | None = None, min_count: int = 2):
-    feats = [dm.features(r["text"]) for r in rows]
+    feats = [dm.features(r["text"], concepts=concepts()) for r in rows]
     if vocab is None:
         counts = Counter(f for fs in feats for f in fs)
         vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
@@ -184,7 +275,11 @@ BROAD = ("status_definition", "agency_cooperation", "discrepancy_discharge")
 BALANCE = 1.0  # class weights (largest class / class size) ** BALANCE
 
 
-def fit(rows: list[dict], vocab=None, l2: float = 1e-4, epochs: int = 300, lr: float = 0.1):
+L2 = 1e-4
+
+
+def fit(rows: list[dict], vocab=None, l2: float | None = None, epochs: int = 300, lr: float = 0.1):
+    l2 = L2 if l2 is None else l2
     idx, vocab = _index(rows, vocab)
     y = np.array([dm.LABELS.index(r["label"]) for r in rows])
     n, k, d = len(rows), len(dm.LABELS), len(vocab)
@@ -219,7 +314,8 @@ def to_json(W, b, vocab, th: dict[str, float]) -> dict:
     keep = np.abs(W).max(axis=1) >= 0.01
     inv = sorted(vocab, key=vocab.get)
     weights = {f: [round(float(x), 3) for x in W[i]] for i, f in enumerate(inv) if keep[i]}
-    return {"labels": list(dm.LABELS), "bias": [round(float(x), 3) for x in b], "thresholds": th, "weights": weights}
+    return {"labels": list(dm.LABELS), "bias": [round(float(x), 3) for x in b], "thresholds": th, "weights": weights,
+            **({"concepts": [list(c) for c in concepts()]} if concepts() else {})}
 
 
 def predict(W, b, vocab, rows) -> np.ndarray:

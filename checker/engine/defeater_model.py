@@ -93,10 +93,24 @@ def guarded(text: str) -> set[str]:
     return {kind for kind, rx in _guards() if rx.search(low)}
 
 
-def features(text: str, kinds: set[str] | None = None) -> set[str]:
+@lru_cache(maxsize=4)
+def compiled(concepts: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((name, re.compile(pattern)) for name, pattern in concepts)
+
+
+def features(text: str, kinds: set[str] | None = None, concepts=()) -> set[str]:
+    """The sentence's features: stemmed words and word pairs, the words a negation governs, the
+    kinds whose guard accepts it (`=kind`), and the concept classes of the model's lexicon its words
+    fall in (`@status`, `@forum`...: a word never seen in training still counts through its class)
+    with each pair of them present together (`@status+@define`)."""
     toks = tokens(text)
     out = {t for t in toks if t not in _STOP}
     out.update(f"={kind}" for kind in (guarded(text) if kinds is None else kinds))
+    if concepts:
+        low = _lower(text)
+        found = [name for name, rx in compiled(concepts) if rx.search(low)]
+        out.update(f"@{c}" for c in found)
+        out.update(f"@{a}+@{b}" for i, a in enumerate(found) for b in found[i + 1:])
     out.update(f"{a} {b}" for a, b in zip(toks, toks[1:]))
     # a negation reaches a few words on ("shall not in any event be arbitrated")
     for i, t in enumerate(toks):
@@ -123,6 +137,7 @@ def _load() -> dict | None:
 def _decode(raw: bytes) -> dict:
     data = json.loads(raw)
     data["weights"] = {f: tuple(w) for f, w in data["weights"].items()}
+    data["concepts"] = tuple((name, pattern) for name, pattern in data.get("concepts", ()))
     return data
 
 
@@ -132,7 +147,7 @@ def probabilities(text: str, kinds: set[str] | None = None) -> dict[str, float]:
         return {"none": 1.0}
     weights = m["weights"]
     acc = list(m["bias"])
-    for w in filter(None, map(weights.get, features(text, kinds))):
+    for w in filter(None, map(weights.get, features(text, kinds, m.get("concepts", ())))):
         acc = [x + y for x, y in zip(acc, w)]
     scores = dict(zip(m["labels"], acc))
     top = max(scores.values())
