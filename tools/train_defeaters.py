@@ -150,7 +150,14 @@ def document_sentences(exclude: set[str], max_none: int, seed: int) -> list[dict
                     none.append({**row, "label": "none"})
     rng = random.Random(seed)
     rng.shuffle(none)
-    return positives + none[:max_none]
+    # every sentence the engine would ask the model about (some kind's guard accepts it) is kept:
+    # these are the hard negatives (a protection's own "shall not ... because the worker filed a
+    # grievance"); the others are sampled up to --max-none in all
+    asked = [r for r in none if dm.guarded(r["text"])]
+    other = [r for r in none if not dm.guarded(r["text"])]
+    print(f"document sentences: {len(positives)} defeaters, {len(asked)} others a guard accepts, "
+          f"{len(other)} more", file=sys.stderr)
+    return positives + asked + other[:max(0, max_none - len(asked))]
 
 
 # --- the concept lexicon: word classes the model reads as features -------------------------------
@@ -221,7 +228,7 @@ CONCEPTS = (
                  r"shar\w*|disclos\w*|releas\w*|furnish\w*|hand\w* over|turn\w* over|make available|provid\w*|"
                  r"report\w*|access|entry|enter\w*|interview\w*|respond\w*|honou?r\w*|participat\w*|inquir\w*|"
                  r"subpoena\w*|detainers?|transmit\w*|send|sent|give|supply\w*|copies)\b"),
-    ("free", r"\b(?:free to|right to|entitled to|reserves?|retains?|nothing in|(?:shall|does|will) not (?:be construed "
+    ("free", r"\b(?:free to|right to|entitled to|reserves?|retains?|nothing in|limits?|restricts?|affects?|impairs?|(?:shall|does|will) not (?:be construed "
              r"to )?(?:restrict|limit|affect|prevent|prohibit|impair|apply to)|ability to|at its option|may)\b"),
     ("safeguard", r"\b(?:judicial warrant|signed by a (?:judge|court)|court order|notify the union|notice to the union|"
                   r"inform the union|union (?:representative|steward)|prohibit\w*|shall not (?:permit|allow|disclose|"

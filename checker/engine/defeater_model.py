@@ -44,6 +44,7 @@ _ABSTRACT = (
     (re.compile(r"\b\d+(?:\.\d+)*\b"), " _num_ "),
 )
 _DIGIT = re.compile(r"\d")
+NEAR = 4  # words apart at most for two concepts to count as near each other
 _WORD = re.compile(r"_[a-z]+_|[a-z][a-z'-]*")
 _STOP = frozenset("a an the of to and or in on at by for with as be is are was were been its it their".split())
 
@@ -102,15 +103,26 @@ def features(text: str, kinds: set[str] | None = None, concepts=()) -> set[str]:
     """The sentence's features: stemmed words and word pairs, the words a negation governs, the
     kinds whose guard accepts it (`=kind`), and the concept classes of the model's lexicon its words
     fall in (`@status`, `@forum`...: a word never seen in training still counts through its class)
-    with each pair of them present together (`@status+@define`)."""
+    with each pair of them present together (`@status+@define`) and each pair within a few words of
+    each other (`@deny^@forum`)."""
     toks = tokens(text)
     out = {t for t in toks if t not in _STOP}
     out.update(f"={kind}" for kind in (guarded(text) if kinds is None else kinds))
     if concepts:
         low = _lower(text)
-        found = [name for name, rx in compiled(concepts) if rx.search(low)]
+        at = {}  # concept -> the word positions where its words start
+        for name, rx in compiled(concepts):
+            where = [low.count(" ", 0, m.start()) for m in rx.finditer(low)]
+            if where:
+                at[name] = where
+        found = list(at)
         out.update(f"@{c}" for c in found)
-        out.update(f"@{a}+@{b}" for i, a in enumerate(found) for b in found[i + 1:])
+        for i, a in enumerate(found):
+            for b in found[i + 1:]:
+                out.add(f"@{a}+@{b}")
+                # near each other: "not ... arbitrable", not a denial ten words before a grievance
+                if any(abs(x - y) <= NEAR for x in at[a] for y in at[b]):
+                    out.add(f"@{a}^@{b}")
     out.update(f"{a} {b}" for a, b in zip(toks, toks[1:]))
     # a negation reaches a few words on ("shall not in any event be arbitrated")
     for i, t in enumerate(toks):
