@@ -189,7 +189,7 @@ CONCEPTS = (
     ("term", r"\b(?:term of (?:this|the) (?:collective (?:bargaining )?)?(?:agreement|contract)|successor agreement|"
              r"full term|life of (?:this|the) (?:agreement|contract)|duration|renew\w*|survive\w*|coterminous|"
              r"expiration of (?:this|the) (?:collective (?:bargaining )?)?(?:agreement|contract))\b"),
-    ("suspend", r"\b(?:suspen\w*|set\w* (?:\w+ )?aside|abeyance|paus\w*|halt\w*|discontinu\w*|withdraw\w*|rescind\w*|"
+    ("suspend", r"\b(?:suspen\w*|set\w* (?:[\w'-]+ ){0,3}aside|abeyance|paus\w*|halt\w*|discontinu\w*|withdraw\w*|rescind\w*|"
                 r"revok\w*|modif\w*|amend\w*|var(?:y|ied|ies)|overrid\w*|waive\w*|opt(?:s|ed)? out|relieve\w*|"
                 r"not (?:to )?apply|inoperative|on hold|disregard\w*|excuse\w*|release\w*|defer\w*|postpon\w*)\b"),
     ("discretion", r"\b(?:sole\w*|option|discretion\w*|judge?ment|unilateral\w*|as it (?:determines|deems|sees fit|"
