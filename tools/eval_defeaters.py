@@ -165,15 +165,16 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--precision", type=float, default=0.95)
-    ap.add_argument("--broad-threshold", type=float, default=0.8)
+    ap.add_argument("--broad-threshold", type=float, default=0.7)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", type=float, default=td.L2)
+    ap.add_argument("--prune", type=float, default=td.PRUNE)
     ap.add_argument("--balance", type=float, default=td.BALANCE)
     ap.add_argument("--no-concepts", action="store_true", help="train without the concept lexicon (as before it)")
     ap.add_argument("--json", help="write the full results (errors included) to this file")
     args = ap.parse_args(argv)
 
-    td.L2, td.BALANCE, td.USE_CONCEPTS = args.l2, args.balance, not args.no_concepts
+    td.L2, td.BALANCE, td.USE_CONCEPTS, td.PRUNE = args.l2, args.balance, not args.no_concepts, args.prune
     results = {}
     if args.what == "score":
         if not args.clauses:

@@ -283,6 +283,7 @@ BALANCE = 1.0  # class weights (largest class / class size) ** BALANCE
 
 
 L2 = 1e-4
+PRUNE = 0.01  # features no label weighs this much are left out of model.json (smaller, faster to load)
 
 
 def fit(rows: list[dict], vocab=None, l2: float | None = None, epochs: int = 300, lr: float = 0.1):
@@ -317,8 +318,8 @@ def fit(rows: list[dict], vocab=None, l2: float | None = None, epochs: int = 300
 
 def to_json(W, b, vocab, th: dict[str, float]) -> dict:
     """The content of model.json: labels, bias, thresholds and the weights of every feature some
-    label weighs at least 0.01, rounded to 3 decimals."""
-    keep = np.abs(W).max(axis=1) >= 0.01
+    label weighs at least PRUNE, rounded to 3 decimals."""
+    keep = np.abs(W).max(axis=1) >= PRUNE
     inv = sorted(vocab, key=vocab.get)
     weights = {f: [round(float(x), 3) for x in W[i]] for i, f in enumerate(inv) if keep[i]}
     return {"labels": list(dm.LABELS), "bias": [round(float(x), 3) for x in b], "thresholds": th, "weights": weights,
@@ -406,13 +407,15 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threshold", type=float, help="one probability threshold for every label (default: chosen "
                                                      "per label on out-of-fold predictions, see --precision)")
-    ap.add_argument("--broad-threshold", type=float, default=0.8,
+    ap.add_argument("--broad-threshold", type=float, default=0.7,
                     help="the least threshold of the kinds that reach the whole document (status definitions, "
                          "agency cooperation, discrepancy discharge)")
+    ap.add_argument("--prune", type=float, default=PRUNE, help="leave out features no label weighs this much")
     ap.add_argument("--exclude", default="", help="tuning folders kept out of training (comma-separated)")
     ap.add_argument("--sentences", help="a JSON file keeping the labelled document sentences between runs "
                                         "(read when it exists, written otherwise)")
     args = ap.parse_args(argv)
+    globals()["PRUNE"] = args.prune
 
     clauses = corpus_clauses()
     registry = registry_examples()
