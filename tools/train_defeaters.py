@@ -11,7 +11,12 @@ Training data, all in this repository:
 - the sentences of the tuning documents of tests/devset (never a folder listed under [blind] in
   tests/devset/PROTOCOL.toml, nor a folder given with --exclude): a sentence the rule-only engine
   reads as a defeater that reaches a protection gets that defeater's kind, every other sentence
-  "none" (up to --max-none of them, the real public contracts included).
+  "none": all those a kind's guard accepts (the sentences the engine asks the model about: hard
+  negatives), and others sampled up to --max-none in all, the real public contracts included.
+
+Features (checker.engine.defeater_model.features): words, word pairs, negation scope, the guards,
+and the concept lexicon CONCEPTS below, which is written into model.json with the weights.
+Cross-corpus and k-fold measurements: tools/eval_defeaters.py.
 
 Evaluation: the clause corpus is split (stratified by type, fixed seed) into a training and a
 held-out part; the per-label thresholds are chosen on out-of-fold predictions of the training part
