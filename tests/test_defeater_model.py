@@ -56,12 +56,44 @@ NEW_CONTROLS = {
                                      "through December 31, 2029."),
     "no questions about status": dict(recognition="1.2 The Employer will not ask about, or demand proof of, the "
                                       "immigration status or work authorization of any employee."),
+    "retaliation for filing a grievance": dict(immigration="23.4 The Employer shall not threaten to report, or report, "
+                                               "any employee to immigration authorities, and shall not reverify any "
+                                               "employee, because the employee signed a card, filed a complaint or "
+                                               "grievance, or cooperated with a government agency."),
+    "nothing limits the arbitrability": dict(grievance="7.3 Nothing in Section 7.2 limits the grievability or "
+                                             "arbitrability of any provision of Article 23."),
 }
+
+
+def test_the_model_reads_concept_classes_it_ships_with():
+    # a word no training clause used still counts through its class: the lexicon travels in model.json
+    m = dm.model()
+    names = {name for name, _ in m["concepts"]}
+    assert {"status", "define", "forum", "deny", "agency", "handover", "discrepancy", "discharge"} <= names
+    got = dm.features("Staff without right-to-work papers are not members of the bargaining unit.",
+                      concepts=m["concepts"])
+    assert {"@status", "@define", "@status+@define"} <= got
+    assert not any(f.startswith("@") for f in dm.features("Staff are members of the unit."))  # no lexicon given
+
+
+def test_eval_tool_scores_a_clause_file(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(dm.MODEL.parents[2] / "tools"))
+    import eval_defeaters
+
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"text": "This Article is a statement of intent only and creates no enforceable obligation.", "type": "non_binding"},
+        {"text": "The Employer shall grant the leave within five days.", "type": "none"}]) + "\n")
+    got = eval_defeaters.score(eval_defeaters.read_clauses(path), json.loads(dm.MODEL.read_text()))
+    assert got["n"] == 2 and got["detection"]["defeating"] == 1 and got["detection"]["controls"] == 1
+    assert got["detection"]["rules_found"] == 1 and got["per_label"]["non_binding"]["n"] == 1
 
 
 def test_the_model_ships_with_its_training_record():
     record = json.loads((dm.MODEL.parent / "training.json").read_text())
-    assert dm.model() is not None and record["counts"]["clauses"] >= 500
+    assert dm.model() is not None and record["counts"]["clauses"] >= 900  # both blind clause corpora
     # the frozen blind folders never train it
     assert {"traps_b", "written_l", "written_m", "written_n"} <= set(record["excluded_folders"])
     assert record["held_out"]["n"] > 0 and record["held_out"]["accuracy"] >= 0.6

@@ -11,7 +11,12 @@ Training data, all in this repository:
 - the sentences of the tuning documents of tests/devset (never a folder listed under [blind] in
   tests/devset/PROTOCOL.toml, nor a folder given with --exclude): a sentence the rule-only engine
   reads as a defeater that reaches a protection gets that defeater's kind, every other sentence
-  "none" (up to --max-none of them, the real public contracts included).
+  "none": all those a kind's guard accepts (the sentences the engine asks the model about: hard
+  negatives), and others sampled up to --max-none in all, the real public contracts included.
+
+Features (checker.engine.defeater_model.features): words, word pairs, negation scope, the guards,
+and the concept lexicon CONCEPTS below, which is written into model.json with the weights.
+Cross-corpus and k-fold measurements: tools/eval_defeaters.py.
 
 Evaluation: the clause corpus is split (stratified by type, fixed seed) into a training and a
 held-out part; the per-label thresholds are chosen on out-of-fold predictions of the training part
@@ -150,13 +155,111 @@ def document_sentences(exclude: set[str], max_none: int, seed: int) -> list[dict
                     none.append({**row, "label": "none"})
     rng = random.Random(seed)
     rng.shuffle(none)
-    return positives + none[:max_none]
+    # every sentence the engine would ask the model about (some kind's guard accepts it) is kept:
+    # these are the hard negatives (a protection's own "shall not ... because the worker filed a
+    # grievance"); the others are sampled up to --max-none in all
+    asked = [r for r in none if dm.guarded(r["text"])]
+    other = [r for r in none if not dm.guarded(r["text"])]
+    print(f"document sentences: {len(positives)} defeaters, {len(asked)} others a guard accepts, "
+          f"{len(other)} more", file=sys.stderr)
+    return positives + asked + other[:max(0, max_none - len(asked))]
+
+
+# --- the concept lexicon: word classes the model reads as features -------------------------------
+# Broad classes of what a defeating clause speaks of (a forum, a denial, a work status, a definition,
+# a record discrepancy, a discharge, an agency, a handing-over...), so that a word or phrase no
+# training clause used still counts through its class ("Home Office" as an agency, "right-to-work
+# papers" as a status). Shipped inside model.json (the weights are only meaningful with the lexicon
+# they were trained with) and matched on the lower-cased sentence.
+CONCEPTS = (
+    ("forum", r"\b(?:griev\w*|arbitra\w*|umpires?|adjustment (?:board|procedure)|dispute[- ]resolution|"
+              r"grievance machinery|(?:first|second|third|fourth|final) step|step (?:\d|one|two|three|four))"),
+    ("deny", r"\b(?:not|no|never|nor|neither|none|nothing|without|exclu\w*|exempt\w*|outside|barred|preclud\w*|"
+             r"waive\w*|beyond|lacks?|removed|withdrawn|carved?)\b"),
+    ("only", r"\b(?:only|solely|exclusive(?:ly)?|alone|sole)\b"),
+    ("body", r"\b(?:committee|board|panel|trustees?|administrator|director|manager|commission|council|ombuds\w*|"
+             r"internal|open[- ]door|human resources|general manager|chief|president|superintendent)\b"),
+    ("final", r"\b(?:final|conclusive|unreviewable|not (?:be )?subject to (?:further )?review|shall not be reviewed)\b"),
+    ("bind", r"\b(?:bind\w*|enforc(?!ement)\w*|obligat\w*|contractual|contract|legal(?:ly)?|dut(?:y|ies)|rights?|"
+             r"terms? (?:and conditions )?of (?:this|the) (?:collective )?agreement|part of (?:this|the) agreement|"
+             r"rel(?:y|ied) on|cited|liab\w*|commitments?|promises?|guarantee\w*)\b"),
+    ("aspire", r"\b(?:aspir\w*|precatory|hortatory|goals?|hopes?|intent\w*|guid\w*|best practices?|recommend\w*|"
+               r"encourag\w*|voluntar\w*|advisory|moral|informational|principles?|endeavou?r\w*|good[- ]faith efforts?|"
+               r"wish\w*|statements? of|matters? of policy|expectations?|ideals?|objectives?|desir\w*|courtes\w*)\b"),
+    ("end", r"\b(?:expir\w*|sunset\w*|laps\w*|terminat\w*|ceas\w*|end(?:s|ed|ing)?|no longer|no further|"
+            r"discontinu\w*|conclud\w*|revert\w*|of no (?:force|effect)|null and void|run out)\b"),
+    ("temporary", r"\b(?:temporar\w*|trial|pilot|interim|until|for (?:a|the) (?:period|term) of|initial|first \w+ "
+                  r"(?:months?|years?)|calendar year|fiscal year|school year|contract year|anniversary|(?:months?|days?|"
+                  r"weeks?|years?) (?:from|after|following)|only for|through|thru|valid|in (?:force|effect)|remain\w*)\b"),
+    ("term", r"\b(?:term of (?:this|the) (?:collective (?:bargaining )?)?(?:agreement|contract)|successor agreement|"
+             r"full term|life of (?:this|the) (?:agreement|contract)|duration|renew\w*|survive\w*|coterminous|"
+             r"expiration of (?:this|the) (?:collective (?:bargaining )?)?(?:agreement|contract))\b"),
+    ("suspend", r"\b(?:suspen\w*|set\w* (?:[\w'-]+ ){0,3}aside|abeyance|paus\w*|halt\w*|discontinu\w*|withdraw\w*|rescind\w*|"
+                r"revok\w*|modif\w*|amend\w*|var(?:y|ied|ies)|overrid\w*|waive\w*|opt(?:s|ed)? out|relieve\w*|"
+                r"not (?:to )?apply|inoperative|on hold|disregard\w*|excuse\w*|release\w*|defer\w*|postpon\w*)\b"),
+    ("discretion", r"\b(?:sole\w*|option|discretion\w*|judge?ment|unilateral\w*|as it (?:determines|deems|sees fit|"
+                   r"considers|chooses)|whenever|at any time|for any reason|reserves?|retains?|business (?:conditions|"
+                   r"needs|necessity|reasons)|economic|operational|emergenc\w*|necessity|staffing|budget\w*|fiscal|"
+                   r"directive|guidance|orders?|determines?|deems?|prudent|appropriate)\b"),
+    ("mutual", r"\b(?:mutual\w*|jointly|joint|both parties|by agreement of|consent of the union|union's (?:\w+ )?"
+               r"(?:consent|agreement)|agreement of the union)\b"),
+    ("status", r"(?:\bsocial security|\bssns?\b|\b(?:work|employment)[- ]authori[sz]\w*|\bauthori[sz]ed to (?:work|be "
+               r"employed)|\beligib\w* (?:to|for) (?:work|employment)|\bemployment eligibility|\bright[- ]to[- ]work|"
+               r"\blawful\w*|\blegal(?:ly)? (?:status|present|entitled|authori[sz]ed|employ\w*|resident|right)|"
+               r"\bcitizen\w*|\bimmigration status|\bpermanent residen\w*|\bgreen cards?|\bvisas?\b|\bi-9|"
+               r"\be-?verify|\b(?:un)?documented|\baliens?\b|\bsponsor\w*|\bwork permits?|\bentitled to (?:work|"
+               r"employment)|\bunexpired|\bimmigration documents?)"),
+    ("define", r"\b(?:means?|defin\w*|refer(?:s|red)? to|includ\w*|exclud\w*|consists? of|compris\w*|limited to|"
+               r"restricted to|extends? only|appl(?:y|ies) only|deemed|regarded|considered|treated as|eligib\w*|"
+               r"cover\w*|bargaining unit|members?|recogni[sz]\w*|provided that|must (?:hold|have|possess|present|"
+               r"furnish|produce|be)|unless|until|as used|for (?:the )?purposes? of|shall not include|term)\b"),
+    ("discrepancy", r"\b(?:discrepan\w*|mismatch\w*|no-?match\w*|inconsisten\w*|irregular\w*|errors?|omissions?|"
+                    r"incorrect|inaccura\w*|false\w*|falsif\w*|misrepresent\w*|different|differs?|other than|more than "
+                    r"one|(?:does|do|did) not (?:match|agree|correspond)|not (?:be )?(?:verified|confirmed)|(?:cannot|could "
+                    r"not|unable to) (?:be )?(?:verif|confirm)\w*|nonconfirmation|conflict\w*|invalid|fraudulent|"
+                    r"variance|anomal\w*|problems? with)\b"),
+    ("records", r"\b(?:records?|documents?|documentation|papers?|identity|names?|numbers?|i-9s?|forms?|information|"
+                r"data|files?|details|payroll|personnel|correspondence|letters?|notices?)\b"),
+    ("discharge", r"\b(?:discharg\w*|dismiss\w*|terminat\w*|fir(?:e|ed|ing)|separat\w*|removal|gross misconduct|"
+                  r"misconduct|offen[cs]es?|violations?|disciplin\w*|just cause|cause for|grounds? for|summary|"
+                  r"immediate(?:ly)?|at once|retain\w* in employment|breach)\b"),
+    ("correction", r"\b(?:correct\w*|lawful(?:ly)? chang\w*|legal(?:ly)? chang\w*|name change|chang\w* (?:of|in) "
+                   r"(?:name|number)|updated?|good faith|opportunity to|reasonable (?:time|period)|except\w*|solely "
+                   r"because|shall not (?:be )?(?:disciplin|discharg)\w*)\b"),
+    ("agency", r"\b(?:agenc\w*|authorit\w*|officials?|officers?|agents?|law[- ]enforcement|government\w*|federal|"
+               r"homeland|dhs|ice|cbp|hsi|uscis|home office|immigration enforcement|police|sheriff\w*|"
+               r"investigators?|inspectors?|department of|state|public bod\w*)\b"),
+    ("handover", r"\b(?:cooperat\w*|assist\w*|complian\w*|compl(?:y|ies)|admit\w*|allow\w*|permit\w*|grant\w*|open\w*|"
+                 r"shar\w*|disclos\w*|releas\w*|furnish\w*|hand\w* over|turn\w* over|make available|provid\w*|"
+                 r"report\w*|access|entry|enter\w*|interview\w*|respond\w*|honou?r\w*|participat\w*|inquir\w*|"
+                 r"subpoena\w*|detainers?|transmit\w*|send|sent|give|supply\w*|copies)\b"),
+    ("free", r"\b(?:free to|right to|entitled to|reserves?|retains?|nothing in|limits?|restricts?|affects?|impairs?|(?:shall|does|will) not (?:be construed "
+             r"to )?(?:restrict|limit|affect|prevent|prohibit|impair|apply to)|ability to|at its option|may)\b"),
+    ("safeguard", r"\b(?:judicial warrant|signed by a (?:judge|court)|court order|notify the union|notice to the union|"
+                  r"inform the union|union (?:representative|steward)|prohibit\w*|shall not (?:permit|allow|disclose|"
+                  r"share|provide|release))\b"),
+    ("policy", r"\b(?:polic(?:y|ies)|rules?|regulations?|procedures?|practices?|handbook|guidelines?|directives?|"
+               r"manual|standards?|needs of the service|operational (?:needs|requirements)|programs?|programmes?)\b"),
+    ("subject", r"\b(?:subject to|in accordance with|consistent with|as (?:set out|provided|defined|determined|amended|"
+                r"revised|modified|changed) (?:in|by|from)|pursuant to|governed by|from time to time|as (?:it|they|the "
+                r"\w+) (?:may )?(?:\w+ )?(?:amend|revis|modif|chang|allow|permit|determin)\w*|to the extent)\b"),
+    ("immigration", r"\b(?:immigra\w*|no-?match|reverif\w*|re-verif\w*|naturali[sz]\w*|raids?|deport\w*|asylum|"
+                    r"citizenship|undocumented|migrant)"),
+    ("other_subject", r"\b(?:pensions?|health (?:and welfare|plan|benefits?)|welfare|trust fund|workers' compensation|"
+                      r"classification|reclassification|probation\w*|curriculum|wage rates?|layoffs?|cafeteria|"
+                      r"apprentic\w*|tuition|job evaluation|salary grades?|vacation|overtime|insurance|retirement)\b"),
+)
+USE_CONCEPTS = True
+
+
+def concepts() -> tuple[tuple[str, str], ...]:
+    return CONCEPTS if USE_CONCEPTS else ()
 
 
 # --- the model: multinomial logistic regression over sparse binary features ----------------------
 
 def _index(rows: list[dict], vocab: dict[str, int] | None = None, min_count: int = 2):
-    feats = [dm.features(r["text"]) for r in rows]
+    feats = [dm.features(r["text"], concepts=concepts()) for r in rows]
     if vocab is None:
         counts = Counter(f for fs in feats for f in fs)
         vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
@@ -184,7 +287,12 @@ BROAD = ("status_definition", "agency_cooperation", "discrepancy_discharge")
 BALANCE = 1.0  # class weights (largest class / class size) ** BALANCE
 
 
-def fit(rows: list[dict], vocab=None, l2: float = 1e-4, epochs: int = 300, lr: float = 0.1):
+L2 = 1e-4
+PRUNE = 0.01  # features no label weighs this much are left out of model.json (smaller, faster to load)
+
+
+def fit(rows: list[dict], vocab=None, l2: float | None = None, epochs: int = 300, lr: float = 0.1):
+    l2 = L2 if l2 is None else l2
     idx, vocab = _index(rows, vocab)
     y = np.array([dm.LABELS.index(r["label"]) for r in rows])
     n, k, d = len(rows), len(dm.LABELS), len(vocab)
@@ -211,6 +319,16 @@ def fit(rows: list[dict], vocab=None, l2: float = 1e-4, epochs: int = 300, lr: f
             v += 0.001 * grad * grad
             param -= lr * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
     return W, b, vocab
+
+
+def to_json(W, b, vocab, th: dict[str, float]) -> dict:
+    """The content of model.json: labels, bias, thresholds and the weights of every feature some
+    label weighs at least PRUNE, rounded to 3 decimals."""
+    keep = np.abs(W).max(axis=1) >= PRUNE
+    inv = sorted(vocab, key=vocab.get)
+    weights = {f: [round(float(x), 3) for x in W[i]] for i, f in enumerate(inv) if keep[i]}
+    return {"labels": list(dm.LABELS), "bias": [round(float(x), 3) for x in b], "thresholds": th, "weights": weights,
+            **({"concepts": [list(c) for c in concepts()]} if concepts() else {})}
 
 
 def predict(W, b, vocab, rows) -> np.ndarray:
@@ -294,13 +412,15 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threshold", type=float, help="one probability threshold for every label (default: chosen "
                                                      "per label on out-of-fold predictions, see --precision)")
-    ap.add_argument("--broad-threshold", type=float, default=0.8,
+    ap.add_argument("--broad-threshold", type=float, default=0.7,
                     help="the least threshold of the kinds that reach the whole document (status definitions, "
                          "agency cooperation, discrepancy discharge)")
+    ap.add_argument("--prune", type=float, default=PRUNE, help="leave out features no label weighs this much")
     ap.add_argument("--exclude", default="", help="tuning folders kept out of training (comma-separated)")
     ap.add_argument("--sentences", help="a JSON file keeping the labelled document sentences between runs "
                                         "(read when it exists, written otherwise)")
     args = ap.parse_args(argv)
+    globals()["PRUNE"] = args.prune
 
     clauses = corpus_clauses()
     registry = registry_examples()
@@ -328,13 +448,11 @@ def main(argv=None) -> int:
                           for r, o in zip(c_test, got) if o != r["label"]]
     every = clauses + registry + docs
     W, b, vocab = fit(every)
-    keep = np.abs(W).max(axis=1) >= 0.01
-    inv = sorted(vocab, key=vocab.get)
-    weights = {f: [round(float(x), 3) for x in W[i]] for i, f in enumerate(inv) if keep[i]}
+    shipped = to_json(W, b, vocab, th)
+    weights = shipped["weights"]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "model.json").write_text(json.dumps({"labels": list(dm.LABELS), "bias": [round(float(x), 3) for x in b],
-                                                "thresholds": th, "weights": weights}, sort_keys=True) + "\n")
+    (out / "model.json").write_text(json.dumps(shipped, sort_keys=True) + "\n")
     h = hashlib.sha256()
     for r in every:
         h.update(f"{r['label']}\t{r['text']}\n".encode())

@@ -45,6 +45,7 @@ _ABSTRACT = (
     (re.compile(r"\b\d+(?:\.\d+)*\b"), " _num_ "),
 )
 _DIGIT = re.compile(r"\d")
+NEAR = 4  # words apart at most for two concepts to count as near each other
 _WORD = re.compile(r"_[a-z]+_|[a-z][a-z'-]*")
 _STOP = frozenset("a an the of to and or in on at by for with as be is are was were been its it their".split())
 
@@ -94,10 +95,35 @@ def guarded(text: str) -> set[str]:
     return {kind for kind, entry in _guards() if entry.search(low)}  # behind each entry's literal gate
 
 
-def features(text: str, kinds: set[str] | None = None) -> set[str]:
+@lru_cache(maxsize=4)
+def compiled(concepts: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((name, re.compile(pattern)) for name, pattern in concepts)
+
+
+def features(text: str, kinds: set[str] | None = None, concepts=()) -> set[str]:
+    """The sentence's features: stemmed words and word pairs, the words a negation governs, the
+    kinds whose guard accepts it (`=kind`), and the concept classes of the model's lexicon its words
+    fall in (`@status`, `@forum`...: a word never seen in training still counts through its class)
+    with each pair of them present together (`@status+@define`) and each pair within a few words of
+    each other (`@deny^@forum`)."""
     toks = tokens(text)
     out = {t for t in toks if t not in _STOP}
     out.update(f"={kind}" for kind in (guarded(text) if kinds is None else kinds))
+    if concepts:
+        low = _lower(text)
+        at = {}  # concept -> the word positions where its words start
+        for name, rx in compiled(concepts):
+            where = [low.count(" ", 0, m.start()) for m in rx.finditer(low)]
+            if where:
+                at[name] = where
+        found = list(at)
+        out.update(f"@{c}" for c in found)
+        for i, a in enumerate(found):
+            for b in found[i + 1:]:
+                out.add(f"@{a}+@{b}")
+                # near each other: "not ... arbitrable", not a denial ten words before a grievance
+                if any(abs(x - y) <= NEAR for x in at[a] for y in at[b]):
+                    out.add(f"@{a}^@{b}")
     out.update(f"{a} {b}" for a, b in zip(toks, toks[1:]))
     # a negation reaches a few words on ("shall not in any event be arbitrated")
     for i, t in enumerate(toks):
@@ -124,6 +150,7 @@ def _load() -> dict | None:
 def _decode(raw: bytes) -> dict:
     data = json.loads(raw)
     data["weights"] = {f: tuple(w) for f, w in data["weights"].items()}
+    data["concepts"] = tuple((name, pattern) for name, pattern in data.get("concepts", ()))
     return data
 
 
@@ -133,7 +160,7 @@ def probabilities(text: str, kinds: set[str] | None = None) -> dict[str, float]:
         return {"none": 1.0}
     weights = m["weights"]
     acc = list(m["bias"])
-    for w in filter(None, map(weights.get, features(text, kinds))):
+    for w in filter(None, map(weights.get, features(text, kinds, m.get("concepts", ())))):
         acc = list(map(operator.add, acc, w))  # the same sums in the same order, added in C
     scores = dict(zip(m["labels"], acc))
     top = max(scores.values())
