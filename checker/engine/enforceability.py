@@ -97,7 +97,9 @@ def _finditer(category: str, text: str, veto=None) -> list:
 
 
 def _candidates(a, category: str) -> list[int]:
-    """The units the category's prefilter lets through, found in one pass over the document."""
+    """The units the category's prefilter lets through, in one pass over the document: the units
+    are searched as the text they make joined by line breaks, a window of them at a time (the whole
+    joined text was a copy of the document held at the engine's peak of memory)."""
     from checker.corpus.strength import builtin
 
     key = f"_strength_candidates_{category}"
@@ -108,19 +110,25 @@ def _candidates(a, category: str) -> list[int]:
             found = list(range(len(a.surfaces)))
         else:
             rx = re.compile(rf"\b(?:{pre.pattern})")
-            starts, pos = [], 0
-            for t in a.surfaces:
+            surfaces, found = a.surfaces, []
+            for lo in range(0, len(surfaces), _WINDOW):
+                hi = min(len(surfaces), lo + _WINDOW)
+                window = surfaces[lo:hi + 1]  # and the unit after it: a match may run on into it
+                starts, pos = [], 0
+                for t in window:
+                    starts.append(pos)
+                    pos += len(t) + 1
                 starts.append(pos)
-                pos += len(t) + 1
-            starts.append(pos)
-            whole = "\n".join(a.surfaces)
-            found, pos = [], 0
-            while (m := rx.search(whole, pos)) is not None:
-                unit = bisect.bisect_right(starts, m.start()) - 1
-                found.append(unit)
-                pos = starts[unit + 1]  # one hit lets the unit through: go on from the next
+                whole, limit, pos = "\n".join(window), starts[hi - lo], 0
+                while (m := rx.search(whole, pos)) is not None and m.start() < limit:
+                    unit = bisect.bisect_right(starts, m.start()) - 1
+                    found.append(lo + unit)
+                    pos = starts[unit + 1]  # one hit lets the unit through: go on from the next
         a.__dict__[key] = found
     return found
+
+
+_WINDOW = 4096  # units searched at a time by _candidates
 
 
 # --- sentences no phrase names, read by the defeater classifier ---------------------------------
@@ -775,10 +783,7 @@ def agreement_term(a) -> tuple[date | None, date] | None:
     end = agreement_end(a, set())
     if end is not None:
         start = None
-        for i, text in _term_texts(a):
-            if not (i < 0 or a.units[i].heading or i < 12 or _TERM_WORDS.search(text)):
-                continue
-            found = _dates(text)
+        for _, found, _, _ in _term_dates(a):
             if len(found) >= 2 and any(d == end[0] for d, _ in found):
                 start = min(d for d, _ in found)
                 break
@@ -787,20 +792,39 @@ def agreement_term(a) -> tuple[date | None, date] | None:
     return out
 
 
-def _term_texts(a) -> list[tuple[int, str]]:
+def _term_texts(a):
     """(unit, text) of the sentences that may state the agreement's term; when no unit has a date
     range, also the paragraphs of the whole text (unit -1), the parts not read as contract language
     included: a proposal's cover note may be the only place saying the agreement "will run from
     April 1, 2026 through March 31, 2030"."""
-    cached = a.__dict__.get("_term_texts")
-    if cached is None:
-        cached = list(enumerate(a.surfaces))
-        if not any(len(_dates(t)) >= 2 or _YEARS.search(t) for _, t in cached):
-            from checker.engine.language import normalize
+    yield from enumerate(a.surfaces)
+    if not any(len(_dates(t)) >= 2 or _YEARS.search(t) for t in a.surfaces):
+        from checker.engine.language import normalize
 
-            cached += [(-1, normalize(p)) for p in re.split(r"\n\s*\n", a.document.text)
-                       if _TERM_WORDS.search(p.lower()) and _UNTIL.search(p.lower())]
-        a.__dict__["_term_texts"] = cached
+        pos, text = 0, a.document.text
+        for gap in (*re.finditer(r"\n\s*\n", text), None):  # its paragraphs, one at a time
+            p = text[pos:gap.start()] if gap is not None else text[pos:]
+            if gap is not None:
+                pos = gap.end()
+            if _TERM_WORDS.search(p.lower()) and _UNTIL.search(p.lower()):
+                yield -1, normalize(p)
+
+
+def _term_dates(a) -> list[tuple[int, list[tuple[date, int]], bool, list[re.Match]]]:
+    """(unit, dates, until, year ranges) of each text of _term_texts that may state the term (a
+    heading, the opening sentences, or one speaking of the agreement or its term) and holds a date
+    or a range of years, found once per document (agreement_end reads them once per skip set)."""
+    cached = a.__dict__.get("_term_dates")
+    if cached is None:
+        cached = []
+        for i, text in _term_texts(a):
+            heading = i < 0 or a.units[i].heading or i < 12
+            if not (heading or _TERM_WORDS.search(text)):
+                continue
+            found, years = _dates(text), list(_YEARS.finditer(text))
+            if found or years:
+                cached.append((i, found, bool(found) and _UNTIL.search(text) is not None, years))
+        a.__dict__["_term_dates"] = cached
     return cached
 
 
@@ -808,18 +832,14 @@ def agreement_end(a, skip: set[int]) -> tuple[date, bool] | None:
     """The agreement's own end date from its duration clause or title ("March 1, 2026 through
     February 28, 2030"), and whether it is exact (a bare "2026-2030" gives only the year)."""
     best: tuple[date, bool] | None = None
-    for i, text in _term_texts(a):
+    for i, found, until, years in _term_dates(a):
         if i in skip:
             continue
-        heading = i < 0 or a.units[i].heading or i < 12
-        if not (heading or _TERM_WORDS.search(text)):
-            continue
-        found = _dates(text)
-        if found and (_UNTIL.search(text) or len(found) >= 2):
+        if found and (until or len(found) >= 2):
             d = max(d for d, _ in found)
             if best is None or d > best[0]:
                 best = (d, True)
-        for m in _YEARS.finditer(text):
+        for m in years:
             d = date(int(m.group(2)), 12, 31)
             if best is None or d.year > best[0].year:
                 best = (d, False)
