@@ -22,6 +22,7 @@ defeating clause, and the defeating clause is cited as evidence after the protec
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -802,7 +803,7 @@ def _term_texts(a):
         from checker.engine.language import normalize
 
         pos, text = 0, a.document.text
-        for gap in (*re.finditer(r"\n\s*\n", text), None):  # its paragraphs, one at a time
+        for gap in itertools.chain(re.finditer(r"\n\s*\n", text), (None,)):  # its paragraphs, one at a time
             p = text[pos:gap.start()] if gap is not None else text[pos:]
             if gap is not None:
                 pos = gap.end()
@@ -810,10 +811,11 @@ def _term_texts(a):
                 yield -1, normalize(p)
 
 
-def _term_dates(a) -> list[tuple[int, list[tuple[date, int]], bool, list[re.Match]]]:
-    """(unit, dates, until, year ranges) of each text of _term_texts that may state the term (a
-    heading, the opening sentences, or one speaking of the agreement or its term) and holds a date
-    or a range of years, found once per document (agreement_end reads them once per skip set)."""
+def _term_dates(a) -> list[tuple[int, list[tuple[date, int]], bool, list[int]]]:
+    """(unit, dates, until, the last years of its year ranges) of each text of _term_texts that may
+    state the term (a heading, the opening sentences, or one speaking of the agreement or its term)
+    and holds a date or a range of years, found once per document (agreement_end reads them once
+    per skip set)."""
     cached = a.__dict__.get("_term_dates")
     if cached is None:
         cached = []
@@ -821,7 +823,7 @@ def _term_dates(a) -> list[tuple[int, list[tuple[date, int]], bool, list[re.Matc
             heading = i < 0 or a.units[i].heading or i < 12
             if not (heading or _TERM_WORDS.search(text)):
                 continue
-            found, years = _dates(text), list(_YEARS.finditer(text))
+            found, years = _dates(text), [int(m.group(2)) for m in _YEARS.finditer(text)]
             if found or years:
                 cached.append((i, found, bool(found) and _UNTIL.search(text) is not None, years))
         a.__dict__["_term_dates"] = cached
@@ -839,8 +841,8 @@ def agreement_end(a, skip: set[int]) -> tuple[date, bool] | None:
             d = max(d for d, _ in found)
             if best is None or d > best[0]:
                 best = (d, True)
-        for m in years:
-            d = date(int(m.group(2)), 12, 31)
+        for year in years:
+            d = date(year, 12, 31)
             if best is None or d.year > best[0].year:
                 best = (d, False)
     return best
