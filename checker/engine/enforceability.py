@@ -237,7 +237,11 @@ _SELF = re.compile(r"\b(this|the present|these|such|that) (article|section|subse
 _TITLE = re.compile(r"\b(?:article|section|letter|appendix)s? (?:entitled|titled|headed|captioned|called) "
                     r"\"?([^\".;,]{3,80})")
 # a reference to the procedure itself, not to what it excludes ("the grievance procedure of Article 18")
-_PROCEDURE_BEFORE = re.compile(r"(?:procedure|process)\s+(?:[\w-]+\s+){0,2}(?:of|in|under)\s+(?:the\s+)?$")
+# "the procedure set forth in Article 7" names the procedure's own article; "the procedure for claims under
+# Article 19" names the article whose claims it hears, so a word for what is grieved breaks the link
+_PROCEDURE_BEFORE = re.compile(r"(?:procedure|process)\s+(?:(?!(?:for|on|over|about|regarding|concerning|involving|"
+                               r"covering|claims?|disputes?|grievances?|complaints?|matters?|issues?|alleged)\b)"
+                               r"[\w-]+\s+){0,2}(?:of|in|under)\s+(?:the\s+)?$")
 _PROCEDURE_ARTICLE = re.compile(r"grievance|arbitration|dispute resolution|adjustment of disputes")
 _PRONOUN = re.compile(r"^(?:[^a-z]*)(?:they|it|these|those|such|the foregoing|the above|its|their)\b")
 _LIST_LEAD = re.compile(r"\bthe following\b|:\s*$")
