@@ -7,8 +7,9 @@ import sys
 from collections.abc import Callable, Iterator
 
 from checker.batch.errors import WorkerCrashError
-from checker.batch.worker import audit_many, error_record, freeze_once, warm
+from checker.batch.worker import audit_many, error_record, warm
 from checker.errors import ConfigError
+from checker.heap import freeze_once
 
 # Small documents travel several to one Dask task (one scheduler round trip and one result message
 # for all of them); a document this big takes long enough to hide a round trip and goes alone, so
