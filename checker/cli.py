@@ -46,6 +46,25 @@ class CLI(click.Group):
         return code
 
     def _exit_code(self, args, prog_name, complete_var, **extra) -> int:
+        from checker.heap import defer_collection, resume_collection
+
+        # Start-up allocates what lives as long as the process (checker.heap); `check` resumes the
+        # collector once its corpus is loaded, every other command when it is dispatched.
+        defer_collection()
+        try:
+            return self._run(args, prog_name, complete_var, **extra)
+        finally:
+            resume_collection()
+
+    def resolve_command(self, ctx, args):
+        name, cmd, rest = super().resolve_command(ctx, args)
+        if name != "check":
+            from checker.heap import resume_collection
+
+            resume_collection()
+        return name, cmd, rest
+
+    def _run(self, args, prog_name, complete_var, **extra) -> int:
         from checker.errors import ClausecheckError
 
         try:
@@ -372,12 +391,14 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
     from checker.baseline import apply_baseline, baseline_json
     from checker.config import load_policy
     from checker.errors import NoInputsError, UsageError
+    from checker.heap import resume_collection
     from checker.run import check_paths, expand_inputs
 
     if write_baseline and not baseline:
         raise UsageError("--write-baseline needs --baseline FILE", hint="e.g. --baseline clausecheck-baseline.json --write-baseline")
     corpus, config, policy = run_guarded(lambda: load_policy(
         config_file=config_file, corpus_dir=corpus_dir, fail_on=fail_on, select=_split(select), ignore=_split(ignore)))
+    resume_collection()  # start-up is over (the built-in corpus's freeze already did; a --corpus pack's did not)
     sector, employer = (sector or "").strip() or None, (employer or "").strip() or None
     if (sector or employer) and not precedents_db:
         raise UsageError(f"--{'sector' if sector else 'employer'} needs --precedents DB",
