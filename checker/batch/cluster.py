@@ -87,11 +87,13 @@ def run_dask(tasks: Iterator[dict], on_result: Callable[[dict], None], *, schedu
     defer_collection()
     try:
         from dask.distributed import Client, as_completed
+
+        freeze_once("dask")  # and the collector resumes
     except ImportError:
-        resume_collection()
         raise ConfigError("the Dask executor needs dask.distributed",
                           hint="pip install 'clausecheck[dask]'") from None
-    freeze_once("dask")  # and the collector resumes
+    finally:
+        resume_collection()  # whatever the import raised
     first = next(tasks, None)
     if first is None:
         return
