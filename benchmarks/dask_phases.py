@@ -3,11 +3,11 @@
     .venv/bin/python benchmarks/dask_phases.py                 # the 40-document mix of speed_bench
     .venv/bin/python benchmarks/dask_phases.py --executor dask --repeat 3
 
-One audit per executor and round, in this process (as `clausecheck audit` runs it), of the batch
-mix of benchmarks/speed_bench.py. The client's phases are timed by wrapping the batch modules'
+One audit per executor and round, each executor in a fresh process (as `clausecheck audit` runs),
+of the batch mix of benchmarks/speed_bench.py. The client's phases are timed by wrapping the batch modules'
 functions (wall clock and this process's CPU at each mark): the results database opened, the
-executor entered, Dask imported, the engine warmed for the workers, the cluster up, the first and
-the last result, the cluster closed. Each document's worker records when it started and ended and
+executor entered, Dask imported, the engine warmed for the workers, the cluster up, the first
+result, the cluster closing and closed. Each document's worker records when it started and ended and
 its own thread's CPU, so the report shows per worker: when it got its first document, the idle
 gaps between documents, and how far apart the workers' last documents ended (the run's tail).
 A diagnostic, not a figure with a target: speed_bench.py has those."""
@@ -124,11 +124,18 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=1)
     args = ap.parse_args()
+    if args.executor == "both":  # each executor in a fresh process, as a user's run starts
+        import subprocess
+
+        for kind in ("local", "dask"):
+            subprocess.run([sys.executable, __file__, "--executor", kind, "--jobs", str(args.jobs),
+                            "--repeat", str(args.repeat)], check=True)
+        return 0
     from checker.batch import AuditOptions, run_audit
     from speed_bench import batch_mix
 
     instrument()
-    kinds = ["local", "dask"] if args.executor == "both" else [args.executor]
+    kinds = [args.executor]
     with tempfile.TemporaryDirectory() as tmp:
         docs = Path(tmp, "docs")
         docs.mkdir()
