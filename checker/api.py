@@ -20,8 +20,10 @@ SCREEN_CHARS = 200_000  # language and contract-likeness are judged on the openi
 def default_corpus() -> Corpus:
     global _BUILTIN
     if _BUILTIN is None:
-        _BUILTIN = load_corpus()
-        freeze_once("corpus")  # it lives as long as the process (checker.heap)
+        # frozen before the collector is back: no collection walks it while it loads, nor after
+        with collector_paused():
+            _BUILTIN = load_corpus()
+            freeze_once("corpus")  # it lives as long as the process (checker.heap)
     return _BUILTIN
 
 
@@ -76,6 +78,9 @@ def check_file(path: str | Path, corpus: Corpus | None = None, *, password: str 
         report = check_document(document, corpus, recall=recall)
         if progress is not None:
             progress("check", 1, 1)
+        # freed before the collector is back: its first collection then walks the report, not
+        # every container of the document still alive in the young generation
+        del document
     report.timings["ingest_seconds"] = round(t1 - t0, 4)
     return report
 
