@@ -8,7 +8,7 @@ from pathlib import Path
 from checker import __version__
 from checker.corpus import Corpus, load_corpus
 from checker.document import Document
-from checker.heap import freeze_once
+from checker.heap import collector_paused, freeze_once
 from checker.ingest import Limits, load_document
 from checker.result import Report
 
@@ -20,8 +20,10 @@ SCREEN_CHARS = 200_000  # language and contract-likeness are judged on the openi
 def default_corpus() -> Corpus:
     global _BUILTIN
     if _BUILTIN is None:
-        _BUILTIN = load_corpus()
-        freeze_once("corpus")  # it lives as long as the process (checker.heap)
+        # frozen before the collector is back: no collection walks it while it loads, nor after
+        with collector_paused():
+            _BUILTIN = load_corpus()
+            freeze_once("corpus")  # it lives as long as the process (checker.heap)
     return _BUILTIN
 
 
@@ -44,7 +46,7 @@ def check_document(document: Document, corpus: Corpus | None = None, *, router: 
     models/router, `recall` lets concepts recognise unlisted words through the domain vectors in
     models/recall (both off by default, see models/README.md)."""
     from checker.engine import evaluate
-    from checker.screening import screen
+    from checker.screening import screen_warnings
 
     corpus = corpus or default_corpus()
     t0 = time.perf_counter()
@@ -55,7 +57,7 @@ def check_document(document: Document, corpus: Corpus | None = None, *, router: 
         document={"path": document.path, "sha256": document.sha256, "format": document.format,
                   "pages": document.pages},
         findings=findings,
-        warnings=[*document.warnings, *screen(document.text[:SCREEN_CHARS]).warnings()],
+        warnings=[*document.warnings, *screen_warnings(document.text[:SCREEN_CHARS])],
         timings={"engine_seconds": round(time.perf_counter() - t0, 4)},
     )
 
@@ -66,15 +68,19 @@ def check_file(path: str | Path, corpus: Corpus | None = None, *, password: str 
     """Ingest `path` and check it against the corpus (the built-in pack by default).
     `revisions`: for a Word file with tracked changes, "accepted" (default) or "original".
     `progress(stage, done, total)` hears of pages read ("read"), OCR'd ("ocr") and the check ("check")."""
-    t0 = time.perf_counter()
-    document = load_document(path, password=password, ocr=ocr, limits=limits, revisions=revisions,
-                             progress=progress)
-    t1 = time.perf_counter()
-    if progress is not None:
-        progress("check", 0, 1)
-    report = check_document(document, corpus, recall=recall)
-    if progress is not None:
-        progress("check", 1, 1)
+    with collector_paused():  # a check makes almost no reference cycles (checker.heap)
+        t0 = time.perf_counter()
+        document = load_document(path, password=password, ocr=ocr, limits=limits, revisions=revisions,
+                                 progress=progress)
+        t1 = time.perf_counter()
+        if progress is not None:
+            progress("check", 0, 1)
+        report = check_document(document, corpus, recall=recall)
+        if progress is not None:
+            progress("check", 1, 1)
+        # freed before the collector is back: its first collection then walks the report, not
+        # every container of the document still alive in the young generation
+        del document
     report.timings["ingest_seconds"] = round(t1 - t0, 4)
     return report
 

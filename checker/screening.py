@@ -104,14 +104,10 @@ class Screening:
 
 
 def screen(text: str) -> Screening:
-    counts: Counter[str] = Counter()
-    n = 0
-    for word, k in Counter(_WORD.findall(text)).items():  # each distinct spelling lower-cased once
-        counts[word.lower()] += k
-        n += k
-    shares = {lang: sum(counts[w] for w in lst) / n if n else 0.0 for lang, lst in _LISTS.items()}
-    language = _language(text, n, shares)
-    if _OTHER_CHARACTER.search(text) is None:
+    ascii_like = _OTHER_CHARACTER.search(text) is None
+    n, shares = _word_shares(text)
+    language = _language(text, n, shares, ascii_like)
+    if ascii_like:
         low = text.lower()
         obligations, instruments = len(_OBLIGATION_LOWER.findall(low)), len(_INSTRUMENT_LOWER.findall(low))
     else:
@@ -120,8 +116,41 @@ def screen(text: str) -> Screening:
                      obligations=obligations, instrument_terms=instruments)
 
 
-def _language(text: str, n: int, shares: dict[str, float]) -> str:
-    letters = sum(map(str.isalpha, text))  # counted in C: a Python loop per character was most of screening
+def screen_warnings(text: str) -> list[str]:
+    """`screen(text).warnings()`, without counting what the answer does not need: an English text
+    that has one obligation verb and one party or instrument is an agreement whatever the counts, so
+    the first of each is enough (the counts are made only for the W202 message that quotes them)."""
+    ascii_like = _OTHER_CHARACTER.search(text) is None
+    n, shares = _word_shares(text)
+    language = _language(text, n, shares, ascii_like)
+    if language == "English" and n >= MIN_WORDS and MIN_OBLIGATIONS == MIN_INSTRUMENT == 1:
+        if ascii_like:
+            low = text.lower()
+            found = _OBLIGATION_LOWER.search(low) and _INSTRUMENT_LOWER.search(low)
+        else:
+            found = _OBLIGATION.search(text) and _INSTRUMENT.search(text)
+        if found:
+            return []
+    return screen(text).warnings()
+
+
+def _word_shares(text: str) -> tuple[int, dict[str, float]]:
+    """Running words, and the share of them on each language's list."""
+    counts: Counter[str] = Counter()
+    n = 0
+    for word, k in Counter(_WORD.findall(text)).items():  # each distinct spelling lower-cased once
+        counts[word.lower()] += k
+        n += k
+    return n, {lang: sum(counts[w] for w in lst) / n if n else 0.0 for lang, lst in _LISTS.items()}
+
+
+def _language(text: str, n: int, shares: dict[str, float], ascii_like: bool = False) -> str:
+    """`ascii_like`: no character of `text` is outside FOLDS_LIKE_ASCII, so none is of a script below
+    (tests/test_screening.py checks the ranges) and the letters need not be counted."""
+    if ascii_like:
+        letters = 0
+    else:
+        letters = sum(map(str.isalpha, text))  # counted in C: a Python loop per character was most of screening
     for name, script in _SCRIPTS[:4]:
         if letters and len(script.findall(text)) > 0.3 * letters:
             return name
@@ -129,7 +158,7 @@ def _language(text: str, n: int, shares: dict[str, float]) -> str:
         return "unknown"
     if shares["English"] >= ENGLISH_FLOOR:
         return "English"
-    if len(_SCRIPTS[4][1].findall(text)) > 0.02 * letters:
+    if letters and len(_SCRIPTS[4][1].findall(text)) > 0.02 * letters:
         return "Vietnamese"
     best = max(shares, key=shares.get)
     if best == "English" or shares[best] < 0.05:

@@ -75,3 +75,18 @@ def test_heap_a_callers_disabled_collector_stays_theirs(tmp_path):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_heap_a_deferral_ended_inside_a_pause_turns_the_collector_on_when_the_pause_ends():
+    from checker.heap import collector_paused
+
+    assert gc.isenabled()
+    defer_collection()  # the CLI's start-up
+    try:
+        with collector_paused():  # the built-in corpus loading, whose freeze ends the deferral
+            resume_collection()
+            assert not gc.isenabled()  # still paused: the corpus is not walked while it loads
+        assert gc.isenabled()
+    finally:
+        resume_collection()
+        gc.enable()

@@ -166,12 +166,13 @@ def _learned(a) -> dict[int, tuple[str, float]]:
         return cached
     out = {}
     excluded = a.excluded
+    read: dict[str, tuple[str, float]] = {}  # a sentence the document repeats is read once
     for i in _candidates(a, "learned_defeater"):  # the words some kind's guard needs
         u = a.units[i]
         if u.heading or i in excluded or a.surfaces[i].count(" ") < 4:
             continue
         # the model is loaded at the first sentence it has to read ("none" when it is not built)
-        label, p = defeater_model.classify(u.text, guard=True)
+        label, p = read.get(u.text) or read.setdefault(u.text, defeater_model.classify(u.text, guard=True))
         if label != "none":
             out[i] = (label, p)
     a.__dict__["_learned_defeaters"] = out
@@ -864,11 +865,17 @@ def defeats(a) -> list[Defeat]:
     excluded = a.excluded
     phrased = set(_candidates(a, "enforceability"))
     learned = {i: r for i, r in _learned(a).items() if r[0] in defeater_model.ENFORCEABILITY}
+    found: dict[str, list] = {}  # the phrases of a sentence the document repeats, searched once
     for i in sorted(phrased | learned.keys()):
         text, raw = _joined(a, i)
         if (i in excluded and not a.units[i].heading) or not text:
             continue
-        hits = _finditer("enforceability", text, _dateless_expiry(a, text)) if i in phrased else []
+        if i in phrased:
+            hits = found.get(text)
+            if hits is None:
+                hits = found[text] = _finditer("enforceability", text, _dateless_expiry(a, text))
+        else:
+            hits = []
         if not hits and i in learned:
             hits = _learned_hits(text, learned[i][0])
         for phrase, m in hits:
@@ -1217,11 +1224,17 @@ def cross_article(a) -> list[Cross]:
     excluded = a.excluded
     phrased = set(_candidates(a, "cross_article"))
     learned = {i: r for i, r in _learned(a).items() if r[0] in defeater_model.CROSS}
+    found: dict[str, list] = {}  # the phrases of a sentence the document repeats, searched once
     for i in sorted(phrased | learned.keys()):
         text = a.surfaces[i]
         if i in excluded or not text:
             continue
-        hits = _finditer("cross_article", text) if i in phrased else []
+        if i in phrased:
+            hits = found.get(text)
+            if hits is None:
+                hits = found[text] = _finditer("cross_article", text)
+        else:
+            hits = []
         if not hits and i in learned:
             hits = _learned_hits(text, learned[i][0])
         for phrase, m in hits:

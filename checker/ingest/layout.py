@@ -44,13 +44,15 @@ def text_rects(textpage, width: float) -> list[Rect] | None:
     gutter can exist there (an ordinary page stops after a few lines, not all of them)."""
     import pypdfium2.raw as pdfium_c
 
-    n = pdfium_c.FPDFText_CountRects(textpage, 0, -1)
+    handle = getattr(textpage, "raw", textpage)  # the bare handle: no property call per C call
+    n = pdfium_c.FPDFText_CountRects(handle, 0, -1)
     l, t, r, b = (ctypes.c_double() for _ in range(4))
     lo, hi = width / 3, 2 * width / 3
     budget = GUTTER_MAX_CROSSING * n
     out = []
+    get_rect = pdfium_c.FPDFText_GetRect
     for k in range(n):
-        pdfium_c.FPDFText_GetRect(textpage, k, l, t, r, b)
+        get_rect(handle, k, l, t, r, b)
         if l.value < lo and r.value > hi:
             budget -= 1
             if budget < 0:
@@ -102,19 +104,22 @@ def find_gutter(rects: list[Rect], width: float) -> tuple[float, list[Rect]] | N
     return gx, [rc for rc in rects if rc[0] < gx < rc[2]]
 
 
-def _path_edges(page, height: float) -> list[dict]:
-    """Horizontal and vertical line segments of the page's path objects, as pdfplumber edges."""
+def _path_edges(paths: list, height: float) -> list[dict]:
+    """Horizontal and vertical line segments of the page's path objects (`path_objects`), as
+    pdfplumber edges."""
     import pypdfium2.raw as pdfium_c
 
     edges: list[dict] = []
     m = pdfium_c.FS_MATRIX()
     x, y = ctypes.c_float(), ctypes.c_float()
     bl, bb, br, bt = (ctypes.c_float() for _ in range(4))
-    for k in range(pdfium_c.FPDFPage_CountObjects(page)):
-        obj = pdfium_c.FPDFPage_GetObject(page, k)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
-            continue
-        if pdfium_c.FPDFPath_CountSegments(obj) <= 6:  # a line or a rectangle: its box says it all
+    count_segments, get_segment = pdfium_c.FPDFPath_CountSegments, pdfium_c.FPDFPath_GetPathSegment
+    get_point, get_kind, get_close = (pdfium_c.FPDFPathSegment_GetPoint, pdfium_c.FPDFPathSegment_GetType,
+                                      pdfium_c.FPDFPathSegment_GetClose)
+    moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
+    for obj in paths:
+        segments = count_segments(obj)
+        if segments <= 6:  # a line or a rectangle: its box says it all
             pdfium_c.FPDFPageObj_GetBounds(obj, bl, bb, br, bt)
             l, b, r, t = bl.value, bb.value, br.value, bt.value
             if t - b < 2:
@@ -126,19 +131,20 @@ def _path_edges(page, height: float) -> list[dict]:
                     _add_edge(edges, a, z, height)
             continue
         pdfium_c.FPDFPageObj_GetMatrix(obj, m)
+        ma, mb, mc, md, me, mf = m.a, m.b, m.c, m.d, m.e, m.f
         start = prev = None
-        for s in range(pdfium_c.FPDFPath_CountSegments(obj)):
-            seg = pdfium_c.FPDFPath_GetPathSegment(obj, s)
-            pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-            pt = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
-            kind = pdfium_c.FPDFPathSegment_GetType(seg)
-            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+        for s in range(segments):
+            seg = get_segment(obj, s)
+            get_point(seg, x, y)
+            pt = (ma * x.value + mc * y.value + me, mb * x.value + md * y.value + mf)
+            kind = get_kind(seg)
+            if kind == moveto:
                 start = prev = pt
                 continue
-            if kind == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
+            if kind == lineto and prev is not None:
                 _add_edge(edges, prev, pt, height)
             prev = pt
-            if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            if get_close(seg) and start is not None:
                 _add_edge(edges, pt, start, height)
                 prev = start
     return edges
@@ -157,10 +163,11 @@ def _add_edge(edges: list[dict], a: tuple[float, float], b: tuple[float, float],
                       "orientation": "v", "object_type": "line"})
 
 
-def find_tables(page, height: float) -> list[list[Rect]]:
-    """Cells (x0, top, x1, bottom) of each ruled table of at least 2 rows and 2 columns;
-    a single boxed paragraph or a one-column box stays ordinary text."""
-    edges = _path_edges(page, height)
+def find_tables(paths: list, height: float) -> list[list[Rect]]:
+    """Cells (x0, top, x1, bottom) of each ruled table of at least 2 rows and 2 columns drawn by
+    the page's path objects (`path_objects`); a single boxed paragraph or a one-column box stays
+    ordinary text."""
+    edges = _path_edges(paths, height)
     if sum(e["orientation"] == "v" for e in edges) < 2 or sum(e["orientation"] == "h" for e in edges) < 2:
         return []
     from checker.ingest import ruling
@@ -175,26 +182,32 @@ def find_tables(page, height: float) -> list[list[Rect]]:
     return out
 
 
-def detect(page, textpage, paths: int) -> PageLayout | None:
-    """Layout of a page when it needs more than plain text; None for an ordinary page."""
+def detect(page, textpage, paths: list) -> PageLayout | None:
+    """Layout of a page when it needs more than plain text; None for an ordinary page. `paths`:
+    the page's path objects (`path_objects`)."""
     width, height = page.get_size()
     rects = text_rects(textpage, width)
     gutter = find_gutter(rects, width) if rects else None
-    tables = find_tables(page, height) if paths >= TABLE_MIN_PATHS else []
+    tables = find_tables(paths, height) if len(paths) >= TABLE_MIN_PATHS else []
     if gutter is None and not tables:
         return None
     return PageLayout(gutter=gutter[0] if gutter else None, spanning=gutter[1] if gutter else None,
                       tables=tables)
 
 
-def count_paths(page) -> int:
+def path_objects(page) -> list:
+    """The handles of the page's path objects (lines, rectangles, curves), in page order: one walk
+    over its objects, which `find_tables` then does not repeat. Valid while the page is open."""
     import pypdfium2.raw as pdfium_c
 
-    n = 0
-    for k in range(pdfium_c.FPDFPage_CountObjects(page)):
-        if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(page, k)) == pdfium_c.FPDF_PAGEOBJ_PATH:
-            n += 1
-    return n
+    handle = getattr(page, "raw", page)  # the bare handle: no property call per C call
+    get_object, get_type, path = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDF_PAGEOBJ_PATH
+    out = []
+    for k in range(pdfium_c.FPDFPage_CountObjects(handle)):
+        obj = get_object(handle, k)
+        if get_type(obj) == path:
+            out.append(obj)
+    return out
 
 
 def table_page_lines(textpage, height: float, width: float, tables: list[list[Rect]]) -> list[str]:

@@ -80,7 +80,7 @@ def extract_pages(path: str, password: str | None, deadline: Deadline) -> tuple[
                 tp = page.get_textpage()
                 try:
                     raw = tp.get_text_range()
-                    found = layout.detect(page, tp, layout.count_paths(page)) if raw.strip() else None
+                    found = layout.detect(page, tp, layout.path_objects(page)) if raw.strip() else None
                     if found and found.gutter is not None:
                         columns[i] = (found, page.get_height())
                     elif found:
