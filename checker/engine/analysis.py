@@ -311,6 +311,10 @@ class Analysis:
             target = self.document.resolve(f"{kind} {number}", context=context)
             if target is not None:
                 return target
+        # "Section 14.6(a)" where the tree holds 14.6 but not its item (a): the section that holds it
+        whole = re.sub(r"(?:\([^()]*\))+$", "", number)
+        if whole and whole != number:
+            return self._resolve(unit, phrase, whole)
         return None
 
     @cached_property

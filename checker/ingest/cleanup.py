@@ -159,15 +159,18 @@ def running_keys(pages: list[list[str]]) -> set[str]:
     return keys
 
 
-def clean_pages(pages: list[list[tuple[str, int]]], *, paged: bool, hints: dict[int, int] | None = None) -> Cleaned:
+def clean_pages(pages: list[list[tuple[str, int]]], *, paged: bool, hints: dict[int, int] | None = None,
+                drawn: bool = False) -> Cleaned:
     """`pages`: per page, (raw line, source line number). `paged=False` for text without page
-    breaks: positions then carry page None and the file's own line numbers. `hints` are source
-    line number -> Markdown heading level, reported back as (clean offset, level)."""
+    breaks: positions then carry page None and the file's own line numbers. `drawn=True`: pages a
+    plain-text file draws with rules of "=" signs (no form feeds), whose running headers and
+    footers go like a PDF's while positions still carry page None. `hints` are source line number
+    -> Markdown heading level, reported back as (clean offset, level)."""
     norm_pages: list[list[str]] = []
     for page in pages:
         raw = strip_margin_numbers([t for t, _ in page]) if paged else [t for t, _ in page]
         norm_pages.append([normalize_line(t) for t in raw])
-    running = running_keys(norm_pages) if paged else set()
+    running = running_keys(norm_pages) if paged or drawn else set()
 
     out: list[str] = []
     pos = 0
@@ -177,7 +180,7 @@ def clean_pages(pages: list[list[tuple[str, int]]], *, paged: bool, hints: dict[
     last = ""  # last emitted line ("" after a blank)
     blank_pending = False
     for pno, (page, lines) in enumerate(zip(pages, norm_pages), start=1):
-        edges = set(_edge_indexes(lines)) if paged else set()
+        edges = set(_edge_indexes(lines)) if paged or drawn else set()
         page_no = pno if paged else None
         for i, ln in enumerate(lines):
             if not ln:

@@ -123,8 +123,40 @@ def read_text(data: bytes, *, markdown: bool) -> tuple[Cleaned, int | None]:
         pages[-1].append(_md(line, lineno, hints) if markdown else (line, lineno))
     if paged and len(pages) > 1 and not any(t.strip() for t, _ in pages[-1]):
         pages.pop()  # a trailing form feed ends the last page; it does not start a new one
-    cleaned = clean_pages(pages, paged=paged, hints=hints)
+    drawn = None if paged or markdown else _drawn_pages(pages)
+    if drawn:
+        pages = drawn
+    cleaned = clean_pages(pages, paged=paged, hints=hints, drawn=bool(drawn))
     return cleaned, (len(pages) if paged else None)
+
+
+_PAGE_RULE = re.compile(r"^\s*={20,}\s*$")
+_PAGE_NUMBERED = re.compile(r"\bpage\s+\d{1,4}\b|^\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*$", re.IGNORECASE)
+
+
+def _drawn_pages(pages: list[list[tuple[str, int]]]) -> list[list[tuple[str, int]]] | None:
+    """A plain-text file laid out in pages drawn with full rules of "=" signs between them (a page's
+    footer with its page number, the rule, the next page's header): its lines split into those
+    pages, the rules dropped, so running headers and footers are found as in a PDF. None when fewer
+    than two such rules."""
+    lines = pages[0]
+    # a rule is a page break only right after a page number ("... Page 31", "- 12 -"); a rule under a
+    # heading (a setext-style underline) is not
+    breaks = set()
+    for k, (t, _) in enumerate(lines):
+        if _PAGE_RULE.match(t):
+            before = [x for x, _ in lines[max(0, k - 4):k] if x.strip()][-2:]
+            if any(_PAGE_NUMBERED.search(x) for x in before):
+                breaks.add(k)
+    if len(breaks) < 2:
+        return None
+    out: list[list[tuple[str, int]]] = [[]]
+    for k, (t, n) in enumerate(lines):
+        if k in breaks:
+            out.append([])
+        else:
+            out[-1].append((t, n))
+    return [p for p in out if any(t.strip() for t, _ in p)] or None
 
 
 def _md(line: str, lineno: int, hints: dict[int, int]) -> tuple[str, int]:

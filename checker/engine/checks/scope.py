@@ -16,7 +16,10 @@ def find(ctx: Context) -> list[Deviation]:
     defined_by = ctx.defined_by
     for n in el.narrowing:
         where = frozenset({unit}) | ctx.passage if n.within == "provision" else frozenset({unit})
-        if a.matcher.detector(n.detect, where) and not _defined_broadly(n, a, text, defined_by):
+        found_in = a.matcher.detector(n.detect, where)
+        # the sentence's defined terms can undo only a narrowing read in the sentence itself, not one
+        # another sentence of the provision states ("except that a nurse who resigns shall repay the fees")
+        if found_in and (found_in - {unit} or not _defined_broadly(n, a, text, defined_by)):
             devs.append(Deviation("scope", el.index, n.explain, n.found, rule=n.rule))
     covered = ctx.passage | {unit} | defined_by
     for s in el.scope:
