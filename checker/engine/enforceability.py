@@ -1125,6 +1125,7 @@ def apply_cross_article(a, protections, findings: list[Finding]) -> None:
     cross = cross_article(a)
     if not cross:
         return
+    _defeater_alone(a, protections, cross, findings)
     for f in findings:
         ev = _evidence_units(a, f) if f.status != "missing" else {}
         touched = False
@@ -1135,6 +1136,41 @@ def apply_cross_article(a, protections, findings: list[Finding]) -> None:
                                                              _clip(c.clause), c.expected, rule=c.rule))
         if touched:
             _restatus(f)
+
+
+# the kinds of cross-article clause that defeat protections without stating any (a policy
+# subordination is a limit written into a duty, which then states the protection it limits)
+_DEFEATER_ONLY = ("scope", "reversed")
+
+
+def _defeater_alone(a, protections, cross: list[Cross], findings: list[Finding]) -> None:
+    """A protection whose evidence is a clause that defeats protections from another article (a
+    discharge for any record discrepancy, "employee" defined by a Social Security number, a right
+    to cooperate fully with any agency), and otherwise only sentences that borrow their subject
+    from it ("a copy to the Union" beside it), is not addressed by the document: that clause is
+    what defeats a protection where one is stated, not a weak statement of this one. Such findings
+    become missing (protections.toml: "missing: no core element is addressed")."""
+    from checker.engine.grade import missing_confidence
+    from checker.result import ElementState
+
+    units = {c.unit for c in cross if c.kind in _DEFEATER_ONLY}
+    if not units:
+        return
+    anchors = {p.id: p.anchor for p in protections}
+    evidence = {f.protection: _evidence_units(a, f) if f.status != "missing" else {} for f in findings}
+    for f in findings:
+        ev = evidence[f.protection]
+        if not units & set(ev) or any(ev.get(u) == e.index and e.status == "matching"
+                                      for u in units for e in f.elements):
+            continue  # a phrase fired on a clause this protection reads at full strength in
+        anchor = anchors.get(f.protection) or ()
+        # another protection's clause ("notify the Union ... with copies") only lends this one words
+        others = {u for pid, e in evidence.items() if pid != f.protection and not units & set(e) for u in e}
+        if any(u not in units and u not in others and a.matcher.groups_matched(anchor, u) >= len(anchor) for u in ev):
+            continue  # a sentence of its own on the protection's subject states it
+        f.status, f.deviations, f.evidence = "missing", [], []
+        f.elements = [ElementState(e.index, "missing") for e in f.elements]
+        f.confidence = missing_confidence()
 
 
 def _original(a, unit: int, normalized: str) -> str:
