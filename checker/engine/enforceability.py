@@ -596,6 +596,9 @@ def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None,
             if not _PRONOUN.search(a.surfaces[j]):
                 break
     if how == "exclusion":
+        earlier = _described_before(clause, before)
+        if earlier:
+            return [], [earlier]  # "Any controversy concerning ... shall go to the Committee; ... no such controversy shall be arbitrable"
         back = _antecedent(a, unit, clause)
         if back is not None:
             return back if not strict else (back[0], [])
@@ -626,6 +629,26 @@ _DESCRIBES = re.compile(r"\b(?:disputes?|claims?|matters?|grievances?|complaints
                        r"(?:[\w-]+\s+){0,2}?(?:concerning|regarding|about|over|relating|related|arising|involving|under|"
                        r"as to|in respect|with respect|touching|of)\b")
 _ROUTES = re.compile(r"\b(?:disputes?|claims?|matters?|grievances?|complaints?|questions?|controvers(?:y|ies))\b")
+
+
+_SUBJECT_ENDS = re.compile(r"\s(?:shall|will|must|may|is|are|go(?:es)?|be)\s|[;:]")
+
+
+def _described_before(clause: str, before: str) -> str:
+    """The subject an exclusion's "such controversy" or "the Committee's determination" takes up
+    from earlier in its own sentence ("Any controversy concerning the verification of identity
+    documents shall be referred to the Committee; its determination shall be final, and no such
+    controversy shall be arbitrable"): the description, up to its verb; "" when there is none."""
+    if not before.strip() or not _ANAPHOR.search(clause) or _DESCRIBES.search(clause):
+        return ""
+    d = None
+    for d in _DESCRIBES.finditer(before):
+        pass  # the last description before the clause
+    if d is None:
+        return ""
+    end = _SUBJECT_ENDS.search(before, d.end())
+    said = before[d.start():end.start() if end else len(before)].strip(" ,;")
+    return said if said.count(" ") >= 3 else ""
 
 
 _LISTED_IN = re.compile(r"\b(?:listed|set (?:out|forth)|enumerated|described|identified|specified|named|itemi[sz]ed|"
@@ -843,7 +866,9 @@ def agreement_end(a, skip: set[int]) -> tuple[date, bool] | None:
             continue
         if found and (until or len(found) >= 2):
             d = max(d for d, _ in found)
-            if best is None or d > best[0]:
+            # an exact date wins over a bare range's year it falls in (a running header's
+            # "2025-2029" beside "expiring February 28, 2029")
+            if best is None or d > best[0] or (not best[1] and d.year >= best[0].year):
                 best = (d, True)
         for year in years:
             d = date(year, 12, 31)
@@ -1153,15 +1178,19 @@ def _defeater_alone(a, protections, cross: list[Cross], findings: list[Finding])
     from checker.engine.grade import missing_confidence
     from checker.result import ElementState
 
-    units = {c.unit for c in cross if c.kind in _DEFEATER_ONLY}
+    units = {c.unit for c in cross if c.kind in _DEFEATER_ONLY and _article(a, c.unit) is not None}
     if not units:
         return
     anchors = {p.id: p.anchor for p in protections}
     evidence = {f.protection: _evidence_units(a, f) if f.status != "missing" else {} for f in findings}
     for f in findings:
         ev = evidence[f.protection]
-        if not units & set(ev) or any(ev.get(u) == e.index and e.status == "matching"
-                                      for u in units for e in f.elements):
+        # only a clause outside the articles stating other protections ("Any discrepancy ... shall be
+        # cause for discharge" in the discipline article): a reversed rule in the immigration article
+        # itself ("shall permit agents access upon any warrant") states its protection, reversed
+        stating = {_article(a, u) for pid, e in evidence.items() if pid != f.protection for u in e if u not in units}
+        alone = {u for u in units if u in ev and _article(a, u) not in stating}
+        if not alone or any(ev[u] == e.index and e.status == "matching" for u in alone for e in f.elements):
             continue  # a phrase fired on a clause this protection reads at full strength in
         anchor = anchors.get(f.protection) or ()
         # another protection's clause ("notify the Union ... with copies") only lends this one words
@@ -1171,6 +1200,15 @@ def _defeater_alone(a, protections, cross: list[Cross], findings: list[Finding])
         f.status, f.deviations, f.evidence = "missing", [], []
         f.elements = [ElementState(e.index, "missing") for e in f.elements]
         f.confidence = missing_confidence()
+
+
+def _article(a, unit: int):
+    """The outermost section holding `unit` (its article, side letter or appendix), or None."""
+    section = a.document.section_at(a.units[unit].start)
+    if section is None:  # no numbered structure: the heading the sentence stands under
+        return next((-j - 1 for j in range(unit, -1, -1) if a.units[j].heading), None)
+    chain = [section, *a.document.ancestors(section)]
+    return chain[-1].start
 
 
 def _original(a, unit: int, normalized: str) -> str:
@@ -1207,6 +1245,8 @@ _CONDITIONED = _Guard("conditioned_access")
 _EMPLOYEE = re.compile(r"\b[Ee]mployees?\b")
 _ACCESS = re.compile(r"\b(?:access|premises|facilit(?:y|ies)|property|workplace|plant|enter|entry|onto|into|terminal|site|"
                      r"worksite|buildings?|grounds|store|warehouse|interview\w*|question\w*)\b")
+# help beyond what a warrant compels (conduct during an enforcement action: no assistance)
+_ASSIST = re.compile(r"\b(?:assist\w*|cooperat\w*|aid|aiding|help\w*)\b")
 _RECORDS = re.compile(r"\b(?:records?|information|documents?|files?|data|disclos\w*|release|furnish)\b")
 
 
@@ -1297,6 +1337,8 @@ def cross_article(a) -> list[Cross]:
                     targets["judicial_warrant_for_nonpublic_access"] = "reversed"
                 if _RECORDS.search(text[m.start():m.end() + 60]):
                     targets["employee_information_privacy"] = "reversed"
+                if _ASSIST.search(item):  # "cooperate fully", "assist law enforcement of any kind"
+                    targets["conduct_during_enforcement_action"] = "reversed"
                 out.append(Cross(i, phrase.id, "reversed", clause, targets,
                                  "another provision lets the employer give any government agency access to its "
                                  "facilities or records, without a judicial warrant",
