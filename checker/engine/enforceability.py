@@ -257,6 +257,7 @@ _FOREGOING = re.compile(r"\b(?:the )?(?:foregoing|above|preceding|previous|prior
 _ITEM = re.compile(r"(?:^|\s|;)\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
 _LETTERISH = re.compile(r"letter|memorandum|understanding|mou|moa|lou|addendum|side")
 _IMMIGRATION = _Guard("immigration_words")
+_EMPLOYER_DECIDES = _Guard("employer_decides")
 _BARGAINED = _Guard("bargained_change")
 
 
@@ -907,7 +908,8 @@ def defeats(a) -> list[Defeat]:
                     continue
             if phrase.id == "enforceability.final_determination_elsewhere":
                 section = a.document.section_at(a.units[i].start)
-                if not _FORUM_WORD.search(text) and (section is None or not _is_procedure(a, section)):
+                if not _FORUM_WORD.search(text) and (section is None or not _is_procedure(a, section)) \
+                        and not _EMPLOYER_DECIDES.search(text):
                     continue  # a final say outside the grievance article that names no procedure
             elif how == "exclusion" and not _forum_named(a, i, text, m):
                 continue  # "not subject to Article 12" names an article, not the grievance procedure
