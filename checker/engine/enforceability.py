@@ -1247,6 +1247,8 @@ _CONDITIONED = _Guard("conditioned_access")
 _EMPLOYEE = re.compile(r"\b[Ee]mployees?\b")
 _ACCESS = re.compile(r"\b(?:access|premises|facilit(?:y|ies)|property|workplace|plant|enter|entry|onto|into|terminal|site|"
                      r"worksite|buildings?|grounds|store|warehouse|interview\w*|question\w*)\b")
+# a clause with its own verb, not an item completing an offence list's lead-in
+_OWN_PREDICATE = re.compile(r"\b(?:shall|will|may|must|is|are|was|were)\b")
 # help beyond what a warrant compels (conduct during an enforcement action: no assistance)
 _ASSIST = re.compile(r"\b(?:assist\w*|cooperat\w*|aid|aiding|help\w*)\b")
 _RECORDS = re.compile(r"\b(?:records?|information|documents?|files?|data|disclos\w*|release|furnish)\b")
@@ -1319,12 +1321,15 @@ def cross_article(a) -> list[Cross]:
                 context = " ".join(a.surfaces[j] for j in _lead_in(a, i))
                 if _NEGATED.search(item) or not _DISCHARGE.search(context) or _CORRECTION.search(item):
                     continue
+                if name == "discharge_for_mismatched_documents" and not _DISCHARGE.search(item) \
+                        and _OWN_PREDICATE.search(item):
+                    continue  # a sentence of its own ("... no-match letters shall be arbitrable") needs its own penalty
                 targets = {}
-                if re.search(r"\b(?:name|social security|ssn|identity)\b", item):
+                if re.search(r"\b(?:names?|social security|ssn|identity|identification|papers|i-9|documents?)\b", item):
                     targets["name_ssn_change_protection"] = "reversed"
                 if re.search(r"\bsocial security|\bssn\b|no-?match", item):
                     targets["ssa_no_match_protocol"] = "reversed"
-                if re.search(r"work[- ]authori|employment (?:eligibility|authori)", item):
+                if re.search(r"work[- ]authori|employment (?:eligibility|authori)|work eligibility|right to work", item):
                     targets["reinstatement_after_work_authorization_loss"] = "reversed"
                 out.append(Cross(i, phrase.id, "reversed", clause, targets,
                                  "another provision makes any identity or work-authorization discrepancy grounds "
