@@ -258,6 +258,7 @@ _ITEM = re.compile(r"(?:^|\s|;)\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
 _LETTERISH = re.compile(r"letter|memorandum|understanding|mou|moa|lou|addendum|side")
 _IMMIGRATION = _Guard("immigration_words")
 _EMPLOYER_DECIDES = _Guard("employer_decides")
+_EVENT_END = _Guard("event_end")
 _BARGAINED = _Guard("bargained_change")
 
 
@@ -393,8 +394,29 @@ def _letters(first: str, rest: str) -> list[str]:
     return out
 
 
+_DEFINED_REFERENCE = re.compile(rf"[\"'“‘]([a-z][\w\- ]{{2,40}}?)[\"'”’]\s*(?:means|shall mean|refers to|shall refer to|is)\s+"
+                                rf"((?:articles?|sections?|appendix|appendices|side letters?|letters? of understanding)\s+{_NUM})")
+
+
+def _defined_references(a) -> list[tuple[re.Pattern, str]]:
+    """(the defined term, the reference it stands for) of each definition naming a provision
+    ('"Immigration Article" means Article 17 of this Agreement'), found once per document."""
+    found = a.__dict__.get("_defined_references")
+    if found is None:
+        found = []
+        for t in a.surfaces:
+            if "mean" in t or "refer" in t or " is " in t:
+                for m in _DEFINED_REFERENCE.finditer(t):
+                    found.append((re.compile(rf"\b(?:the )?{re.escape(m.group(1))}\b"), m.group(2)))
+        a.__dict__["_defined_references"] = found
+    return found
+
+
 def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
-    """The spans a stretch of one sentence names: numbered references, titles, "this Article"."""
+    """The spans a stretch of one sentence names: numbered references, titles, "this Article", and a
+    term the document defines as one of those ("disputes arising under the Immigration Article")."""
+    for term, reference in _defined_references(a):
+        text = term.sub(reference, text)
     spans = []
     numbered = False
     lettered = []
@@ -915,6 +937,12 @@ def defeats(a) -> list[Defeat]:
                 continue  # "not subject to Article 12" names an article, not the grievance procedure
             if how == "expiry":
                 after = _dates(text[m.start():]) or _relative_end(a, text[m.start():])
+                if not after and not _AGREEMENT_END.search(text) and _EVENT_END.search(text[m.start():]):
+                    # "until the exhaustion of the Fund": an end the agreement's term does not control
+                    spans, _ = _reach(a, i, m, "expiry", text, strict=isinstance(m, _Reading))
+                    if spans:
+                        out.append(Defeat(i, phrase.id, "expiry", clause, spans))
+                    continue
                 if not after or _AGREEMENT_END.search(text):
                     continue
                 # a classifier's reading has no verb to count from: the latest date it names ("in
@@ -940,7 +968,8 @@ def defeats(a) -> list[Defeat]:
 def _dateless_expiry(a, text: str):
     """A veto for _finditer: an expiry phrase with no end date after it ("shall terminate at Step 2")."""
     def veto(entry, m) -> bool:
-        return HOW.get(entry.id) == "expiry" and not (_dates(text[m.start():]) or _relative_end(a, text[m.start():]))
+        return HOW.get(entry.id) == "expiry" and not (_dates(text[m.start():]) or _relative_end(a, text[m.start():])
+                                                       or _EVENT_END.search(text[m.start():]))
     return veto
 
 
@@ -1268,8 +1297,11 @@ class Cross:
     term: re.Pattern | None = None  # also reaches every protection whose evidence uses this term
 
     def reaches(self, a, f: Finding, ev: dict[int, int]) -> int | None:
-        """The element of `f` this clause defeats, or None."""
-        if self.unit in ev:
+        """The element of `f` this clause defeats, or None. A duty made subject to amendable policies
+        in its own sentence ("Subject to the Company's leave policies as amended from time to time,
+        the Company shall grant leave ...") is reached too; other kinds are read there by the
+        sentence's own checks."""
+        if self.unit in ev and self.kind != "discretion":
             return None
         if f.protection not in self.protections:
             using = [el for u, el in ev.items() if self.term is not None and self.term.search(a.units[u].text)]
