@@ -1060,11 +1060,14 @@ paragraph paragraphs provision provisions party parties claim claims dispute dis
 arbitrable arbitrator grievable procedure procedures process subject excluded exclude exempt outside scope jurisdiction
 resolved decided solely exclusively matter matters complaint complaints alleged allegation violation violations breach
 failed failure fails whatever reason cause committee board management labor contract letter side
+anything nothing something everything anyone whoever
 """.split())
 
 
 @lru_cache(maxsize=20000)
 def _stem(word: str) -> str:
+    if word.startswith(("authoriz", "authoris")):
+        return "authz"  # "authorization" is no "authorities"
     word = re.sub(r"ies$", "y", word)
     word = re.sub(r"(?<=[a-z]{4})(?:es|s|ing|ed)$", "", word)
     return word[:6]
