@@ -40,6 +40,7 @@ HOW = {
     "enforceability.not_subject_to_grievance": "exclusion",
     "enforceability.no_arbitrator_jurisdiction": "exclusion",
     "enforceability.excluded_from_grievance": "exclusion",
+    "enforceability.arbitrator_cannot_reach": "exclusion",
     "enforceability.not_subject_to_this_article": "exclusion",
     "enforceability.outside_the_scope": "exclusion",
     "enforceability.no_recourse": "exclusion",
@@ -259,6 +260,7 @@ _LETTERISH = re.compile(r"letter|memorandum|understanding|mou|moa|lou|addendum|s
 _IMMIGRATION = _Guard("immigration_words")
 _EMPLOYER_DECIDES = _Guard("employer_decides")
 _EVENT_END = _Guard("event_end")
+_DISPUTES = re.compile(r"\b(?:disputes?|grievances?|claims?|complaints?|controvers(?:y|ies))\b")
 _BARGAINED = _Guard("bargained_change")
 
 
@@ -928,11 +930,15 @@ def defeats(a) -> list[Defeat]:
                 section = a.document.section_at(a.units[i].start)
                 if section is None or not _is_procedure(a, section):
                     continue
+            own_article = False  # reaches only provisions of its own article
             if phrase.id == "enforceability.final_determination_elsewhere":
                 section = a.document.section_at(a.units[i].start)
-                if not _FORUM_WORD.search(text) and (section is None or not _is_procedure(a, section)) \
-                        and not _EMPLOYER_DECIDES.search(text):
-                    continue  # a final say outside the grievance article that names no procedure
+                if not _FORUM_WORD.search(text) and (section is None or not _is_procedure(a, section)):
+                    if not _EMPLOYER_DECIDES.search(text):
+                        continue  # a final say outside the grievance article that names no procedure
+                    # the employer's own official with the final word over disputes (the grievance
+                    # procedure's own word), or over anything in the protection's own article
+                    own_article = not _DISPUTES.search(text[:m.start()])
             elif how == "exclusion" and not _forum_named(a, i, text, m):
                 continue  # "not subject to Article 12" names an article, not the grievance procedure
             if how == "expiry":
@@ -951,6 +957,10 @@ def defeats(a) -> list[Defeat]:
                 expiries.append((i, m, clause, end_date, phrase.id, text))
                 continue
             spans, subjects = _reach(a, i, m, how, text, strict=isinstance(m, _Reading))
+            if own_article:
+                top = _top_span(a, i)
+                spans = [(lo, hi) for lo, hi in spans if top is not None and top[0] <= lo < top[1]]
+                subjects = []
             if spans or subjects:
                 out.append(Defeat(i, phrase.id, how, clause, spans, subjects))
     if expiries:
@@ -1234,6 +1244,15 @@ def _defeater_alone(a, protections, cross: list[Cross], findings: list[Finding])
         f.status, f.deviations, f.evidence = "missing", [], []
         f.elements = [ElementState(e.index, "missing") for e in f.elements]
         f.confidence = missing_confidence()
+
+
+def _top_span(a, unit: int) -> tuple[int, int] | None:
+    """(start, end) of the outermost section holding `unit` (its article, side letter or appendix)."""
+    section = a.document.section_at(a.units[unit].start)
+    if section is None:
+        return None
+    top = [section, *a.document.ancestors(section)][-1]
+    return top.start, top.end
 
 
 def _article(a, unit: int):
