@@ -24,7 +24,11 @@ SAMPLE, SEED = 12, 11
 # paraphrase 0.999, must-change 0.917 (the engine misses "should not" after a comma, a worker's
 # passive "may be placed on leave", and keeps a protection matching when another sentence still
 # states the element at full strength). The floors sit at the measurement, less one case.
-FLOORS = {"format": 0.985, "paraphrase": 0.98, "must-change": 0.9}
+# Must-change re-measured 2026-12-08 when traps_l and traps_m joined the development set (the sample
+# is drawn from every folder's matching protections, so new folders and protections the engine now
+# reads as matching bring other cases in): main d992c63 0.900 (54 of 60); each newly sampled miss
+# checked on main fails there too (a second sentence still states the element at full strength).
+FLOORS = {"format": 0.985, "paraphrase": 0.98, "must-change": 0.88}
 
 
 @pytest.fixture(scope="module")

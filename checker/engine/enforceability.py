@@ -40,6 +40,7 @@ HOW = {
     "enforceability.not_subject_to_grievance": "exclusion",
     "enforceability.no_arbitrator_jurisdiction": "exclusion",
     "enforceability.excluded_from_grievance": "exclusion",
+    "enforceability.arbitrator_cannot_reach": "exclusion",
     "enforceability.not_subject_to_this_article": "exclusion",
     "enforceability.outside_the_scope": "exclusion",
     "enforceability.no_recourse": "exclusion",
@@ -258,6 +259,9 @@ _FOREGOING = re.compile(r"\b(?:the )?(?:foregoing|above|preceding|previous|prior
 _ITEM = re.compile(r"(?:^|\s|;)\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
 _LETTERISH = re.compile(r"letter|memorandum|understanding|mou|moa|lou|addendum|side")
 _IMMIGRATION = _Guard("immigration_words")
+_EMPLOYER_DECIDES = _Guard("employer_decides")
+_EVENT_END = _Guard("event_end")
+_DISPUTES = re.compile(r"\b(?:disputes?|grievances?|claims?|complaints?|controvers(?:y|ies))\b")
 _BARGAINED = _Guard("bargained_change")
 
 
@@ -393,8 +397,29 @@ def _letters(first: str, rest: str) -> list[str]:
     return out
 
 
+_DEFINED_REFERENCE = re.compile(rf"[\"'“‘]([a-z][\w\- ]{{2,40}}?)[\"'”’]\s*(?:means|shall mean|refers to|shall refer to|is)\s+"
+                                rf"((?:articles?|sections?|appendix|appendices|side letters?|letters? of understanding)\s+{_NUM})")
+
+
+def _defined_references(a) -> list[tuple[re.Pattern, str]]:
+    """(the defined term, the reference it stands for) of each definition naming a provision
+    ('"Immigration Article" means Article 17 of this Agreement'), found once per document."""
+    found = a.__dict__.get("_defined_references")
+    if found is None:
+        found = []
+        for t in a.surfaces:
+            if "mean" in t or "refer" in t or " is " in t:
+                for m in _DEFINED_REFERENCE.finditer(t):
+                    found.append((re.compile(rf"\b(?:the )?{re.escape(m.group(1))}\b"), m.group(2)))
+        a.__dict__["_defined_references"] = found
+    return found
+
+
 def _targets(a, unit: int, text: str) -> list[tuple[int, int]]:
-    """The spans a stretch of one sentence names: numbered references, titles, "this Article"."""
+    """The spans a stretch of one sentence names: numbered references, titles, "this Article", and a
+    term the document defines as one of those ("disputes arising under the Immigration Article")."""
+    for term, reference in _defined_references(a):
+        text = term.sub(reference, text)
     spans = []
     numbered = False
     lettered = []
@@ -597,6 +622,9 @@ def _reach(a, unit: int, m: re.Match, how: str, text: str | None = None,
             if not _PRONOUN.search(a.surfaces[j]):
                 break
     if how == "exclusion":
+        earlier = _described_before(clause, before)
+        if earlier:
+            return [], [earlier]  # "Any controversy concerning ... shall go to the Committee; ... no such controversy shall be arbitrable"
         back = _antecedent(a, unit, clause)
         if back is not None:
             return back if not strict else (back[0], [])
@@ -627,6 +655,26 @@ _DESCRIBES = re.compile(r"\b(?:disputes?|claims?|matters?|grievances?|complaints
                        r"(?:[\w-]+\s+){0,2}?(?:concerning|regarding|about|over|relating|related|arising|involving|under|"
                        r"as to|in respect|with respect|touching|of)\b")
 _ROUTES = re.compile(r"\b(?:disputes?|claims?|matters?|grievances?|complaints?|questions?|controvers(?:y|ies))\b")
+
+
+_SUBJECT_ENDS = re.compile(r"\s(?:shall|will|must|may|is|are|go(?:es)?|be)\s|[;:]")
+
+
+def _described_before(clause: str, before: str) -> str:
+    """The subject an exclusion's "such controversy" or "the Committee's determination" takes up
+    from earlier in its own sentence ("Any controversy concerning the verification of identity
+    documents shall be referred to the Committee; its determination shall be final, and no such
+    controversy shall be arbitrable"): the description, up to its verb; "" when there is none."""
+    if not before.strip() or not _ANAPHOR.search(clause) or _DESCRIBES.search(clause):
+        return ""
+    d = None
+    for d in _DESCRIBES.finditer(before):
+        pass  # the last description before the clause
+    if d is None:
+        return ""
+    end = _SUBJECT_ENDS.search(before, d.end())
+    said = before[d.start():end.start() if end else len(before)].strip(" ,;")
+    return said if said.count(" ") >= 3 else ""
 
 
 _LISTED_IN = re.compile(r"\b(?:listed|set (?:out|forth)|enumerated|described|identified|specified|named|itemi[sz]ed|"
@@ -844,7 +892,9 @@ def agreement_end(a, skip: set[int]) -> tuple[date, bool] | None:
             continue
         if found and (until or len(found) >= 2):
             d = max(d for d, _ in found)
-            if best is None or d > best[0]:
+            # an exact date wins over a bare range's year it falls in (a running header's
+            # "2025-2029" beside "expiring February 28, 2029")
+            if best is None or d > best[0] or (not best[1] and d.year >= best[0].year):
                 best = (d, True)
         for year in years:
             d = date(year, 12, 31)
@@ -887,14 +937,25 @@ def defeats(a) -> list[Defeat]:
                 section = a.document.section_at(a.units[i].start)
                 if section is None or not _is_procedure(a, section):
                     continue
+            own_article = False  # reaches only provisions of its own article
             if phrase.id == "enforceability.final_determination_elsewhere":
                 section = a.document.section_at(a.units[i].start)
                 if not _FORUM_WORD.search(text) and (section is None or not _is_procedure(a, section)):
-                    continue  # a final say outside the grievance article that names no procedure
+                    if not _EMPLOYER_DECIDES.search(text):
+                        continue  # a final say outside the grievance article that names no procedure
+                    # the employer's own official with the final word over disputes (the grievance
+                    # procedure's own word), or over anything in the protection's own article
+                    own_article = not _DISPUTES.search(text[:m.start()])
             elif how == "exclusion" and not _forum_named(a, i, text, m):
                 continue  # "not subject to Article 12" names an article, not the grievance procedure
             if how == "expiry":
                 after = _dates(text[m.start():]) or _relative_end(a, text[m.start():])
+                if not after and not _AGREEMENT_END.search(text) and _EVENT_END.search(text[m.start():]):
+                    # "until the exhaustion of the Fund": an end the agreement's term does not control
+                    spans, _ = _reach(a, i, m, "expiry", text, strict=isinstance(m, _Reading))
+                    if spans:
+                        out.append(Defeat(i, phrase.id, "expiry", clause, spans))
+                    continue
                 if not after or _AGREEMENT_END.search(text):
                     continue
                 # a classifier's reading has no verb to count from: the latest date it names ("in
@@ -903,6 +964,10 @@ def defeats(a) -> list[Defeat]:
                 expiries.append((i, m, clause, end_date, phrase.id, text))
                 continue
             spans, subjects = _reach(a, i, m, how, text, strict=isinstance(m, _Reading))
+            if own_article:
+                top = _top_span(a, i)
+                spans = [(lo, hi) for lo, hi in spans if top is not None and top[0] <= lo < top[1]]
+                subjects = []
             if spans or subjects:
                 out.append(Defeat(i, phrase.id, how, clause, spans, subjects))
     if expiries:
@@ -920,7 +985,8 @@ def defeats(a) -> list[Defeat]:
 def _dateless_expiry(a, text: str):
     """A veto for _finditer: an expiry phrase with no end date after it ("shall terminate at Step 2")."""
     def veto(entry, m) -> bool:
-        return HOW.get(entry.id) == "expiry" and not (_dates(text[m.start():]) or _relative_end(a, text[m.start():]))
+        return HOW.get(entry.id) == "expiry" and not (_dates(text[m.start():]) or _relative_end(a, text[m.start():])
+                                                       or _EVENT_END.search(text[m.start():]))
     return veto
 
 
@@ -1011,11 +1077,14 @@ paragraph paragraphs provision provisions party parties claim claims dispute dis
 arbitrable arbitrator grievable procedure procedures process subject excluded exclude exempt outside scope jurisdiction
 resolved decided solely exclusively matter matters complaint complaints alleged allegation violation violations breach
 failed failure fails whatever reason cause committee board management labor contract letter side
+anything nothing something everything anyone whoever
 """.split())
 
 
 @lru_cache(maxsize=20000)
 def _stem(word: str) -> str:
+    if word.startswith(("authoriz", "authoris")):
+        return "authz"  # "authorization" is no "authorities"
     word = re.sub(r"ies$", "y", word)
     word = re.sub(r"(?<=[a-z]{4})(?:es|s|ing|ed)$", "", word)
     return word[:6]
@@ -1132,6 +1201,7 @@ def apply_cross_article(a, protections, findings: list[Finding]) -> None:
     cross = cross_article(a)
     if not cross:
         return
+    _defeater_alone(a, protections, cross, findings)
     for f in findings:
         ev = _evidence_units(a, f) if f.status != "missing" else {}
         touched = False
@@ -1142,6 +1212,63 @@ def apply_cross_article(a, protections, findings: list[Finding]) -> None:
                                                              _clip(c.clause), c.expected, rule=c.rule))
         if touched:
             _restatus(f)
+
+
+# the kinds of cross-article clause that defeat protections without stating any (a policy
+# subordination is a limit written into a duty, which then states the protection it limits)
+_DEFEATER_ONLY = ("scope", "reversed")
+
+
+def _defeater_alone(a, protections, cross: list[Cross], findings: list[Finding]) -> None:
+    """A protection whose evidence is a clause that defeats protections from another article (a
+    discharge for any record discrepancy, "employee" defined by a Social Security number, a right
+    to cooperate fully with any agency), and otherwise only sentences that borrow their subject
+    from it ("a copy to the Union" beside it), is not addressed by the document: that clause is
+    what defeats a protection where one is stated, not a weak statement of this one. Such findings
+    become missing (protections.toml: "missing: no core element is addressed")."""
+    from checker.engine.grade import missing_confidence
+    from checker.result import ElementState
+
+    units = {c.unit for c in cross if c.kind in _DEFEATER_ONLY and _article(a, c.unit) is not None}
+    if not units:
+        return
+    anchors = {p.id: p.anchor for p in protections}
+    evidence = {f.protection: _evidence_units(a, f) if f.status != "missing" else {} for f in findings}
+    for f in findings:
+        ev = evidence[f.protection]
+        # only a clause outside the articles stating other protections ("Any discrepancy ... shall be
+        # cause for discharge" in the discipline article): a reversed rule in the immigration article
+        # itself ("shall permit agents access upon any warrant") states its protection, reversed
+        stating = {_article(a, u) for pid, e in evidence.items() if pid != f.protection for u in e if u not in units}
+        alone = {u for u in units if u in ev and _article(a, u) not in stating}
+        if not alone or any(ev[u] == e.index and e.status == "matching" for u in alone for e in f.elements):
+            continue  # a phrase fired on a clause this protection reads at full strength in
+        anchor = anchors.get(f.protection) or ()
+        # another protection's clause ("notify the Union ... with copies") only lends this one words
+        others = {u for pid, e in evidence.items() if pid != f.protection and not units & set(e) for u in e}
+        if any(u not in units and u not in others and a.matcher.groups_matched(anchor, u) >= len(anchor) for u in ev):
+            continue  # a sentence of its own on the protection's subject states it
+        f.status, f.deviations, f.evidence = "missing", [], []
+        f.elements = [ElementState(e.index, "missing") for e in f.elements]
+        f.confidence = missing_confidence()
+
+
+def _top_span(a, unit: int) -> tuple[int, int] | None:
+    """(start, end) of the outermost section holding `unit` (its article, side letter or appendix)."""
+    section = a.document.section_at(a.units[unit].start)
+    if section is None:
+        return None
+    top = [section, *a.document.ancestors(section)][-1]
+    return top.start, top.end
+
+
+def _article(a, unit: int):
+    """The outermost section holding `unit` (its article, side letter or appendix), or None."""
+    section = a.document.section_at(a.units[unit].start)
+    if section is None:  # no numbered structure: the heading the sentence stands under
+        return next((-j - 1 for j in range(unit, -1, -1) if a.units[j].heading), None)
+    chain = [section, *a.document.ancestors(section)]
+    return chain[-1].start
 
 
 def _original(a, unit: int, normalized: str) -> str:
@@ -1178,6 +1305,10 @@ _CONDITIONED = _Guard("conditioned_access")
 _EMPLOYEE = re.compile(r"\b[Ee]mployees?\b")
 _ACCESS = re.compile(r"\b(?:access|premises|facilit(?:y|ies)|property|workplace|plant|enter|entry|onto|into|terminal|site|"
                      r"worksite|buildings?|grounds|store|warehouse|interview\w*|question\w*)\b")
+# a clause with its own verb, not an item completing an offence list's lead-in
+_OWN_PREDICATE = re.compile(r"\b(?:shall|will|may|must|is|are|was|were)\b")
+# help beyond what a warrant compels (conduct during an enforcement action: no assistance)
+_ASSIST = re.compile(r"\b(?:assist\w*|cooperat\w*|aid|aiding|help\w*)\b")
 _RECORDS = re.compile(r"\b(?:records?|information|documents?|files?|data|disclos\w*|release|furnish)\b")
 
 
@@ -1195,8 +1326,11 @@ class Cross:
     term: re.Pattern | None = None  # also reaches every protection whose evidence uses this term
 
     def reaches(self, a, f: Finding, ev: dict[int, int]) -> int | None:
-        """The element of `f` this clause defeats, or None."""
-        if self.unit in ev:
+        """The element of `f` this clause defeats, or None. A duty made subject to amendable policies
+        in its own sentence ("Subject to the Company's leave policies as amended from time to time,
+        the Company shall grant leave ...") is reached too; other kinds are read there by the
+        sentence's own checks."""
+        if self.unit in ev and self.kind != "discretion":
             return None
         if f.protection not in self.protections:
             using = [el for u, el in ev.items() if self.term is not None and self.term.search(a.units[u].text)]
@@ -1254,12 +1388,15 @@ def cross_article(a) -> list[Cross]:
                 context = " ".join(a.surfaces[j] for j in _lead_in(a, i))
                 if _NEGATED.search(item) or not _DISCHARGE.search(context) or _CORRECTION.search(item):
                     continue
+                if name == "discharge_for_mismatched_documents" and not _DISCHARGE.search(item) \
+                        and _OWN_PREDICATE.search(item):
+                    continue  # a sentence of its own ("... no-match letters shall be arbitrable") needs its own penalty
                 targets = {}
-                if re.search(r"\b(?:name|social security|ssn|identity)\b", item):
+                if re.search(r"\b(?:names?|social security|ssn|identity|identification|papers|i-9|documents?)\b", item):
                     targets["name_ssn_change_protection"] = "reversed"
                 if re.search(r"\bsocial security|\bssn\b|no-?match", item):
                     targets["ssa_no_match_protocol"] = "reversed"
-                if re.search(r"work[- ]authori|employment (?:eligibility|authori)", item):
+                if re.search(r"work[- ]authori|employment (?:eligibility|authori)|work eligibility|right to work", item):
                     targets["reinstatement_after_work_authorization_loss"] = "reversed"
                 out.append(Cross(i, phrase.id, "reversed", clause, targets,
                                  "another provision makes any identity or work-authorization discrepancy grounds "
@@ -1274,6 +1411,8 @@ def cross_article(a) -> list[Cross]:
                     targets["judicial_warrant_for_nonpublic_access"] = "reversed"
                 if _RECORDS.search(text[m.start():m.end() + 60]):
                     targets["employee_information_privacy"] = "reversed"
+                if _ASSIST.search(item):  # "cooperate fully", "assist law enforcement of any kind"
+                    targets["conduct_during_enforcement_action"] = "reversed"
                 out.append(Cross(i, phrase.id, "reversed", clause, targets,
                                  "another provision lets the employer give any government agency access to its "
                                  "facilities or records, without a judicial warrant",

@@ -17,6 +17,10 @@ _ITEM_START = re.compile(
 # "(30) days" at the start of a line continues "thirty" on the line before; it is no list item.
 _CONTINUES = re.compile(r"^\s*\(\d+\)\s+(?:calendar |business |working |consecutive |full )?"
                         r"(?:hours?|days?|weeks?|months?|years?|percent|%|cents|dollars|shifts?)\b", re.I)
+# "... This" / "Section is established as a pilot": a reference word opening a line continues a line
+# that ends on a word a reference follows, however much it looks like a new numbered provision
+_REFERENCE_LINE = re.compile(r"^\s*(?:section|article|sec\.|art\.)\s", re.I)
+_REFERENCE_LEAD = re.compile(r"\b(?:this|that|these|those|such|said|the|of|under|in|to|by|per|and|or|see|with)$", re.I)
 # A line ending mid-sentence ("... Legal Services Fund, which provides free") runs on into the
 # next line, however much that next line looks like a title.
 _RUNS_ON = re.compile(r"(?:[a-z,\-–(]|\b(?:the|a|an|of|and|or|to|for|in|by|with)|\b(?:U\.S|No|Nos|Sec|Art|"
@@ -136,7 +140,8 @@ def split_units(text: str) -> list[Unit]:
                 block_start = None
         elif block_start is None:
             block_start, long_block = pos, False
-        elif (_ITEM_START.match(line) and not _CONTINUES.match(line)) \
+        elif (_ITEM_START.match(line) and not _CONTINUES.match(line)
+              and not (_REFERENCE_LINE.match(line) and _REFERENCE_LEAD.search(prev))) \
                 or (not _runs_on(prev) and _is_heading(stripped)):
             blocks.append((block_start, pos))
             block_start, long_block = pos, False

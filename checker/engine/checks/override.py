@@ -10,6 +10,23 @@ from checker.engine.checks.base import Check
 from checker.result import Deviation
 
 _EXPECTED = "no exception that lets the employer set the protection aside"
+_GUARD = "^(?!"  # a pattern that only says what a sentence is not ("not about E-Verify notice")
+
+
+def _guard_member(a, member: str) -> bool:
+    """A member that only rules wordings out: an inline `re:^(?!...)` or a concept made of such
+    patterns alone (not_retaliation_only, not_third_party_duty...). Nearly any clause passes it."""
+    if member.startswith("re:"):
+        return member[3:].startswith(_GUARD)
+    concept = a.matcher.index.concepts.get(member)
+    return concept is not None and not concept.terms and bool(concept.patterns) and all(
+        p.startswith(_GUARD) for p in concept.patterns)
+
+
+def _topical(a, det) -> list:
+    """The detector's groups that name a subject: a reservation reaches an element only through
+    the element's own subject, never through the guards every unrelated clause passes too."""
+    return [g for g in det if not all(_guard_member(a, m) for m in g)]
 
 
 def find(a, protection, results) -> list[tuple[object, int, Deviation]]:
@@ -53,7 +70,13 @@ def find(a, protection, results) -> list[tuple[object, int, Deviation]]:
                     continue
                 # a reservation "as the Contractor deems appropriate" needs less to reach the clause
                 need = (lambda det: 2) if language.discretion(clause, lex=a.strength) else (lambda det: max(2, len(det) - 1))
-                if any(len(det) >= 2 and a.matcher.groups_in_text(det, clause) >= need(det)
+                # the guards every clause passes count only in a reservation on the protection's
+                # own subject ("verify work authorization at any time"), not in one that happens to
+                # share a word with it ("cooperate fully with any agency" and E-Verify)
+                anchor = protection.anchor
+                on_subject = not anchor or a.matcher.groups_in_text(anchor, clause) >= len(anchor)
+                if any(len(det) >= 2 and a.matcher.groups_in_text(det if on_subject else _topical(a, det), clause)
+                       >= need(det)
                        for det in res.element.detect):
                     hits.append((res, i, Deviation("discretion", index, "an exception elsewhere in the document "
                                                    "overrides this clause", clause[:240], _EXPECTED, rule)))
