@@ -416,11 +416,13 @@ def main(argv=None) -> int:
                     help="the least threshold of the kinds that reach the whole document (status definitions, "
                          "agency cooperation, discrepancy discharge)")
     ap.add_argument("--prune", type=float, default=PRUNE, help="leave out features no label weighs this much")
+    ap.add_argument("--l2", type=float, default=L2, help="L2 penalty of the weights (chosen on the cross-corpus "
+                                                       "runs of tools/eval_defeaters.py)")
     ap.add_argument("--exclude", default="", help="tuning folders kept out of training (comma-separated)")
     ap.add_argument("--sentences", help="a JSON file keeping the labelled document sentences between runs "
                                         "(read when it exists, written otherwise)")
     args = ap.parse_args(argv)
-    globals()["PRUNE"] = args.prune
+    globals()["PRUNE"], globals()["L2"] = args.prune, args.l2
 
     clauses = corpus_clauses()
     registry = registry_examples()
@@ -460,7 +462,7 @@ def main(argv=None) -> int:
             "counts": {"clauses": len(clauses), "registry_examples": len(registry), "document_sentences": len(docs),
                        "by_label": dict(Counter(r["label"] for r in every))},
             "excluded_folders": sorted(_blind() | {x for x in args.exclude.split(",") if x}),
-            "features": len(weights), "thresholds": th, "held_out": held}
+            "features": len(weights), "l2": args.l2, "thresholds": th, "held_out": held}
     (out / "training.json").write_text(json.dumps(info, indent=1, sort_keys=True) + "\n")
     print(json.dumps({k: v for k, v in held.items() if k != "errors"}, indent=1), file=sys.stderr)
     return 0
