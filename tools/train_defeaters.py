@@ -12,7 +12,9 @@ Training data, all in this repository:
   tests/devset/PROTOCOL.toml, nor a folder given with --exclude): a sentence the rule-only engine
   reads as a defeater that reaches a protection gets that defeater's kind, every other sentence
   "none": all those a kind's guard accepts (the sentences the engine asks the model about: hard
-  negatives), and others sampled up to --max-none in all, the real public contracts included.
+  negatives; not in a document whose labels hold an enforceability defeat the rules do not report,
+  whose defeating sentence is one of them), and others sampled up to --max-none in all, the real
+  public contracts included.
 
 Features (checker.engine.defeater_model.features): words, word pairs, negation scope, the guards,
 and the concept lexicon CONCEPTS below, which is written into model.json with the weights.
@@ -144,6 +146,12 @@ def document_sentences(exclude: set[str], max_none: int, seed: int) -> list[dict
                 kinds[c.unit] = _cross_label(c.rule)
                 if (c.rule, a.units[c.unit].start) in cited:
                     reaching.add(c.unit)
+            # a document whose labels hold a defeat (an enforceability deviation) the rules do not
+            # report has a defeating sentence the rules miss: its sentences are no sure "none"
+            # examples where a guard accepts them (that sentence is among those)
+            got = {f.protection: {d.kind for d in f.deviations} for f in findings}
+            missed = any("enforceability" in e.get("deviations", ()) and "enforceability" not in got.get(pid, ())
+                         for pid, e in case.get("expect", {}).items() if isinstance(e, dict))
             for i, u in enumerate(a.units):
                 text = " ".join(u.text.split())
                 if u.heading or len(text.split()) < 5:
@@ -151,7 +159,7 @@ def document_sentences(exclude: set[str], max_none: int, seed: int) -> list[dict
                 row = {"text": text, "source": f"{folder}/{labels.name}"}
                 if i in reaching:
                     positives.append({**row, "label": kinds[i]})
-                elif i not in kinds:
+                elif i not in kinds and not (missed and dm.guarded(text)):
                     none.append({**row, "label": "none"})
     rng = random.Random(seed)
     rng.shuffle(none)
