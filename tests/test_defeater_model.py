@@ -62,6 +62,17 @@ NEW_CONTROLS = {
                                                "grievance, or cooperated with a government agency."),
     "nothing limits the arbitrability": dict(grievance="7.3 Nothing in Section 7.2 limits the grievability or "
                                              "arbitrability of any provision of Article 23."),
+    # look-alikes of the third blind clause corpus's controls, in other words
+    "no-match disputes are grievable": dict(grievance="7.3 Every disagreement over a worker's no-match letter or "
+                                            "reverification is a grievance under this Article and may go to "
+                                            "arbitration."),
+    "principles that bind": dict(immigration="23.4 Statement of Principles. The commitments of this Article "
+                                 "reflect values both parties hold, and they are mandatory and grievable like every "
+                                 "other term of this Agreement."),
+    "changed only by both parties": dict(immigration="23.4 Sections 23.1 to 23.3 may be suspended or modified only "
+                                         "by written agreement of both the Employer and the Union."),
+    "in force until the agreement expires": dict(immigration="23.4 This Article stays in force until this Agreement "
+                                                 "expires and during any negotiations for a successor agreement."),
 }
 
 
@@ -93,7 +104,7 @@ def test_eval_tool_scores_a_clause_file(tmp_path):
 
 def test_the_model_ships_with_its_training_record():
     record = json.loads((dm.MODEL.parent / "training.json").read_text())
-    assert dm.model() is not None and record["counts"]["clauses"] >= 900  # both blind clause corpora
+    assert dm.model() is not None and record["counts"]["clauses"] >= 1400  # all three clause corpora
     # the frozen blind folders never train it
     assert {"traps_b", "written_l", "written_m", "written_n"} <= set(record["excluded_folders"])
     assert record["held_out"]["n"] > 0 and record["held_out"]["accuracy"] >= 0.6
@@ -219,3 +230,63 @@ def test_a_learned_exclusion_of_another_subject_changes_nothing():
                              "Director and not by an arbitrator.")
     for pid in (*ARTICLE_23, CONTROL):
         assert got[pid].status == "matching" and got[pid].deviations == [], pid
+
+
+# ---- the guards widened with the third clause corpus: new words for a kind, look-alikes kept out ----
+
+STATUS_NEUTRAL = ("23.5 Every employee shall enjoy all rights under this Agreement regardless of immigration "
+                  "status or citizenship status, and no employee shall be discriminated against because of "
+                  "immigration status, citizenship status or a change in work authorization.")
+
+
+def test_a_status_definition_by_proof_of_eligibility_narrows_coverage():
+    definition = ('1.2 The word "employee", wherever it appears in this Agreement, denotes a worker who has '
+                  "furnished proof of eligibility for employment satisfactory to the Employer.")
+    f = findings(immigration=STATUS_NEUTRAL, recognition=definition)["status_neutral_coverage_and_nondiscrimination"]
+    assert f.status == "weakened" and "scope" in kinds(f), f.deviations
+    assert any(d.rule == "learned_defeater.status_definition" for d in f.deviations)
+    with dm.disabled():  # no registry phrase reads it: the classifier (through its guard) does
+        alone = findings(immigration=STATUS_NEUTRAL, recognition=definition)
+    assert alone["status_neutral_coverage_and_nondiscrimination"].status == "matching"
+
+
+def test_a_recognition_that_excludes_no_one_for_status_narrows_nothing():
+    recognition = ("1.2 No employee shall be excluded from the bargaining unit on account of national origin, "
+                   "citizenship or immigration status.")
+    assert "status_definition" not in dm.guarded(recognition)
+    f = findings(immigration=STATUS_NEUTRAL, recognition=recognition)["status_neutral_coverage_and_nondiscrimination"]
+    assert f.status == "matching" and f.deviations == []
+
+
+def test_the_guards_read_the_third_corpus_vocabulary():
+    # words of each kind the guards missed before the third corpus, and a look-alike each keeps out
+    assert "discrepancy_discharge" in dm.guarded("An employee who has worked under a name or number other than "
+                                                 "his or her own shall be terminated.")
+    assert "discrepancy_discharge" not in dm.guarded("Theft, fighting and falsification of time cards are grounds "
+                                                     "for discharge.")
+    assert "agency_cooperation" in dm.guarded("The Company may respond fully to inquiries from federal "
+                                              "investigators about any worker.")
+    assert "non_binding" in dm.guarded("The practices for visits by agents set out below are guidelines only.")
+    assert "non_binding" not in dm.guarded("This Article reflects the parties' principles; its terms are "
+                                           "mandatory and grievable.")
+    assert "exclusion" not in dm.guarded("A dispute over a no-match letter is a grievance and may be arbitrated.")
+
+
+def test_the_eval_tool_reads_a_clause_through_the_engine_gates():
+    import sys
+
+    sys.path.insert(0, str(dm.MODEL.parents[2] / "tools"))
+    import eval_defeaters
+
+    # a suspension needing the union, an end with no date, cooperation under a warrant: set aside
+    assert eval_defeaters.gated("The Employer may suspend this Article only by mutual agreement with the Union.",
+                                "unilateral_suspension") == "none"
+    assert eval_defeaters.gated("This Article stays in force until the parties agree otherwise.", "sunset") == "none"
+    assert eval_defeaters.gated("The Employer will cooperate with any agency that presents a judicial warrant.",
+                                "agency_cooperation") == "none"
+    # the same kinds without those conditions stay what they are
+    assert eval_defeaters.gated("The Employer may suspend this Article at any time.",
+                                "unilateral_suspension") == "unilateral_suspension"
+    assert eval_defeaters.gated("This Article expires on June 30, 2027.", "sunset") == "sunset"
+    assert eval_defeaters.gated("The Employer will cooperate fully with any government agency.",
+                                "agency_cooperation") == "agency_cooperation"

@@ -1,7 +1,7 @@
 """Score the defeater classifier on labelled clauses, and compare trainings across clause corpora.
 
     python tools/eval_defeaters.py score CLAUSES.jsonl [--model models/defeaters/model.json]
-    python tools/eval_defeaters.py cross [--sentences FILE] [--exclude traps_d,traps_e]
+    python tools/eval_defeaters.py cross [--sentences FILE] [--exclude traps_d,traps_e] [--l2 X] [--sweep 0.5,0.6]
     python tools/eval_defeaters.py cv [--folds 5] [--sentences FILE]
 
 `score`: a shipped model on a clause file it never saw (one {"text", "type"} a line, the schema of
@@ -11,7 +11,12 @@ type; and, over the defeating clauses, how many the registry phrases alone recog
 (a phrase of enforceability.yaml, cross_article.yaml or non_binding.yaml fires on the clause) and
 how many the rules and the classifier together do, the classifier read as the engine reads it
 (guard on: checker.engine.defeater_model.classify(text, guard=True)); "found" counts any defeating
-kind, "right kind" the labelled one. Controls a reading calls a defeater are counted the same way.
+kind, "right kind" the labelled one. Controls a reading calls a defeater are counted the same way,
+and both counts again after the engine's sentence-level gates (`gated`: a suspension needing the
+union, a negated or corrected discrepancy, cooperation under a warrant, an end with no date, an
+exclusion naming no procedure), which the engine applies to a phrase's and a classifier's reading
+alike; what a clause reaches (another subject, the agreement's own term) needs a document, so even
+the gated counts are upper bounds of what the engine acts on.
 
 `cross`: the cross-corpus protocol. For each clause file of clause_corpus/defeaters/, a model
 trained on the other files (with the registry examples and the tuning-document sentences, as the
@@ -67,6 +72,32 @@ def rules_label(text: str) -> str:
     return "none"
 
 
+def gated(text: str, label: str) -> str:
+    """`label` unless one of the engine's sentence-level gates sets such a reading aside, whoever made
+    it (a phrase or the classifier): a suspension or a policy the employer may change only with the
+    union (defeat_guard.bargained_change), a discrepancy rule that is negated or excepts corrections,
+    cooperation conditioned on a warrant, an end with no date (or one tied to the agreement's own
+    end), an exclusion naming no procedure. What a clause reaches (other subjects, the agreement's
+    term) needs a document and is not judged here: these are still upper bounds."""
+    from checker.engine import enforceability as en
+
+    low = dm._lower(text)
+    if label in ("unilateral_suspension", "policy_subordination") and en._BARGAINED.search(low):
+        return "none"
+    if label == "discrepancy_discharge" and (en._NEGATED.search(low) or en._CORRECTION.search(low)):
+        return "none"
+    if label == "agency_cooperation" and en._CONDITIONED.search(low):
+        return "none"
+    if label == "exclusion" and not en._FORUM_WORD.search(low):
+        return "none"
+    if label == "sunset":
+        dated = en._dates(low) or any(rx.search(low) for rx in (en._CONTRACT_YEAR, en._ANNIVERSARY,
+                                                                en._FIRST_YEARS, en._AFTER_START))
+        if not dated or en._AGREEMENT_END.search(low):
+            return "none"
+    return label
+
+
 @contextmanager
 def using(model: dict):
     """The engine reads `model` (a model.json's content) for as long as the block runs."""
@@ -106,6 +137,8 @@ def summary(rows: list[dict], got: list[str], engine: list[str], rules: list[str
     defeating = [i for i, g in enumerate(gold) if g != "none"]
     controls = [i for i, g in enumerate(gold) if g == "none"]
     both = [e if r == "none" else r for r, e in zip(rules, engine)]  # a phrase's kind wins, as in the engine
+    rules_g = [gated(r["text"], x) for r, x in zip(rows, rules)]
+    both_g = [gated(r["text"], x) for r, x in zip(rows, both)]
     out["detection"] = {
         "defeating": len(defeating), "controls": len(controls),
         "rules_found": sum(rules[i] != "none" for i in defeating),
@@ -114,6 +147,11 @@ def summary(rows: list[dict], got: list[str], engine: list[str], rules: list[str
         "rules_and_classifier_right_kind": sum(both[i] == gold[i] for i in defeating),
         "controls_read_by_rules": sum(rules[i] != "none" for i in controls),
         "controls_read_by_rules_and_classifier": sum(both[i] != "none" for i in controls),
+        # the same after the engine's sentence-level gates (gated()): what the engine can still act on
+        "gated_rules_found": sum(rules_g[i] != "none" for i in defeating),
+        "gated_rules_and_classifier_found": sum(both_g[i] != "none" for i in defeating),
+        "gated_controls_read_by_rules": sum(rules_g[i] != "none" for i in controls),
+        "gated_controls_read_by_rules_and_classifier": sum(both_g[i] != "none" for i in controls),
     }
     out["errors"] = [{"text": r["text"][:160], "gold": g, "got": o} for r, g, o in zip(rows, gold, got) if g != o]
     return out
@@ -125,7 +163,11 @@ def table(name: str, m: dict) -> str:
              f"the rules alone find {d['rules_found']} ({d['rules_right_kind']} of the right kind), rules + "
              f"classifier {d['rules_and_classifier_found']} ({d['rules_and_classifier_right_kind']}); of "
              f"{d['controls']} controls, read as defeaters by the rules {d['controls_read_by_rules']}, by rules + "
-             f"classifier {d['controls_read_by_rules_and_classifier']}.", "",
+             f"classifier {d['controls_read_by_rules_and_classifier']}. After the engine's sentence gates: "
+             f"found by the rules {d['gated_rules_found']}, by rules + classifier "
+             f"{d['gated_rules_and_classifier_found']}; controls read by the rules "
+             f"{d['gated_controls_read_by_rules']}, by rules + classifier "
+             f"{d['gated_controls_read_by_rules_and_classifier']}.", "",
              "| type | n | precision | recall |", "|---|---|---|---|"]
     for label, v in m["per_label"].items():
         f = (lambda x: "–" if x is None else f"{x:.2f}")
@@ -154,6 +196,12 @@ def trained(train: list[dict], args) -> dict:
     return td.to_json(W, b, vocab, th)
 
 
+def at_threshold(model: dict, threshold: float, broad: float) -> dict:
+    """The same weights with every kind's threshold at `threshold` (the broad kinds at least `broad`)."""
+    th = {label: max(threshold, broad) if label in td.BROAD else threshold for label in model["thresholds"]}
+    return {**model, "thresholds": th}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("what", choices=("score", "cross", "cv"))
@@ -171,10 +219,14 @@ def main(argv=None) -> int:
     ap.add_argument("--prune", type=float, default=td.PRUNE)
     ap.add_argument("--balance", type=float, default=td.BALANCE)
     ap.add_argument("--no-concepts", action="store_true", help="train without the concept lexicon (as before it)")
+    ap.add_argument("--sweep", default="", help="cross: also score each model at these thresholds "
+                                                "(comma-separated, e.g. 0.5,0.6,0.7; the broad kinds at least "
+                                                "--broad-threshold), without refitting")
     ap.add_argument("--json", help="write the full results (errors included) to this file")
     args = ap.parse_args(argv)
 
     td.L2, td.BALANCE, td.USE_CONCEPTS, td.PRUNE = args.l2, args.balance, not args.no_concepts, args.prune
+    sweep = [float(x) for x in args.sweep.split(",") if x.strip()]
     results = {}
     if args.what == "score":
         if not args.clauses:
@@ -189,12 +241,18 @@ def main(argv=None) -> int:
                 if len(corpora) < 2:
                     break
                 train = [r for other, rs in corpora.items() if other != name for r in rs]
-                results[f"trained on the other files, tested on {name}"] = score(
-                    rows, trained(train + registry + docs, args))
+                model = trained(train + registry + docs, args)
+                results[f"trained on the other files, tested on {name}"] = score(rows, model)
+                for t in sweep:  # the same model read at other thresholds (no refit)
+                    results[f"trained on the other files, tested on {name}, threshold {t}"] = score(
+                        rows, at_threshold(model, t, args.broad_threshold))
             everything = [r for rs in corpora.values() for r in rs]
             c_train, c_test = td.split(everything, 0.2, args.seed)
-            results["held-out 20% of all files (stratified, seed 0)"] = score(
-                c_test, trained(c_train + registry + docs, args))
+            model = trained(c_train + registry + docs, args)
+            results["held-out 20% of all files (stratified, seed 0)"] = score(c_test, model)
+            for t in sweep:
+                results[f"held-out 20% of all files (stratified, seed 0), threshold {t}"] = score(
+                    c_test, at_threshold(model, t, args.broad_threshold))
         else:
             everything = [r for rs in corpora.values() for r in rs]
             rng = random.Random(args.seed)
