@@ -169,6 +169,20 @@ def _definition_body(rest: str) -> str:
     return rest[:stop.start() if stop else min(end, 400)]
 
 
+# "DHS" in a state or county agreement that names its Department of Human Services and never Homeland
+# Security is that department ("Union will receive copies from DHS of general information notices"):
+# read, for matching only, as a word no immigration concept holds (same length, so offsets stay).
+_HUMAN_SERVICES = re.compile(r"\b(?:department|dept\.?|office) of (?:health and )?human services\b", re.I)
+_HOMELAND = re.compile(r"(?i:\bhomeland\b|\bimmigration\b|\bi-9\b)|\bICE\b")
+_DHS = re.compile(r"\bdhs\b")
+
+
+def _local_acronyms(text: str, surfaces: list[str]) -> list[str]:
+    if not _HUMAN_SERVICES.search(text) or _HOMELAND.search(text):
+        return surfaces
+    return [_DHS.sub("hsd", s) if "dhs" in s else s for s in surfaces]
+
+
 @dataclass
 class Analysis:
     document: Document
@@ -184,6 +198,7 @@ class Analysis:
         units = split_units(blank(document.text, non_contract_spans(document.text)))
         # a party's bracketed figure ("[Union: 12 hours]") stays in the quoted text but is read as blank
         surfaces = [INLINE_NOTE.sub(lambda m: " " * len(m.group(0)), normalize(u.text)) for u in units]
+        surfaces = _local_acronyms(document.text, surfaces)
         lemmas = iter_lemma_tokens(u.text for u in units)  # read once, by the concept index
         if recall is not None:  # ...and a second time by the recall layer: kept
             lemmas = list(lemmas)
