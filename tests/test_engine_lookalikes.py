@@ -74,3 +74,43 @@ def test_lookalikes_conditional_should_is_no_recommendation():
 def test_lookalikes_a_number_of_those_days_is_a_duration():
     assert [d.value for d in find_durations("two (2) of those days in each year shall be paid")] == [48.0]
     assert [d.value for d in find_durations("three of such days")] == [72.0]
+
+
+DETENTION = ("ARTICLE 2 ABSENCE\n\n"
+             "2.4 A worker's failure to report caused by immigration arrest or detention shall be excused and shall "
+             "not be treated as a quit or a no-call/no-show. The worker's position shall be held for ninety (90) days "
+             "{tail}, and the worker shall be reinstated to his or her former position on return with valid work "
+             "authorization.\n")
+
+
+def test_lookalikes_a_period_another_event_may_cut_short_is_weakened():
+    doc = DETENTION.format(tail="or until the end of the project, whichever is sooner")
+    finding = _finding(doc, "detention_or_status_lapse_absence")
+    assert finding.status == "weakened"
+    assert [d.kind for d in finding.deviations] == ["parameter"]
+
+
+def test_lookalikes_a_period_another_event_may_only_lengthen_stays_matching():
+    doc = DETENTION.format(tail="or until the end of the project, whichever is later")
+    assert _finding(doc, "detention_or_status_lapse_absence").status == "matching"
+
+
+def test_lookalikes_a_split_ligature_is_rejoined_so_office_holds_no_ice():
+    from checker.ingest.cleanup import normalize_line
+
+    assert normalize_line("contact their Human Resource Of f ice to identify") == \
+        "contact their Human Resource Office to identify"
+    assert normalize_line("in the area af f ected by the layoff") == "in the area affected by the layoff"
+    assert normalize_line("subsection f of Article 3") == "subsection f of Article 3"
+    doc = ("ARTICLE 12 PROMOTIONS\n\n12.1 Employees may contact their Human Resource Of f ice to identify promotional "
+           "paths, and the Agency shall not report any employee to an outside agency for doing so.\n")
+    assert all(f.status == "missing" for f in check_text(doc).findings)
+
+
+def test_lookalikes_dhs_is_the_human_services_department_a_contract_names():
+    doc = ("ARTICLE 1 PARTIES\n\nThis Agreement is between the State of Oregon, Department of Human Services, and "
+           "the Union.\n\nARTICLE 7 NOTICES\n\n7.1 The Union shall receive copies from DHS of general information "
+           "notices sent to all providers within five (5) days.\n")
+    assert _finding(doc, "union_notice_of_immigration_contact").status == "missing"
+    homeland = doc.replace("Department of Human Services", "Department of Homeland Security")
+    assert _finding(homeland, "union_notice_of_immigration_contact").status != "missing"
