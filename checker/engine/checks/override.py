@@ -51,6 +51,11 @@ def find(a, protection, results) -> list[tuple[object, int, Deviation]]:
             for i, clause, rule in a.global_overrides:
                 if i == ev_unit:
                     continue
+                # a reservation about something else ("the Agency reserves the right to search Agency
+                # equipment", "management retains the right to end a job share") never names the
+                # protection's subject where it stands: it leaves the protection alone
+                if protection.anchor and not a.matcher.groups_in(protection.anchor, a.context(i)):
+                    continue
                 # a reservation "as the Contractor deems appropriate" needs less to reach the clause
                 need = (lambda det: 2) if language.discretion(clause, lex=a.strength) else (lambda det: max(2, len(det) - 1))
                 if any(len(det) >= 2 and a.matcher.groups_in_text(det, clause) >= need(det)
