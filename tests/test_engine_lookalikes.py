@@ -114,3 +114,22 @@ def test_lookalikes_dhs_is_the_human_services_department_a_contract_names():
     assert _finding(doc, "union_notice_of_immigration_contact").status == "missing"
     homeland = doc.replace("Department of Human Services", "Department of Homeland Security")
     assert _finding(homeland, "union_notice_of_immigration_contact").status != "missing"
+
+
+REVERIFY = ("ARTICLE 31 IMMIGRATION\n\n31.1 The Employer shall not ask about or demand proof of any employee's "
+            "immigration or citizenship status, and shall not reverify the work authorization of any current "
+            "employee, except where federal law requires it. Continuing employment, including return from leave, "
+            "transfer, promotion and any sale or change of ownership, shall not trigger a new Form I-9, and a "
+            "successor employer shall keep the Forms I-9 on file.\n")
+
+
+def test_lookalikes_a_reservation_on_another_subject_leaves_the_protection_alone():
+    doc = ("ARTICLE 3 MANAGEMENT RIGHTS\n\n3.1 The Agency reserves the right to search Agency vehicles, lockers and "
+           "equipment at any time and in its discretion, and to assign employees to any work location.\n\n" + REVERIFY)
+    assert _finding(doc, "no_reverification_beyond_law").status == "matching"
+
+
+def test_lookalikes_a_reservation_on_the_protections_subject_still_weakens_it():
+    doc = ("ARTICLE 3 MANAGEMENT RIGHTS\n\n3.1 The Employer reserves the right to verify the work authorization of "
+           "any employee at any time and in its discretion.\n\n" + REVERIFY)
+    assert _finding(doc, "no_reverification_beyond_law").status == "weakened"
