@@ -37,6 +37,7 @@ def _expand_defined_terms(matcher: UnitMatcher, units: list[Unit]) -> None:
         concepts = [c for c in EXPANDABLE if c in matcher.index.concepts and matcher.text_has(c, body)]
         if concepts:
             expanding.append((term, i, concepts))
+    _expand_union_aliases(matcher, texts)
     if not expanding:
         return
     # one pass over the document for every term at once, not one per term (linear in length)
@@ -45,6 +46,30 @@ def _expand_defined_terms(matcher: UnitMatcher, units: list[Unit]) -> None:
         users = users_of.get(term, set()) - {i}
         for concept in concepts:
             matcher.add_units(concept, users)
+
+
+# Concepts that name the union in their own patterns ("notify ... the union"): a sentence using the
+# union's short name is read for them with "union" in its place.
+UNION_WORDED = ("notice_to_union",)
+
+
+def _expand_union_aliases(matcher: UnitMatcher, texts: list[str]) -> None:
+    """'the United Farm Workers of America ("the UFW")': the union's own short name names the union
+    wherever the document uses it ("The Contractor shall notify the UFW's field office ...")."""
+    from checker.engine.definitions import term_pattern, union_aliases
+
+    if "union" not in matcher.index.concepts:
+        return
+    terms = {term for text in texts if "(" in text for term in union_aliases(text)
+             if not matcher.text_has("union", normalize(term))}
+    for term in terms:
+        pattern = term_pattern(term)
+        users = {i for i, text in enumerate(texts) if pattern.search(text)}
+        matcher.add_units("union", users)
+        for concept in UNION_WORDED:
+            if concept in matcher.index.concepts:
+                matcher.add_units(concept, {i for i in users
+                                            if matcher.text_has(concept, normalize(pattern.sub("union", texts[i])))})
 
 
 # What a table's lead-in says of every row ("The Company shall grant the leaves listed in the table
@@ -144,6 +169,20 @@ def _definition_body(rest: str) -> str:
     return rest[:stop.start() if stop else min(end, 400)]
 
 
+# "DHS" in a state or county agreement that names its Department of Human Services and never Homeland
+# Security is that department ("Union will receive copies from DHS of general information notices"):
+# read, for matching only, as a word no immigration concept holds (same length, so offsets stay).
+_HUMAN_SERVICES = re.compile(r"\b(?:department|dept\.?|office) of (?:health and )?human services\b", re.I)
+_HOMELAND = re.compile(r"(?i:\bhomeland\b|\bimmigration\b|\bi-9\b)|\bICE\b")
+_DHS = re.compile(r"\bdhs\b")
+
+
+def _local_acronyms(text: str, surfaces: list[str]) -> list[str]:
+    if not _HUMAN_SERVICES.search(text) or _HOMELAND.search(text):
+        return surfaces
+    return [_DHS.sub("hsd", s) if "dhs" in s else s for s in surfaces]
+
+
 @dataclass
 class Analysis:
     document: Document
@@ -159,6 +198,7 @@ class Analysis:
         units = split_units(blank(document.text, non_contract_spans(document.text)))
         # a party's bracketed figure ("[Union: 12 hours]") stays in the quoted text but is read as blank
         surfaces = [INLINE_NOTE.sub(lambda m: " " * len(m.group(0)), normalize(u.text)) for u in units]
+        surfaces = _local_acronyms(document.text, surfaces)
         lemmas = iter_lemma_tokens(u.text for u in units)  # read once, by the concept index
         if recall is not None:  # ...and a second time by the recall layer: kept
             lemmas = list(lemmas)

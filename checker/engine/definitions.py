@@ -50,6 +50,29 @@ def defined_terms(units_text: list[str]) -> list[tuple[str, int, int]]:
     return out
 
 
+# A party's short name given in parentheses after its full name: 'and the United Farm Workers of
+# America ("the UFW")', 'Teamsters Local 727 (hereinafter "IBT")'. When the full name is a union's,
+# the short name stands for the union wherever the document uses it.
+_PARTY_ALIAS = re.compile(
+    r"(?P<name>[A-Z][\w.,&'’ -]{2,120}?)\s*\((?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?)?"
+    r"[\"“](?:the\s+)?(?P<term>[A-Z][\w&'’ -]{1,40}?)[\"”]\)")
+_NAME_START = re.compile(r".*\b(?:and|between|with|by)\s+(?:the\s+)?", re.S)
+_UNION_NAME = re.compile(r"\b(?:Union|Local\s+\d+|Workers|Employees|Association|Federation|Brotherhood|Teamsters|"
+                         r"Council|Guild|SEIU|UNITE|AFSCME|AFL-CIO|UFCW|Nurses|Laborers|Steelworkers)\b")
+_FIRM_NAME = re.compile(r"\b(?:Inc|LLC|L\.L\.C|Corp|Corporation|Company|Co|Ltd|LLP|Hotel|Hospital|County|City)\b")
+
+
+def union_aliases(text: str) -> list[str]:
+    """The short names a document gives a union that is named in full before them (the parties'
+    own definitions in a preamble or recognition clause)."""
+    out = []
+    for m in _PARTY_ALIAS.finditer(text):
+        name = _NAME_START.sub("", m.group("name"))
+        if _UNION_NAME.search(name) and not _FIRM_NAME.search(name):
+            out.append(m.group("term").strip())
+    return out
+
+
 def term_pattern(term: str) -> re.Pattern:
     """The term as the document uses it: case as defined, plural allowed, whole words."""
     plural = r"s?" if not term.endswith("s") else r""

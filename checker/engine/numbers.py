@@ -22,7 +22,8 @@ _WORDS = rf"{_WORD}(?:[\s-]+(?:and[\s-]+)?{_WORD})*"
 _DURATION = re.compile(
     rf"\b(?P<num>\d+(?:\.\d+)?|{_WORDS}|one[- ]half|half(?: an?| of an?)?)"
     r"(?:\s*\((?P<paren>\d+(?:\.\d+)?|\d+/\d+)\))?"
-    r"(?:\s+of\s+(?:the\s+|an?\s+)?(?:employee'?s?\s+)?(?:scheduled\s+|regular\s+)?)?"
+    # "two (2) of those days", "one-half of the employee's scheduled shift"
+    r"(?:\s+of\s+(?:the\s+|an?\s+|those\s+|these\s+|such\s+)?(?:employee'?s?\s+)?(?:scheduled\s+|regular\s+)?)?"
     r"[\s-]*(?P<qual>(?:(?:business|working|work|calendar|consecutive|full|scheduled|paid|unpaid|"
     r"additional|regular|excused|federal|government)[\s-]+){0,3})"
     r"(?P<unit>hours?|hrs?|days?|weeks?|months?|years?|shifts?|workdays?|workweeks?)\b",

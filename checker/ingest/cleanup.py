@@ -84,15 +84,35 @@ def _soft_break(m: re.Match) -> str:
     return m.group(1) + ("-" if keep_hyphen(m.group(1), m.group(2)) else "") + m.group(2)
 
 
+# A ligature some PDF converters write as a lone letter between spaces: "Of f ice", "af f ected",
+# "f ield". Read as words, "of f ice" holds "ice" and "not ice" holds "ICE"; rejoined, they are the
+# words they were.
+_SPLIT_LIGATURE = re.compile(r"\b([A-Za-z]*) (f) ([a-z]+)\b")
+
+
+def _join_ligature(m: re.Match) -> str:
+    left, f, right = m.groups()
+    words = known_words()
+    if left and (left + f + right).lower() in words:
+        return left + f + right
+    if (f + right) in words and not (left and (left + f).lower() in words):
+        return f"{left} {f}{right}" if left else f + right
+    return m.group(0)
+
+
 def normalize_line(line: str) -> str:
     """Ligatures expanded, invisible characters dropped, whitespace runs collapsed. Idempotent.
 
     pdfium joins a word hyphenated across lines itself and marks the join with U+FFFE: between
     lower-case letters that is a hyphenation to undo ("em\ufffeployer"), unless `keep_hyphen`
-    says it joins a compound ("self\ufffeemployed"); else a real hyphen."""
+    says it joins a compound ("self\ufffeemployed"); else a real hyphen. A ligature written as a
+    lone "f" between spaces is rejoined where the joined form is a known word ("of f ice")."""
     if "\ufffe" in line:
         line = _SOFT_BREAK.sub(_soft_break, line)
-    return _SPACES.sub(" ", line.translate(_TRANSLATE)).strip()
+    line = _SPACES.sub(" ", line.translate(_TRANSLATE)).strip()
+    if " f " in line:
+        line = _SPLIT_LIGATURE.sub(_join_ligature, line)
+    return line
 
 
 @dataclass

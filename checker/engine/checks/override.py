@@ -5,6 +5,8 @@ clause_corpus/strength/section_override.yaml, section_limit.yaml, global_overrid
 reports as `scope` (a limit on coverage) or `discretion` (a way to set the clause aside)."""
 from __future__ import annotations
 
+import re
+
 from checker.engine import language
 from checker.engine.checks.base import Check
 from checker.result import Deviation
@@ -27,6 +29,9 @@ def _topical(a, det) -> list:
     """The detector's groups that name a subject: a reservation reaches an element only through
     the element's own subject, never through the guards every unrelated clause passes too."""
     return [g for g in det if not all(_guard_member(a, m) for m in g)]
+
+_ANY_AGENCY = re.compile(r"\b(?:any|all|every) (?:other )?(?:federal|state|local|government(?:al)?|public|outside|law[- ]enforcement)\b"
+                         r"[^.;]{0,40}?\b(?:agenc|authorit|officials?|officers?|bod(?:y|ies))", re.I)
 
 
 def find(a, protection, results) -> list[tuple[object, int, Deviation]]:
@@ -67,6 +72,14 @@ def find(a, protection, results) -> list[tuple[object, int, Deviation]]:
         else:
             for i, clause, rule in a.global_overrides:
                 if i == ev_unit:
+                    continue
+                # a reservation about something else ("the Agency reserves the right to search Agency
+                # equipment", "management retains the right to end a job share") never names the
+                # protection's subject where it stands: it leaves the protection alone
+                # (every agency at once, "cooperate fully with any federal, state or local government
+                # agency", names the immigration authorities too)
+                if (protection.anchor and not a.matcher.groups_in(protection.anchor, a.context(i))
+                        and not _ANY_AGENCY.search(clause)):
                     continue
                 # a reservation "as the Contractor deems appropriate" needs less to reach the clause
                 need = (lambda det: 2) if language.discretion(clause, lex=a.strength) else (lambda det: max(2, len(det) - 1))

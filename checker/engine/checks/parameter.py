@@ -44,7 +44,10 @@ def _parameter(p, el, a, unit: int, passage: frozenset[int]) -> list[Deviation]:
                     continue  # "forthwith notified ... the full contest period": a deadline, not the period's length
                 values.append(d)
         if values:
+            found_in = i
             break
+    else:
+        found_in = None
     if not values:
         values = _scheduled(a, unit)  # "within the time set in the Schedule of Deadlines"
     model = f"{p.model:g} {p.unit}"
@@ -63,12 +66,30 @@ def _parameter(p, el, a, unit: int, passage: frozenset[int]) -> list[Deviation]:
     pick = min(values, key=lambda d: d.to(p.unit)) if p.better == "lower" else max(values, key=lambda d: d.to(p.unit))
     got = pick.to(p.unit)
     worse = got > p.model + 1e-6 if p.better == "lower" else got < p.model - 1e-6
+    if not worse and p.better == "higher" and found_in is not None and not _is_row(a, found_in):
+        cut = _cut_short(a.surfaces[found_in], pick)
+        if cut:
+            return [Deviation("parameter", el.index,
+                              f"'{pick.text}' can end sooner: '{cut}' lets another event cut the {p.unit} short "
+                              f"of the model's {model}", cut, f"{model} {better}", p.rule)]
     if not worse:
         return []
     return [Deviation("parameter", el.index,
                       f"'{pick.text}' is about {got:.3g} {p.unit}, worse than the model's {model} "
                       f"({'shorter' if p.better == 'lower' else 'longer'} is better)",
                       pick.text, f"{model} {better}", p.rule)]
+
+
+# A period that ends at another event if that comes first ("ninety (90) days or until completion of the
+# worker's scope of work, whichever is sooner"): the number is a ceiling, not the period the model sets.
+_SOONER = re.compile(r"\bor (?:until |upon |at |on )?[^.;]{1,120}?,? whichever (?:is |occurs |comes |happens )?"
+                     r"(?:sooner|earlier|first|less|shorter|lesser)\b")
+
+
+def _cut_short(text: str, pick) -> str:
+    """The words that let another event end the period `pick` states before it runs out, or ""."""
+    m = _SOONER.search(text, pick.end, pick.end + 160)
+    return m.group(0) if m and m.start() - pick.end <= 20 else ""
 
 
 # A clause that leaves its time to a schedule elsewhere ("within the times set in the Schedule of
