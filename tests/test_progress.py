@@ -96,7 +96,8 @@ def test_progress_ocr_reports_every_page(tmp_path):
 @needs_ocr
 def test_progress_ocr_time_limit_scales_with_pages(tmp_path):
     path = scanned_pdf(tmp_path / "scan.pdf", [PAGE_1, PAGE_2])
-    with pytest.raises(LimitExceededError, match="OCR took longer than the 1 s time limit"):
+    # the clock may run out while the scan is opened for OCR or during OCR itself, by the machine's load
+    with pytest.raises(LimitExceededError, match="(?:OCR|reading) took longer than the 1 s time limit"):
         load_document(path, ocr=True, limits=Limits(max_seconds=1.0))
     doc = load_document(path, ocr=True, limits=Limits(max_seconds=1.0, ocr_seconds_per_page=OCR_SECONDS_PER_PAGE))
     assert doc.pages == 2
