@@ -7,8 +7,7 @@ from contextlib import contextmanager
 _FROZEN: set[str] = set()
 _DEFERRED = False
 _PAUSES = 0  # `collector_paused` blocks running
-_WAS_ON = False  # the collector was on when the outermost of them began
-_ENABLE_AFTER_PAUSE = False
+_WAS_ON = False  # the collector is turned on when the outermost of them ends
 
 
 def freeze_once(what: str) -> None:
@@ -41,11 +40,11 @@ def defer_collection() -> None:
 
 def resume_collection() -> None:
     """End a `defer_collection`, if one is on."""
-    global _DEFERRED, _ENABLE_AFTER_PAUSE
+    global _DEFERRED, _WAS_ON
     if _DEFERRED:
         _DEFERRED = False
         if _PAUSES:  # a `collector_paused` block is running: it turns the collector on when it ends
-            _ENABLE_AFTER_PAUSE = True
+            _WAS_ON = True
         else:
             gc.enable()
 
@@ -63,7 +62,7 @@ def collector_paused():
     almost nothing to free (a few hundred objects). The few cycles a check does leave are collected
     by the next collection after it. Nested or concurrent uses leave the collector as the outermost
     one found it, and a `defer_collection` that ends inside the block takes effect when it ends."""
-    global _PAUSES, _WAS_ON, _ENABLE_AFTER_PAUSE
+    global _PAUSES, _WAS_ON
     if _PAUSES == 0:
         _WAS_ON = gc.isenabled()
     _PAUSES += 1
@@ -72,6 +71,5 @@ def collector_paused():
         yield
     finally:
         _PAUSES -= 1
-        if _PAUSES == 0 and (_WAS_ON or _ENABLE_AFTER_PAUSE):
-            _ENABLE_AFTER_PAUSE = False
+        if _PAUSES == 0 and _WAS_ON:
             gc.enable()
